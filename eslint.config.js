@@ -31,7 +31,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../*', 'react', 'react-*', '@tanstack/*'], message: 'src/espi is a pure module.' }] },
+        {
+          patterns: [
+            { group: ['../*', 'react', 'react-*', '@tanstack/*'], message: 'src/espi is a pure module.' },
+          ],
+        },
       ],
     },
   },

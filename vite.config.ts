@@ -1,11 +1,32 @@
 import { defineConfig } from 'vitest/config';
+import { loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
+import { msw } from 'msw/vite';
+import { contentSecurityPolicyPlugin, securityHeaders } from './scripts/vite-plugins.ts';
 
-export default defineConfig({
-  plugins: [react()],
-  test: {
-    include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 20_000,
-  },
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, process.cwd(), 'VITE_');
+  const custodian = {
+    endpoints: [env.VITE_OIDC_ISSUER, env.VITE_ESPI_BASE_URL, env.VITE_CUSTOMER_API_BASE_URL].filter(
+      (value): value is string => Boolean(value),
+    ),
+  };
+  return {
+    plugins: [
+      react(),
+      contentSecurityPolicyPlugin(custodian),
+      // The mock custodian's service worker script: served and emitted in demo mode only, so a
+      // production build carries no mock code.
+      env.VITE_DEMO === 'true' && msw({ mode: 'worker-only' }),
+    ],
+    server: { port: 5173 },
+    preview: { port: 4173, headers: securityHeaders(custodian) },
+    worker: { format: 'es' },
+    build: { sourcemap: true },
+    test: {
+      include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
+      environment: 'node',
+      testTimeout: 20_000,
+    },
+  };
 });

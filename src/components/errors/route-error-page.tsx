@@ -1,0 +1,36 @@
+import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { describeError } from '../../lib/api-error.ts';
+import { NotFoundPage } from './not-found-page.tsx';
+import { PageTitle } from '../ui/page-title.tsx';
+
+/**
+ * What a person sees when a page fails to load or render: what happened and two ways on. A failed
+ * lazy chunk (a new deployment while the tab was open, or a network drop) is the common case.
+ */
+export function RouteErrorPage() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  const chunkFailed =
+    error instanceof TypeError && /dynamically imported module|Importing a module/i.test(error.message);
+  return (
+    <>
+      <PageTitle>Something went wrong</PageTitle>
+      <h1>Something went wrong</h1>
+      <div className="alert alert--error" role="alert">
+        <p>
+          {chunkFailed
+            ? 'Part of the portal could not be loaded. Your connection may have dropped, or the portal was updated.'
+            : describeError(error)}
+        </p>
+      </div>
+      <p className="actions">
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          Reload the page
+        </button>
+        <Link className="button button--secondary" to="/">
+          Go to the home page
+        </Link>
+      </p>
+    </>
+  );
+}

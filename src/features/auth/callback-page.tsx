@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { Link } from 'react-router';
+import { LoadingState } from '../../components/ui/loading-state.tsx';
+import { PageTitle } from '../../components/ui/page-title.tsx';
+import { useSession } from './session-context.tsx';
+
+/**
+ * The OAuth redirect target. The provider exchanges the code (once, even under StrictMode) and then
+ * navigates to where the person was going; this page only shows progress or a failure. A failed or
+ * replayed callback (reload, back button) still strips `code` and `state` from the address bar.
+ */
+export function CallbackPage() {
+  const { status, error, signIn } = useSession();
+  useEffect(() => {
+    if (error && window.location.search) window.history.replaceState(null, '', window.location.pathname);
+  }, [error]);
+
+  if (error) {
+    return (
+      <>
+        <PageTitle>Sign-in failed</PageTitle>
+        <h1>Sign-in did not complete</h1>
+        <div className="alert alert--error" role="alert">
+          <p>{signInFailureMessage(error)}</p>
+        </div>
+        <p className="actions">
+          <button type="button" className="button" onClick={() => void signIn('/')}>
+            Sign in again
+          </button>
+          <Link to="/" className="button button--secondary">
+            Go to the home page
+          </Link>
+        </p>
+      </>
+    );
+  }
+  if (status === 'signed-in') return <LoadingState label="Signed in. Taking you back" />;
+  return <LoadingState label="Signing you in" />;
+}
+
+function signInFailureMessage(error: Error): string {
+  if (/no matching state|state/i.test(error.message)) {
+    return 'This sign-in link has already been used or has expired. Sign in again.';
+  }
+  if (/access_denied/i.test(error.message)) return 'Sign-in was cancelled at the utility.';
+  if (/fetch|network/i.test(error.message))
+    return 'The utility could not be reached. Check your connection and try again.';
+  return 'The utility did not accept the sign-in. Try again; if it keeps failing, contact your utility.';
+}

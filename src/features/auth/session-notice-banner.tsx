@@ -1,0 +1,31 @@
+import { useSession } from './session-context.tsx';
+
+const TEXT = {
+  'session-ending':
+    'Your session ends in about a minute. Sign in again to keep working; you will come back to this page.',
+  'session-lost': 'Your session has ended. Sign in again to continue; you will come back to this page.',
+  'signed-out-elsewhere': 'You signed out in another tab, so this tab is signed out too.',
+  'signed-out': 'You have signed out. Your access tokens were revoked at the utility.',
+} as const;
+
+/** Session news that is not tied to one page, announced to screen readers. */
+export function SessionNoticeBanner() {
+  const { notice, dismissNotice, signIn } = useSession();
+  if (!notice) return null;
+  const needsSignIn = notice === 'session-ending' || notice === 'session-lost';
+  return (
+    <div className={`alert ${needsSignIn ? 'alert--warning' : 'alert--success'}`} role="alert">
+      <p>{TEXT[notice]}</p>
+      <p className="actions">
+        {needsSignIn && (
+          <button type="button" className="button button--small" onClick={() => void signIn()}>
+            Sign in again
+          </button>
+        )}
+        <button type="button" className="button button--small button--secondary" onClick={dismissNotice}>
+          Dismiss
+        </button>
+      </p>
+    </div>
+  );
+}
