@@ -5,7 +5,9 @@ import { defineConfig, devices } from '@playwright/test';
  * page), served by `vite preview` with the same security headers a static host would send.
  * Debian's Chromium: Playwright cannot download a browser on these machines.
  */
-const PORT = 4173;
+// E2E_PORT lets several people run the suite side by side on one machine, each with its own build.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT_DIR = `node_modules/.cache/e2e-build-${PORT}`;
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
@@ -43,7 +45,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite build --mode demo && npx vite preview --mode demo --port ${PORT} --strictPort`,
+    command: `npx vite build --mode demo --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --mode demo --outDir ${OUT_DIR} --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

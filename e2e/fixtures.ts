@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 interface Fixtures {
   /** Patterns of console errors a test provokes deliberately (e.g. a simulated network failure). */
   expectedConsoleErrors: RegExp[];
-  consoleGuard: void;
+  consoleGuard: undefined;
 }
 
 export const test = base.extend<Fixtures>({
@@ -27,7 +27,7 @@ export const test = base.extend<Fixtures>({
         if (!expectedConsoleErrors.some((pattern) => pattern.test(text))) problems.push(text);
       });
       page.on('pageerror', (error) => problems.push(`Uncaught: ${error.message}`));
-      await use();
+      await use(undefined);
       expect(problems, 'console errors, uncaught exceptions or CSP violations').toEqual([]);
     },
     { auto: true },
