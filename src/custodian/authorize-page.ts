@@ -1,0 +1,164 @@
+/**
+ * `B/oauth/authorize` in server mode: the custodian's own sign-in and consent page, plain HTML forms
+ * that post back to the same URL and run the same logic as the JSON interaction endpoints the
+ * browser demo's page calls. Every text from a client or the directory is HTML-escaped.
+ */
+import type { CustodianContext } from './context.ts';
+import { checkAuthorizeRequest, decide, signIn } from './oauth.ts';
+import { describeScope } from './scope-text.ts';
+
+const AUTHORIZE_FIELDS = [
+  'client_id',
+  'redirect_uri',
+  'response_type',
+  'scope',
+  'state',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+] as const;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const SERVICE = ['Electricity', 'Gas', 'Water'];
+
+function page(title: string, body: string, status = 200): Response {
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}: Mock Data Custodian</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+label{display:block;margin:.75rem 0 .25rem;font-weight:600}input[type=text],input[type=password]{font:inherit;padding:.4rem;width:100%;max-width:20rem}
+button{font:inherit;padding:.5rem 1rem;margin:1rem .5rem 0 0}.error{color:#a00000;font-weight:600}
+.meters{max-height:20rem;overflow:auto;border:1px solid #999;padding:.5rem}.meters label{font-weight:400;margin:.2rem 0}
+header{border-bottom:2px solid #1d6b35;margin-bottom:1rem}</style></head>
+<body><header><p><strong>Mock Data Custodian</strong> (sandbox): the utility's sign-in page</p></header>
+<main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
+  return new Response(html, {
+    status,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy':
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+      'X-Frame-Options': 'DENY',
+    },
+  });
+}
+
+function redirect(location: string): Response {
+  return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
+}
+
+function hiddenFields(params: Record<string, string | undefined>): string {
+  return Object.entries(params)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v ?? '')}">`)
+    .join('');
+}
+
+function signInForm(
+  action: string,
+  request: Record<string, string | undefined>,
+  clientName: string,
+  error?: string,
+) {
+  return page(
+    'Sign in',
+    `<p>${escapeHtml(clientName)} asks you to sign in to your utility account.</p>
+${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+<form method="post" action="${escapeHtml(action)}">${hiddenFields(request)}
+<label for="username">Username</label><input type="text" id="username" name="username" autocomplete="username" required>
+<label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required>
+<button type="submit">Sign in</button></form>
+<p>Demo accounts: household, business, commercial; password demo.</p>`,
+    error ? 401 : 200,
+  );
+}
+
+function pickAuthorizeParams(source: URLSearchParams): Record<string, string | undefined> {
+  return Object.fromEntries(AUTHORIZE_FIELDS.map((k) => [k, source.get(k) ?? undefined]));
+}
+
+export async function authorizePage(ctx: CustodianContext, request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const action = `${ctx.baseUrl}/oauth/authorize`;
+  if (request.method === 'GET') {
+    const params = pickAuthorizeParams(url.searchParams);
+    const check = checkAuthorizeRequest(ctx, params);
+    if (!check.ok) {
+      if (check.redirectUrl) return redirect(check.redirectUrl);
+      return page(
+        'This request cannot be completed',
+        `<p class="error">${escapeHtml(check.description)}</p>`,
+        400,
+      );
+    }
+    return signInForm(action, params, check.client.name);
+  }
+  if (request.method !== 'POST') return page('Not supported', '<p>Use GET or POST.</p>', 405);
+  const form = new URLSearchParams(await request.text());
+  const interaction = form.get('interaction');
+  if (interaction) {
+    const result = await decide(ctx, {
+      interaction,
+      approve: form.get('decision') === 'approve',
+      usagePointIds: form.getAll('usage_point'),
+    });
+    if ('redirectUrl' in result.body) return redirect(result.body.redirectUrl);
+    return page(
+      'This request cannot be completed',
+      `<p class="error">${escapeHtml(result.body.error_description)}</p>`,
+      result.status,
+    );
+  }
+  const params = pickAuthorizeParams(form);
+  const result = await signIn(ctx, {
+    request: params,
+    username: form.get('username') ?? '',
+    password: form.get('password') ?? '',
+  });
+  const body = result.body;
+  if ('error' in body) {
+    if (result.status === 401) {
+      const check = checkAuthorizeRequest(ctx, params);
+      return signInForm(
+        action,
+        params,
+        check.ok ? check.client.name : 'An application',
+        body.error_description,
+      );
+    }
+    return page(
+      'This request cannot be completed',
+      `<p class="error">${escapeHtml(body.error_description)}</p>`,
+      result.status,
+    );
+  }
+  if (!body.consentRequired) return redirect(body.redirectUrl);
+  const scopeLines = describeScope(body.scope.espi ?? '')
+    .map((line) => `<li>${escapeHtml(line)}</li>`)
+    .join('');
+  const meters = body.customer.usagePoints
+    .map(
+      (up) =>
+        `<label><input type="checkbox" name="usage_point" value="${escapeHtml(up.id)}" checked> ${escapeHtml(
+          `${up.title}: ${SERVICE[up.serviceKind] ?? 'Other'}, meter ${up.meterId}, ${up.address}`,
+        )}</label>`,
+    )
+    .join('');
+  const client = body.client;
+  return page(
+    'Share your energy data?',
+    `<p>Signed in as ${escapeHtml(body.customer.displayName)}.</p>
+<p><strong>${escapeHtml(client.name)}</strong> asks to read your energy data.</p>
+<p>${escapeHtml(client.description)}</p>
+${client.clientUri ? `<p>Website: ${escapeHtml(client.clientUri)}</p>` : ''}
+<h2>What it may read</h2><ul>${scopeLines}</ul><p>ESPI scope: <code>${escapeHtml(body.scope.espi ?? '')}</code></p>
+<form method="post" action="${escapeHtml(action)}">${hiddenFields({ interaction: body.interaction })}
+<fieldset><legend>Usage points to share</legend><div class="meters">${meters}</div></fieldset>
+<button type="submit" name="decision" value="approve">Approve</button>
+<button type="submit" name="decision" value="deny">Deny</button></form>`,
+  );
+}

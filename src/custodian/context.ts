@@ -1,0 +1,107 @@
+/**
+ * What every endpoint of one mock custodian shares: its URLs, clock, store and client registry, and
+ * the two checks every protected endpoint runs (who is calling, and is that authorization alive).
+ */
+import { CUSTOMER_API_CLIENTS, THIRD_PARTIES, portalClient, type Client } from './directory.ts';
+import { bearerError, bearerToken } from './http-util.ts';
+import type { BulkGrant, CustodianStore, StoredAuthorization } from './state.ts';
+import { verifyToken, type GrantClaims } from './tokens.ts';
+
+export interface CustodianContext {
+  /** Base URL `B`, no trailing slash; also the OIDC issuer. */
+  baseUrl: string;
+  /** `B/espi/1_1/resource` */
+  espiBase: string;
+  store: CustodianStore;
+  clients: ReadonlyMap<string, Client>;
+  /** Milliseconds since the epoch. */
+  now: () => number;
+}
+
+export function createContext(options: {
+  baseUrl: string;
+  store: CustodianStore;
+  portalRedirectUris: string[];
+  now: () => number;
+}): CustodianContext {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const clients = [portalClient(options.portalRedirectUris), ...THIRD_PARTIES, ...CUSTOMER_API_CLIENTS];
+  return {
+    baseUrl,
+    espiBase: `${baseUrl}/espi/1_1/resource`,
+    store: options.store,
+    clients: new Map(clients.map((c) => [c.clientId, c])),
+    now: options.now,
+  };
+}
+
+export function nowSeconds(ctx: CustodianContext): number {
+  return Math.floor(ctx.now() / 1000);
+}
+
+export type AuthorizationStatus = 'active' | 'expired' | 'revoked' | 'denied';
+
+/** Reference 2.2: the schema knows revoked/active/denied; "expired" is derived from authorizedPeriod. */
+export function authorizationStatus(a: StoredAuthorization, at: number): AuthorizationStatus {
+  if (a.status !== 'active') return a.status;
+  const { start, duration } = a.authorizedPeriod;
+  return duration > 0 && start + duration <= at ? 'expired' : 'active';
+}
+
+export function bulkGrantStatus(grant: BulkGrant, at: number): 'active' | 'expired' | 'revoked' {
+  if (grant.revoked) return 'revoked';
+  return grant.termEnd !== null && grant.termEnd <= at ? 'expired' : 'active';
+}
+
+export interface Caller {
+  claims: GrantClaims;
+  authorization: StoredAuthorization;
+  client: Client;
+}
+
+/**
+ * Checks a bearer access token the way the RI's OAuth2 filter does (reference 1.6): anything that is
+ * not a live token of a live authorization is 401 invalid_token; scope checks (403) come after.
+ */
+export async function authenticate(
+  ctx: CustodianContext,
+  request: Request,
+): Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }> {
+  const fail = (description: string) => ({
+    ok: false as const,
+    response: bearerError(401, 'invalid_token', description),
+  });
+  const token = bearerToken(request);
+  if (!token) return fail('This request needs an access token: send Authorization: Bearer <token>.');
+  const at = nowSeconds(ctx);
+  const verified = await verifyToken<GrantClaims>('access', token, { issuer: ctx.baseUrl, nowSeconds: at });
+  if (!verified.ok) {
+    return fail(
+      verified.reason === 'expired'
+        ? 'The access token has expired: refresh it or sign in again.'
+        : 'The access token is not one this custodian issued.',
+    );
+  }
+  const { claims } = verified;
+  const { state } = ctx.store;
+  if (state.faults.expireTokens)
+    return fail('The access token has expired (demo fault: every token is expired).');
+  if (state.revokedJtis[claims.jti] !== undefined || state.revokedFamilies[claims.fid] !== undefined) {
+    return fail('The access token has been revoked.');
+  }
+  const authorization = state.authorizations[claims.aid];
+  const client = ctx.clients.get(claims.client_id);
+  if (!authorization || !client) return fail('The authorization behind this token no longer exists.');
+  const status = authorizationStatus(authorization, at);
+  if (status !== 'active') return fail(`The authorization behind this token is ${status}.`);
+  return { ok: true, caller: { claims, authorization, client } };
+}
+
+export function oauthScopes(scope: string | undefined): string[] {
+  return (scope ?? '').split(' ').filter(Boolean);
+}
+
+/** The one ESPI scope (function blocks) among a token's or request's OAuth scopes. */
+export function espiScopeOf(scope: string | undefined): string | undefined {
+  return oauthScopes(scope).find((s) => s.startsWith('FB='));
+}

@@ -1,0 +1,5 @@
+import type { CustodianContext } from './context.ts';
+import { notFound } from './http-util.ts';
+export async function customerApi(_ctx: CustodianContext, request: Request, path: string): Promise<Response> {
+  return notFound(`${request.method} ${path}`);
+}

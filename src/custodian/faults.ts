@@ -1,0 +1,114 @@
+/**
+ * Faults on demand (latency, error rate, a failing endpoint, expired tokens, offline) and the demo
+ * controls that set them: `B/__demo/faults` (GET, PUT), `B/__demo/reset`, and synthetic
+ * authorizations for a customer. The demo controls themselves never fail, so a panel can always undo.
+ */
+import { z } from 'zod';
+import type { CustodianContext } from './context.ts';
+import { CUSTOMERS, findCustomer, findCustomerByUsername } from './directory.ts';
+import { json, notFound, oauthError, readJson } from './http-util.ts';
+import { hashString, unitNoise } from './prng.ts';
+import { syntheticAuthorizations } from './seed.ts';
+import type { Faults } from './state.ts';
+
+export const FaultsPatch = z
+  .object({
+    latencyMs: z.number().int().min(0).max(60_000),
+    errorRate: z.number().min(0).max(1),
+    failingPath: z.string().min(1).nullable(),
+    failingStatus: z.number().int().min(400).max(599),
+    expireTokens: z.boolean(),
+    offline: z.boolean(),
+    accessTokenLifetime: z.number().int().min(1),
+    refreshTokenLifetime: z.number().int().min(1),
+    codeLifetime: z.number().int().min(1),
+  })
+  .partial()
+  .strict();
+
+export function setFaults(ctx: CustodianContext, patch: z.infer<typeof FaultsPatch>): Faults {
+  return ctx.store.update((s) => {
+    s.faults = { ...s.faults, ...patch };
+    return s.faults;
+  });
+}
+
+/** Replace a customer's third-party authorizations with `count` generated ones (0 and 500 are useful). */
+export function setSyntheticAuthorizations(ctx: CustodianContext, customerId: string, count: number): void {
+  const customer = findCustomer(customerId) ?? findCustomerByUsername(customerId);
+  if (!customer) throw new Error(`No demo customer "${customerId}".`);
+  ctx.store.update((s) => {
+    const kept = Object.values(s.authorizations).filter(
+      (a) => a.customerId !== customer.id || a.kind !== 'third-party',
+    );
+    const generated = syntheticAuthorizations(customer, count, ctx.now());
+    s.authorizations = Object.fromEntries([...kept, ...generated].map((a) => [a.id, a]));
+  });
+}
+
+const ERROR_SEED = hashString('error-rate');
+
+/**
+ * The fault to apply to a request, if any: a network error (`Response.error()`), or an HTTP error
+ * response. Latency is awaited here. The error-rate draw follows a seeded sequence over the request
+ * count, so a given rate fails the same requests on every run.
+ */
+export async function applyFaults(ctx: CustodianContext, path: string): Promise<Response | undefined> {
+  if (path.startsWith('/__demo/')) return undefined;
+  const { faults } = ctx.store.state;
+  if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+  if (faults.offline) return Response.error();
+  if (faults.failingPath && path.includes(faults.failingPath)) {
+    return json(
+      { error: 'server_error', error_description: `Demo fault: requests to "${faults.failingPath}" fail.` },
+      faults.failingStatus,
+    );
+  }
+  if (faults.errorRate > 0) {
+    const n = ctx.store.update((s) => ++s.requestCount);
+    if (unitNoise(ERROR_SEED, n) < faults.errorRate) {
+      return json(
+        { error: 'temporarily_unavailable', error_description: 'Demo fault: a random error (error rate).' },
+        503,
+        { 'Retry-After': '1' },
+      );
+    }
+  }
+  return undefined;
+}
+
+/** `B/__demo/...` */
+export async function demoEndpoint(ctx: CustodianContext, request: Request, path: string): Promise<Response> {
+  const method = request.method;
+  if (path === '/__demo/faults' && method === 'GET') return json(ctx.store.state.faults);
+  if (path === '/__demo/faults' && method === 'PUT') {
+    const patch = FaultsPatch.safeParse(await readJson(request));
+    if (!patch.success) return oauthError('invalid_request', `Faults not understood: ${patch.error.message}`);
+    return json(setFaults(ctx, patch.data));
+  }
+  if (path === '/__demo/reset' && method === 'POST') {
+    ctx.store.reset();
+    return json({ reset: true, faults: ctx.store.state.faults });
+  }
+  if (path === '/__demo/accounts' && method === 'GET') {
+    return json(
+      CUSTOMERS.map((c) => ({
+        username: c.username,
+        password: 'demo',
+        displayName: c.displayName,
+        usagePoints: c.usagePoints.length,
+        apiClient: c.apiClient ?? null,
+      })),
+    );
+  }
+  const synthetic = /^\/__demo\/customers\/([^/]+)\/authorizations$/.exec(path);
+  if (synthetic?.[1] && method === 'PUT') {
+    const body = z.object({ count: z.number().int().min(0).max(5000) }).safeParse(await readJson(request));
+    if (!body.success) return oauthError('invalid_request', 'Send { "count": N } with 0 <= N <= 5000.');
+    const customer = findCustomer(synthetic[1]) ?? findCustomerByUsername(synthetic[1]);
+    if (!customer) return notFound(`No demo customer "${synthetic[1]}".`);
+    setSyntheticAuthorizations(ctx, customer.id, body.data.count);
+    return json({ customer: customer.username, count: body.data.count });
+  }
+  return notFound(`No demo control at ${method} ${path}.`);
+}

@@ -1,0 +1,154 @@
+/**
+ * The mock data custodian as MSW handlers: one factory, used by the three hosts (browser service
+ * worker, msw/node in tests, the sandbox HTTP server). URL space (relative to the base URL `B`):
+ * discovery, `B/oauth/...`, `B/espi/1_1/resource/...`, `B/api/customer/v1/...`, `B/__demo/...`.
+ */
+import { http, type RequestHandler } from 'msw';
+import { authorizePage } from './authorize-page.ts';
+import { createContext, type CustodianContext } from './context.ts';
+import { customerApi } from './customer-api.ts';
+import { espiApi } from './espi-api.ts';
+import { applyFaults, demoEndpoint, setFaults, setSyntheticAuthorizations } from './faults.ts';
+import { CORS_HEADERS, json, notFound } from './http-util.ts';
+import {
+  decisionEndpoint,
+  discovery,
+  jwksEndpoint,
+  revokeEndpoint,
+  signInEndpoint,
+  tokenEndpoint,
+  userinfoEndpoint,
+  validateEndpoint,
+} from './oauth.ts';
+import { initialState } from './seed.ts';
+import { createStore, memoryStorage, type CustodianStorage, type CustodianStore } from './state.ts';
+
+export interface CustodianOptions {
+  /** `B`: where the custodian lives, e.g. `http://localhost:8080` or `${location.origin}/custodian`. */
+  baseUrl: string;
+  /** Where state persists; memory when absent. */
+  storage?: CustodianStorage;
+  /** Redirect URIs registered for the portal's own client (`green-button-portal`). */
+  portalRedirectUris: string[];
+  /** Clock, milliseconds since the epoch (tests move it). */
+  now?: () => number;
+  /**
+   * Serve `GET B/oauth/authorize` as an HTML sign-in and consent page (server mode). The browser demo
+   * sets false: there the page is an app route, and the worker must let that navigation through.
+   */
+  serveAuthorizePage?: boolean;
+}
+
+export interface Custodian {
+  handlers: RequestHandler[];
+  /** The same logic as the handlers, as a plain function: a Response, or undefined when not the custodian's. */
+  handle(request: Request): Promise<Response | undefined>;
+  store: CustodianStore;
+  context: CustodianContext;
+  setFaults: (patch: Parameters<typeof setFaults>[1]) => ReturnType<typeof setFaults>;
+  setSyntheticAuthorizations: (customer: string, count: number) => void;
+  reset: () => void;
+}
+
+export function createCustodian(options: CustodianOptions): Custodian {
+  const now = options.now ?? (() => Date.now());
+  const store = createStore(options.storage ?? memoryStorage(), () => initialState(now()), now);
+  const ctx = createContext({
+    baseUrl: options.baseUrl,
+    store,
+    portalRedirectUris: options.portalRedirectUris,
+    now,
+  });
+  const serveAuthorizePage = options.serveAuthorizePage ?? true;
+
+  async function handle(request: Request): Promise<Response | undefined> {
+    const url = new URL(request.url);
+    const base = new URL(ctx.baseUrl);
+    if (url.origin !== base.origin) return undefined;
+    const basePath = base.pathname.replace(/\/+$/, '');
+    if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return undefined;
+    const path = url.pathname.slice(basePath.length) || '/';
+    const isPage = path === '/oauth/authorize' && request.method !== 'OPTIONS';
+    if (isPage && !serveAuthorizePage) return undefined;
+    // Navigations under B that are not the custodian's own page belong to the app (browser demo).
+    if (request.mode === 'navigate' && !isPage && !serveAuthorizePage) return undefined;
+
+    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
+    const fault = await applyFaults(ctx, path);
+    if (fault) return fault.type === 'error' ? fault : withCors(fault);
+    try {
+      return withCors(await route(ctx, request, path));
+    } catch (error) {
+      return withCors(
+        json(
+          {
+            error: 'server_error',
+            error_description: `The mock custodian failed: ${(error as Error).message}`,
+          },
+          500,
+        ),
+      );
+    }
+  }
+
+  const handlers: RequestHandler[] = [
+    http.all(`${ctx.baseUrl}/*`, ({ request }) => handle(request)),
+    http.all(ctx.baseUrl, ({ request }) => handle(request)),
+  ];
+  return {
+    handlers,
+    handle,
+    store,
+    context: ctx,
+    setFaults: (patch) => setFaults(ctx, patch),
+    setSyntheticAuthorizations: (customer, count) => setSyntheticAuthorizations(ctx, customer, count),
+    reset: () => store.reset(),
+  };
+}
+
+export function createCustodianHandlers(options: CustodianOptions): RequestHandler[] {
+  return createCustodian(options).handlers;
+}
+
+function withCors(response: Response): Response {
+  const headers = new Headers(response.headers);
+  for (const [k, v] of Object.entries(CORS_HEADERS)) headers.set(k, v);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+async function route(ctx: CustodianContext, request: Request, path: string): Promise<Response> {
+  const { method } = request;
+  if (path === '/.well-known/openid-configuration' && method === 'GET') return json(discovery(ctx));
+  if (path.startsWith('/__demo/')) return demoEndpoint(ctx, request, path);
+  if (path.startsWith('/espi/1_1/resource/'))
+    return espiApi(ctx, request, path.slice('/espi/1_1/resource'.length));
+  if (path.startsWith('/api/customer/v1/'))
+    return customerApi(ctx, request, path.slice('/api/customer/v1'.length));
+  const post = method === 'POST';
+  switch (path) {
+    case '/oauth/authorize':
+      return authorizePage(ctx, request);
+    case '/oauth/interaction/validate':
+      if (post) return validateEndpoint(ctx, request);
+      break;
+    case '/oauth/interaction/sign-in':
+      if (post) return signInEndpoint(ctx, request);
+      break;
+    case '/oauth/interaction/decision':
+      if (post) return decisionEndpoint(ctx, request);
+      break;
+    case '/oauth/token':
+      if (post) return tokenEndpoint(ctx, request);
+      break;
+    case '/oauth/revoke':
+      if (post) return revokeEndpoint(ctx, request);
+      break;
+    case '/oauth/userinfo':
+      if (method === 'GET' || post) return userinfoEndpoint(ctx, request);
+      break;
+    case '/oauth/jwks':
+      if (method === 'GET') return jwksEndpoint();
+      break;
+  }
+  return notFound(`Nothing at ${method} ${path} on this custodian.`);
+}

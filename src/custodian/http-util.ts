@@ -1,0 +1,105 @@
+/** Response shapes shared by every part of the mock: JSON, RFC 6749 errors, RFC 6750 bearer errors, CORS. */
+
+/**
+ * CORS as the reference implementation's CORSFilter answers (reference 1.6), so a browser app on
+ * another origin can call the sandbox. `Idempotency-Key` is added for the customer API's writes.
+ */
+export const CORS_HEADERS: Record<string, string> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Origin, Authorization, Accept, Content-Type, Idempotency-Key',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+  'Access-Control-Expose-Headers': 'WWW-Authenticate, Location',
+  'Access-Control-Max-Age': '1800',
+};
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+/** RFC 6749 section 5.2 error body. */
+export function oauthError(
+  error: string,
+  description: string,
+  status = 400,
+  headers: Record<string, string> = {},
+) {
+  return json({ error, error_description: description }, status, headers);
+}
+
+/** RFC 6750 section 3: 401 for a missing/invalid/expired/revoked token, 403 for one outside its scope. */
+export function bearerError(
+  status: 401 | 403,
+  error: 'invalid_token' | 'insufficient_scope' | 'invalid_request' | null,
+  description: string,
+): Response {
+  const params = ['realm="DataCustodian"'];
+  if (error) params.push(`error="${error}"`, `error_description="${description.replace(/"/g, "'")}"`);
+  return json({ error: error ?? 'invalid_token', error_description: description }, status, {
+    'WWW-Authenticate': `Bearer ${params.join(', ')}`,
+  });
+}
+
+export function notFound(what: string): Response {
+  return json({ error: 'not_found', error_description: what }, 404);
+}
+
+export function bearerToken(request: Request): string | undefined {
+  const header = request.headers.get('Authorization');
+  const match = header && /^Bearer\s+([A-Za-z0-9\-._~+/]+=*)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+/** RFC 6749 section 2.3.1: client_secret_basic, both parts form-urlencoded before base64. */
+export function basicCredentials(request: Request): { id: string; secret: string } | undefined {
+  const header = request.headers.get('Authorization');
+  const match = header && /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+  if (!match?.[1]) return undefined;
+  let decoded: string;
+  try {
+    decoded = atob(match[1]);
+  } catch {
+    return undefined;
+  }
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  const unescape = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+  try {
+    return { id: unescape(decoded.slice(0, colon)), secret: unescape(decoded.slice(colon + 1)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A form (application/x-www-form-urlencoded) or JSON body as string pairs; undefined when neither parses. */
+export async function readParams(request: Request): Promise<Record<string, string> | undefined> {
+  const type = request.headers.get('Content-Type') ?? '';
+  const text = await request.text();
+  if (type.includes('application/json')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+      return Object.fromEntries(
+        Object.entries(parsed).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
+      );
+    } catch {
+      return undefined;
+    }
+  }
+  return Object.fromEntries(new URLSearchParams(text));
+}
+
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return (await request.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** ISO-8601 UTC, whole seconds. */
+export function isoSeconds(epochSeconds: number): string {
+  return new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

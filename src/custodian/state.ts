@@ -1,0 +1,199 @@
+/**
+ * The mock custodian's one mutable store: authorizations (consents, denials, revocations), bulk
+ * grants, idempotency records, token revocation/rotation state (jti sets only: tokens are signed JWTs
+ * and are never stored), faults and lifetimes. Persisted as JSON through a `CustodianStorage`: memory
+ * in Node, localStorage in the browser demo, so a reload keeps what the person did until a reset.
+ */
+
+export interface CustodianStorage {
+  read(): string | null;
+  write(value: string): void;
+  clear(): void;
+}
+
+export function memoryStorage(): CustodianStorage {
+  let value: string | null = null;
+  return {
+    read: () => value,
+    write: (next) => {
+      value = next;
+    },
+    clear: () => {
+      value = null;
+    },
+  };
+}
+
+/** Web Storage (localStorage) under one key. Holds no token: see the module comment. */
+export function webStorage(storage: Storage, key = 'green-button-mock-custodian'): CustodianStorage {
+  return {
+    read: () => storage.getItem(key),
+    write: (value) => storage.setItem(key, value),
+    clear: () => storage.removeItem(key),
+  };
+}
+
+export interface Faults {
+  /** Added to every response, milliseconds. */
+  latencyMs: number;
+  /** Share of requests (0..1) answered with 503, chosen by a seeded sequence (repeatable). */
+  errorRate: number;
+  /** Requests whose path (after the base URL) contains this text fail with `failingStatus`. */
+  failingPath: string | null;
+  failingStatus: number;
+  /** Every bearer or refresh token is treated as expired. */
+  expireTokens: boolean;
+  /** Every request fails with a network error. */
+  offline: boolean;
+  /** Seconds. */
+  accessTokenLifetime: number;
+  refreshTokenLifetime: number;
+  codeLifetime: number;
+}
+
+export const DEFAULT_FAULTS: Faults = {
+  latencyMs: 0,
+  errorRate: 0,
+  failingPath: null,
+  failingStatus: 500,
+  expireTokens: false,
+  offline: false,
+  accessTokenLifetime: 600,
+  refreshTokenLifetime: 8 * 3600,
+  codeLifetime: 60,
+};
+
+export type AuthorizationState = 'active' | 'revoked' | 'denied';
+
+/** A customer's authorization of one client (ESPI Authorization plus what the custodian keeps). */
+export interface StoredAuthorization {
+  id: string;
+  customerId: string;
+  clientId: string;
+  /** `third-party` authorizations are what the customer manages; `own` back the portal and password-grant tokens. */
+  kind: 'third-party' | 'own' | 'bulk' | 'client';
+  scope: string;
+  usagePointIds: string[];
+  status: AuthorizationState;
+  grantType?: 'authorization_code' | 'client_credentials';
+  /** ESPI DateTimeInterval, epoch seconds; duration 0 = open-ended (reference 2.2). */
+  authorizedPeriod: { start: number; duration: number };
+  publishedPeriod: { start: number; duration: number };
+  subscriptionId: string;
+  /** Epoch seconds. */
+  createdAt: number;
+  updatedAt: number;
+  revokedAt?: number;
+}
+
+export interface BulkGrantChange {
+  at: number;
+  action: 'created' | 'meters-added' | 'meters-removed' | 'revoked';
+  usagePointIds: string[];
+  idempotencyKey?: string;
+}
+
+export interface BulkGrant {
+  id: string;
+  bulkId: string;
+  customerId: string;
+  clientId: string;
+  usagePointIds: string[];
+  /** The ESPI scope with `BR={bulkId}` (reference 4.5). */
+  scope: string;
+  /** Epoch seconds, or null: until revoked. */
+  termEnd: number | null;
+  revoked: boolean;
+  createdAt: number;
+  updatedAt: number;
+  revokedAt?: number;
+  history: BulkGrantChange[];
+}
+
+export interface IdempotencyRecord {
+  /** What the first request asked for: a retry with the same key must ask the same. */
+  fingerprint: string;
+  status: number;
+  body: unknown;
+  at: number;
+}
+
+/** jti (or refresh-token family) to the epoch second after which it no longer needs remembering. */
+export type JtiSet = Record<string, number>;
+
+export interface CustodianState {
+  version: 1;
+  authorizations: Record<string, StoredAuthorization>;
+  bulkGrants: Record<string, BulkGrant>;
+  idempotency: Record<string, IdempotencyRecord>;
+  revokedJtis: JtiSet;
+  usedJtis: JtiSet;
+  revokedFamilies: JtiSet;
+  faults: Faults;
+  /** Counts requests, for the repeatable error-rate fault. */
+  requestCount: number;
+  sequence: number;
+}
+
+export interface CustodianStore {
+  readonly state: CustodianState;
+  /** Apply a change and persist it. */
+  update<T>(change: (state: CustodianState) => T): T;
+  reset(): void;
+  /** A fresh id, unique within this store's life. */
+  nextId(prefix: string): string;
+}
+
+export function createStore(
+  storage: CustodianStorage,
+  initial: () => CustodianState,
+  now: () => number,
+): CustodianStore {
+  let state = load(storage) ?? initial();
+
+  const persist = () => {
+    pruneExpired(state, Math.floor(now() / 1000));
+    storage.write(JSON.stringify(state));
+  };
+
+  return {
+    get state() {
+      return state;
+    },
+    update(change) {
+      const result = change(state);
+      persist();
+      return result;
+    },
+    reset() {
+      storage.clear();
+      state = initial();
+      persist();
+    },
+    nextId(prefix) {
+      state.sequence += 1;
+      return `${prefix}-${now().toString(36)}${state.sequence.toString(36)}`;
+    },
+  };
+}
+
+function load(storage: CustodianStorage): CustodianState | undefined {
+  const text = storage.read();
+  if (!text) return undefined;
+  try {
+    const parsed = JSON.parse(text) as Partial<CustodianState>;
+    // A stored state from an older shape is dropped rather than half-read.
+    if (parsed.version !== 1) return undefined;
+    return { ...(parsed as CustodianState), faults: { ...DEFAULT_FAULTS, ...parsed.faults } };
+  } catch {
+    return undefined;
+  }
+}
+
+function pruneExpired(state: CustodianState, nowSeconds: number): void {
+  const live = (set: JtiSet): JtiSet =>
+    Object.fromEntries(Object.entries(set).filter(([, until]) => until >= nowSeconds));
+  state.revokedJtis = live(state.revokedJtis);
+  state.usedJtis = live(state.usedJtis);
+  state.revokedFamilies = live(state.revokedFamilies);
+}

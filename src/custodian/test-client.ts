@@ -1,0 +1,116 @@
+/**
+ * A small OAuth client for the custodian's tests: PKCE, the interaction endpoints, the token endpoint.
+ * It speaks HTTP only, so the same helpers drive msw/node and the real sandbox server.
+ */
+import { pkceChallenge } from './tokens.ts';
+
+export interface TokenResponse {
+  access_token: string;
+  refresh_token?: string;
+  id_token?: string;
+  expires_in: number;
+  scope: string;
+  token_type: string;
+  resourceURI: string;
+  authorizationURI: string;
+}
+
+export function basic(id: string, secret: string): string {
+  return `Basic ${btoa(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`)}`;
+}
+
+export async function pkcePair(seed = 'a'): Promise<{ verifier: string; challenge: string }> {
+  const verifier = seed.repeat(43).slice(0, 43) + 'verifier-0123456789';
+  return { verifier, challenge: await pkceChallenge(verifier) };
+}
+
+export async function postForm(
+  url: string,
+  form: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(form),
+  });
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+export interface FlowOptions {
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  username?: string;
+  /** Usage points to approve; undefined = all offered; null = deny. */
+  usagePointIds?: string[] | null;
+  nonce?: string;
+  state?: string;
+}
+
+/** Validate, sign in and (for third parties) decide: the redirect URL the browser would be sent to. */
+export async function authorizeRedirect(base: string, options: FlowOptions, challenge: string): Promise<URL> {
+  const request = {
+    client_id: options.clientId,
+    redirect_uri: options.redirectUri,
+    response_type: 'code',
+    scope: options.scope,
+    state: options.state ?? 'state-1',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    ...(options.nonce ? { nonce: options.nonce } : {}),
+  };
+  const signIn = await postJson(`${base}/oauth/interaction/sign-in`, {
+    request,
+    username: options.username ?? 'household',
+    password: 'demo',
+  });
+  const body = (await signIn.json()) as {
+    consentRequired: boolean;
+    redirectUrl?: string;
+    interaction?: string;
+    customer?: { usagePoints: { id: string }[] };
+    error_description?: string;
+  };
+  if (!signIn.ok) throw new Error(`sign-in failed: ${body.error_description}`);
+  if (!body.consentRequired) return new URL(body.redirectUrl ?? '');
+  const decision = await postJson(`${base}/oauth/interaction/decision`, {
+    interaction: body.interaction,
+    approve: options.usagePointIds !== null,
+    usagePointIds: options.usagePointIds ?? body.customer?.usagePoints.map((u) => u.id) ?? [],
+  });
+  const decided = (await decision.json()) as { redirectUrl: string };
+  return new URL(decided.redirectUrl);
+}
+
+/** The whole authorization-code flow, with the right verifier: the token response. */
+export async function codeFlow(base: string, options: FlowOptions, secret?: string): Promise<TokenResponse> {
+  const { verifier, challenge } = await pkcePair();
+  const redirect = await authorizeRedirect(base, options, challenge);
+  const code = redirect.searchParams.get('code');
+  if (!code) throw new Error(`no code in ${redirect}`);
+  const response = await postForm(
+    `${base}/oauth/token`,
+    {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: options.redirectUri,
+      code_verifier: verifier,
+      ...(secret ? {} : { client_id: options.clientId }),
+    },
+    secret ? { Authorization: basic(options.clientId, secret) } : {},
+  );
+  if (!response.ok) throw new Error(`token: ${response.status} ${await response.text()}`);
+  return (await response.json()) as TokenResponse;
+}
+
+export function bearer(token: string): Record<string, string> {
+  return { Authorization: `Bearer ${token}` };
+}
