@@ -36,7 +36,9 @@ export function bearerError(
   description: string,
 ): Response {
   const params = ['realm="DataCustodian"'];
-  if (error) params.push(`error="${error}"`, `error_description="${description.replace(/"/g, "'")}"`);
+  // A header value is Latin-1 and the description sits in a quoted-string (RFC 6750 section 3).
+  const headerText = description.replace(/[’‘]/g, "'").replace(/[^\x20-\x7e]|"/g, "'");
+  if (error) params.push(`error="${error}"`, `error_description="${headerText}"`);
   return json({ error: error ?? 'invalid_token', error_description: description }, status, {
     'WWW-Authenticate': `Bearer ${params.join(', ')}`,
   });
