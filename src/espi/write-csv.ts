@@ -1,0 +1,133 @@
+/**
+ * ESPI data as CSV, one row per interval reading, with UTC and local start times, the value in the unit a
+ * person expects and the cost in currency units. RFC 4180 (quotes doubled, CRLF line ends), and text cells
+ * that a spreadsheet would run as a formula are neutralised (OWASP "CSV Injection").
+ */
+import {
+  currencyAlpha,
+  flowDirectionName,
+  qualityName,
+  serviceKindName,
+  unitSymbol,
+} from './enumerations.ts';
+import { createLocalTime, type TimeZoneRules } from './local-time.ts';
+import { NO_QUALITY, type EspiDocument, type MeterReading, type UsagePoint } from './model.ts';
+import { COST_DIVISOR, displayUnitFor, rawToDisplayFactor } from './units.ts';
+
+export const CSV_COLUMNS = [
+  'usage_point',
+  'meter_reading',
+  'flow_direction',
+  'start_utc',
+  'start_local',
+  'duration_s',
+  'value',
+  'unit',
+  'cost',
+  'currency',
+  'quality',
+] as const;
+
+export interface CsvOptions {
+  /** Clock for usage points without LocalTimeParameters (default UTC). */
+  fallbackTimeZone?: TimeZoneRules;
+  /** Rows per chunk of `writeCsvChunks`. */
+  rowsPerChunk?: number;
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+// A leading = + - @ (or tab / carriage return) makes Excel, LibreOffice and Google Sheets evaluate the cell.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell: formula starts neutralised with a leading apostrophe, then RFC 4180 quoting. */
+export function csvText(text: string): string {
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A number without binary-fraction noise (0.1 + 0.2 shows as 0.3); empty for NaN. */
+function csvNumber(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  return String(Number(n.toPrecision(12)));
+}
+
+function isoUtc(epochSeconds: number): string {
+  return new Date(epochSeconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+function usagePointLabel(up: UsagePoint | undefined, index: number): string {
+  if (!up) return 'Unlinked meter readings';
+  return up.meta.title ?? `Usage point ${index + 1} (${serviceKindName(up.serviceKind)})`;
+}
+
+function meterReadingLabel(mr: MeterReading, index: number): string {
+  if (mr.meta.title) return mr.meta.title;
+  const rt = mr.readingType;
+  const interval = rt?.intervalLength ? `, ${rt.intervalLength} s` : '';
+  return `Meter reading ${index + 1} (${unitSymbol(rt?.uom)}${interval})`;
+}
+
+function* rowsOf(
+  mr: MeterReading,
+  usagePoint: string,
+  meterReading: string,
+  clock: ReturnType<typeof createLocalTime>,
+): Generator<string> {
+  const rt = mr.readingType;
+  const factor = rawToDisplayFactor(rt);
+  const unit = csvText(displayUnitFor(rt).unit);
+  const flow = flowDirectionName(rt?.flowDirection);
+  const currency = currencyAlpha(rt?.currency) ?? '';
+  const prefix = `${csvText(usagePoint)},${csvText(meterReading)},${flow},`;
+  const r = mr.readings;
+  for (let i = 0; i < r.count; i++) {
+    const start = r.start[i] ?? 0;
+    const cost = r.cost?.[i];
+    const q = r.quality[i] ?? NO_QUALITY;
+    const quality = qualityName(q === NO_QUALITY ? rt?.defaultQuality : q);
+    const costText = cost === undefined || Number.isNaN(cost) ? '' : csvNumber(cost / COST_DIVISOR);
+    yield `${prefix}${isoUtc(start)},${clock.toIsoLocal(start)},${r.duration[i] ?? 0},${csvNumber((r.value[i] ?? NaN) * factor)},${unit},${costText},${costText ? currency : ''},${csvText(quality)}\r\n`;
+  }
+}
+
+/** The CSV in chunks of `rowsPerChunk` rows (header first), for large files and streaming. */
+export function* writeCsvChunks(doc: EspiDocument, options: CsvOptions = {}): Generator<string> {
+  const rowsPerChunk = options.rowsPerChunk ?? 10_000;
+  let chunk: string[] = [`${CSV_COLUMNS.join(',')}\r\n`];
+  const sources: {
+    mr: MeterReading;
+    up: string;
+    label: string;
+    clock: ReturnType<typeof createLocalTime>;
+  }[] = [];
+  doc.usagePoints.forEach((up, i) => {
+    const clock = createLocalTime(up.localTime, options.fallbackTimeZone);
+    up.meterReadings.forEach((mr, j) =>
+      sources.push({ mr, up: usagePointLabel(up, i), label: meterReadingLabel(mr, j), clock }),
+    );
+  });
+  const orphanClock = createLocalTime(doc.localTimeParameters[0], options.fallbackTimeZone);
+  doc.orphanMeterReadings.forEach((mr, j) =>
+    sources.push({
+      mr,
+      up: usagePointLabel(undefined, 0),
+      label: meterReadingLabel(mr, j),
+      clock: orphanClock,
+    }),
+  );
+  for (const source of sources) {
+    for (const row of rowsOf(source.mr, source.up, source.label, source.clock)) {
+      chunk.push(row);
+      if (chunk.length >= rowsPerChunk) {
+        yield chunk.join('');
+        chunk = [];
+      }
+    }
+  }
+  if (chunk.length > 0) yield chunk.join('');
+}
+
+/** The whole CSV as one string. */
+export function writeCsv(doc: EspiDocument, options: CsvOptions = {}): string {
+  return Array.from(writeCsvChunks(doc, options)).join('');
+}
