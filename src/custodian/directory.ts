@@ -38,6 +38,8 @@ export interface UsagePointInfo {
   baseLoad: number;
   /** Rooftop solar capacity (W) behind the meter, 0 when none. */
   solarWatts: number;
+  /** ESPI UsagePoint status: false for a disconnected meter (not eligible for new bulk grants). */
+  active: boolean;
   readings: ReadingSpec[];
   seed: number;
 }
@@ -126,9 +128,9 @@ const water: ReadingSpec = {
 };
 
 function usagePoint(
-  fields: Omit<UsagePointInfo, 'seed' | 'solarWatts'> & { solarWatts?: number },
+  fields: Omit<UsagePointInfo, 'seed' | 'solarWatts' | 'active'> & { solarWatts?: number; active?: boolean },
 ): UsagePointInfo {
-  return { solarWatts: 0, ...fields, seed: hashString(fields.id) };
+  return { solarWatts: 0, active: true, ...fields, seed: hashString(fields.id) };
 }
 
 function household(): Customer {
@@ -271,6 +273,8 @@ function commercial(): Customer {
               ? 200 + Math.floor(random() * 3_000)
               : 50 + Math.floor(random() * 600),
         readings: [serviceKind === 0 ? electricity(false) : serviceKind === 1 ? gas : water],
+        // A few disconnected meters: their history stays readable, new bulk grants refuse them.
+        active: n % 97 !== 96,
       }),
     );
   }

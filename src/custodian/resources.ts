@@ -95,7 +95,7 @@ export function usagePointEntry(s: ResourceScope, up: UsagePointInfo): EspiEntry
     resource: {
       meta: meta(self, up.title, STRUCTURE_PUBLISHED, STRUCTURE_PUBLISHED, related),
       serviceKind: up.serviceKind,
-      status: 1,
+      status: up.active ? 1 : 0,
       roleFlags: up.solarWatts > 0 ? '0008' : undefined,
       meterReadings: [],
       usageSummaries: [],

@@ -196,4 +196,8 @@ function pruneExpired(state: CustodianState, nowSeconds: number): void {
   state.revokedJtis = live(state.revokedJtis);
   state.usedJtis = live(state.usedJtis);
   state.revokedFamilies = live(state.revokedFamilies);
+  // A client retries within minutes; a day of idempotency records is plenty.
+  state.idempotency = Object.fromEntries(
+    Object.entries(state.idempotency).filter(([, record]) => record.at > nowSeconds - 86_400),
+  );
 }
