@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { chartPoints } from './chart-points.ts';
+import type { ChartRow } from './series.ts';
+
+function rows(count: number, value: (i: number) => number | null): ChartRow[] {
+  return Array.from({ length: count }, (_, i) => ({
+    start: i * 900,
+    end: (i + 1) * 900,
+    delivered: value(i),
+    received: i % 96 === 50 ? 5 : 0,
+    net: null,
+    cost: null,
+    compare: null,
+    estimated: 0,
+  }));
+}
+
+describe('chartPoints', () => {
+  const year = rows(365 * 96, (i) => (i === 20_000 ? 99 : i >= 30_000 && i < 30_100 ? null : (i % 96) / 10));
+
+  it('draws no more than about two points per pixel across the visible series', () => {
+    const points = chartPoints(year, ['delivered', 'received'], 800);
+    expect(points.length).toBeLessThanOrEqual(1600 + 4);
+    expect(points.length).toBeGreaterThan(800);
+  });
+
+  it('keeps the peak of each series and the break of a gap', () => {
+    const points = chartPoints(year, ['delivered', 'received'], 800);
+    expect(points.some((p) => p.delivered === 99)).toBe(true);
+    expect(points.some((p) => p.received === 5)).toBe(true);
+    expect(points.some((p) => p.delivered === null && p.start === 30_000 * 900)).toBe(true);
+    expect(points.every((p, i) => i === 0 || p.start >= (points[i - 1]?.start ?? 0))).toBe(true);
+  });
+
+  it('passes a short series through whole', () => {
+    const week = rows(7 * 24, (i) => i);
+    expect(chartPoints(week, ['delivered'], 800)).toEqual(week);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { createLocalTime, usZoneRules } from '../../espi/local-time.ts';
+import {
+  dayNumber,
+  defaultRange,
+  fetchWindow,
+  rangeBounds,
+  rangeDays,
+  readViewState,
+  riTimestamp,
+  shiftRange,
+  writeViewState,
+  yearEarlier,
+} from './range.ts';
+
+describe('ranges of local days', () => {
+  it('refuses dates that do not exist', () => {
+    expect(dayNumber('2024-02-29')).toBeDefined();
+    expect(dayNumber('2023-02-29')).toBeUndefined();
+    expect(dayNumber('2024-13-01')).toBeUndefined();
+    expect(dayNumber('yesterday')).toBeUndefined();
+  });
+
+  it('defaults each resolution to a range ending today', () => {
+    expect(defaultRange('interval', '2026-11-23')).toEqual({ from: '2026-11-17', to: '2026-11-23' });
+    expect(rangeDays(defaultRange('month', '2026-11-23'))).toBe(365);
+  });
+
+  it('moves a range by its own length and a year back, clamping 29 February', () => {
+    expect(shiftRange({ from: '2026-11-01', to: '2026-11-07' }, -1)).toEqual({
+      from: '2026-10-25',
+      to: '2026-10-31',
+    });
+    expect(yearEarlier({ from: '2024-02-29', to: '2024-03-31' })).toEqual({
+      from: '2023-02-28',
+      to: '2023-03-31',
+    });
+  });
+
+  it('cuts the spring-forward day at local midnights, 23 hours apart', () => {
+    const clock = createLocalTime(undefined, usZoneRules('Pacific'));
+    const { start, end } = rangeBounds({ from: '2026-03-08', to: '2026-03-08' }, clock);
+    expect(end - start).toBe(23 * 3600);
+    expect(riTimestamp(start)).toBe('2026-03-08T08:00:00Z');
+  });
+
+  it('asks the API for a window in the RI format that covers every zone', () => {
+    const window = fetchWindow({ from: '2026-03-08', to: '2026-03-09' });
+    expect(window).toEqual({ publishedMin: '2026-03-07T00:00:00Z', publishedMax: '2026-03-11T00:00:00Z' });
+    expect(window.publishedMin).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  });
+});
+
+describe('view state in the URL', () => {
+  it('round-trips resolution, range and series', () => {
+    const state = {
+      resolution: 'hour' as const,
+      range: { from: '2026-10-01', to: '2026-10-14' },
+      series: ['delivered' as const, 'compare' as const],
+    };
+    const params = writeViewState(new URLSearchParams('keep=1'), state);
+    expect(params.get('keep')).toBe('1');
+    expect(readViewState(params, '2026-11-23')).toEqual(state);
+  });
+
+  it('falls back to defaults for a hand-edited URL', () => {
+    const state = readViewState(
+      new URLSearchParams('res=fortnight&from=2026-10-10&to=2026-10-01'),
+      '2026-11-23',
+    );
+    expect(state.resolution).toBe('day');
+    expect(state.range).toEqual(defaultRange('day', '2026-11-23'));
+    expect(state.series).toEqual(['delivered', 'received', 'net']);
+  });
+
+  it('keeps the end of a range longer than allowed', () => {
+    const state = readViewState(new URLSearchParams('res=day&from=2000-01-01&to=2026-11-23'), '2026-11-23');
+    expect(state.range.to).toBe('2026-11-23');
+    expect(rangeDays(state.range)).toBeLessThanOrEqual(3 * 366);
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { createLocalTime, usZoneRules } from '../../espi/local-time.ts';
+import { NO_QUALITY, type MeterReading, type UsagePoint } from '../../espi/model.ts';
+import { rangeBounds } from './range.ts';
+import { buildChartData, withComparison } from './series.ts';
+
+const clock = createLocalTime(undefined, usZoneRules('Pacific'));
+const HOUR = 3600;
+
+function meterReading(
+  flowDirection: number,
+  start: number,
+  hours: number,
+  wh: (i: number) => number,
+  skip: (i: number) => boolean = () => false,
+): MeterReading {
+  const idx = Array.from({ length: hours }, (_, i) => i).filter((i) => !skip(i));
+  return {
+    meta: { relatedHrefs: [] },
+    readingType: {
+      meta: { relatedHrefs: [] },
+      flowDirection,
+      uom: 72,
+      powerOfTenMultiplier: 0,
+      intervalLength: HOUR,
+      currency: 840,
+    },
+    blocks: [],
+    readings: {
+      count: idx.length,
+      start: Float64Array.from(idx, (i) => start + i * HOUR),
+      duration: new Uint32Array(idx.length).fill(HOUR),
+      value: Float64Array.from(idx, wh),
+      cost: Float64Array.from(idx, () => 20_000),
+      quality: Uint8Array.from(idx, (i) => (i === 2 ? 9 : NO_QUALITY)),
+    },
+  };
+}
+
+const usagePoint = (...meterReadings: MeterReading[]): UsagePoint => ({
+  meta: { relatedHrefs: [] },
+  serviceKind: 0,
+  meterReadings,
+  usageSummaries: [],
+});
+
+// 1 November 2026, Pacific: DST ends, the day has 25 hours. Three days from 31 October.
+const range = { from: '2026-10-31', to: '2026-11-02' };
+const bounds = rangeBounds(range, clock);
+const hours = (bounds.end - bounds.start) / HOUR;
+
+describe('buildChartData', () => {
+  const delivered = meterReading(
+    1,
+    bounds.start,
+    hours,
+    () => 1000,
+    (i) => i >= 30 && i < 33,
+  );
+  const received = meterReading(19, bounds.start, hours, (i) => (i % 24 === 12 ? 4000 : 0));
+
+  it('sums local days, the 25-hour one included, and leaves a gap-only bucket null', () => {
+    const data = buildChartData(usagePoint(meterReading(1, bounds.start, hours, () => 1000)), {
+      resolution: 'day',
+      clock,
+      bounds,
+    });
+    expect(data.rows.map((r) => r.delivered)).toEqual([24, 25, 24]);
+    expect(data.flows).toEqual(['delivered']);
+    expect(data.rows[0]?.estimated).toBe(1);
+    expect(data.rows[0]?.cost).toBeCloseTo(24 * 0.2);
+  });
+
+  it('shows delivered, received and net for a net-metered usage point, never added together', () => {
+    const data = buildChartData(usagePoint(delivered, received), { resolution: 'day', clock, bounds });
+    expect(data.flows).toEqual(['delivered', 'received', 'net']);
+    expect(data.rows[1]?.delivered).toBe(22); // 25 hours, 3 missing
+    expect(data.rows[1]?.received).toBe(4);
+    expect(data.rows[1]?.net).toBe(18);
+  });
+
+  it('breaks the interval line at a gap with a null row', () => {
+    const data = buildChartData(usagePoint(delivered, received), { resolution: 'interval', clock, bounds });
+    const gapAt = data.rows.findIndex((r) => r.delivered === null);
+    expect(gapAt).toBe(30);
+    expect(data.rows[gapAt]?.start).toBe(bounds.start + 30 * HOUR);
+    expect(data.rows.filter((r) => r.delivered !== null)).toHaveLength(hours - 3);
+    expect(data.rows[0]?.net).toBe(1);
+  });
+
+  it('falls back to months when the feed names no billing periods', () => {
+    const data = buildChartData(usagePoint(delivered), { resolution: 'billing', clock, bounds });
+    expect(data.resolution).toBe('month');
+    expect(data.rows).toHaveLength(2);
+  });
+
+  it('lays the year-earlier buckets over the current ones', () => {
+    const current = buildChartData(usagePoint(delivered, received), { resolution: 'day', clock, bounds });
+    const earlierBounds = rangeBounds({ from: '2025-10-31', to: '2025-11-02' }, clock);
+    const earlierHours = (earlierBounds.end - earlierBounds.start) / HOUR;
+    const earlier = buildChartData(
+      usagePoint(
+        meterReading(1, earlierBounds.start, earlierHours, () => 2000),
+        meterReading(19, earlierBounds.start, earlierHours, () => 0),
+      ),
+      { resolution: 'day', clock, bounds: earlierBounds },
+    );
+    // 2 November 2025 was the fall-back day there.
+    expect(withComparison(current, earlier).rows.map((r) => r.compare)).toEqual([48, 48, 50]);
+  });
+});
