@@ -1,0 +1,149 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PORT, startSandboxServer, type SandboxServer } from './server.ts';
+import { basic, bearer, pkcePair, postForm, type TokenResponse } from './test-client.ts';
+import { assertValidEspi } from './xml-validate.ts';
+
+const run = promisify(execFile);
+let sandbox: SandboxServer;
+beforeAll(async () => {
+  sandbox = await startSandboxServer({ port: 0 });
+});
+afterAll(() => sandbox.close());
+
+/** The ```sh block of the README's sandbox section, as written. */
+function readmeSession(): string {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Sandbox: the mock custodian'));
+  const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!block) throw new Error('README has no sh block in the sandbox section');
+  return block;
+}
+
+describe('the sandbox over real HTTP', () => {
+  it('runs the README curl session as written', async () => {
+    const script = readmeSession();
+    expect(script).toContain(`B=http://localhost:${DEFAULT_PORT}`);
+    const port = new URL(sandbox.url).port;
+    const { stdout } = await run(
+      'bash',
+      ['-e', '-c', script.replace(`localhost:${DEFAULT_PORT}`, `localhost:${port}`)],
+      {
+        timeout: 30_000,
+      },
+    );
+    // 1. discovery
+    expect(stdout).toContain(`"issuer": "${sandbox.url}"`);
+    // 2. the password grant's narrower scope and the customer's subscription
+    expect(stdout).toContain(
+      '"scope": "FB=1_3_4_5_13_14_19_32_37_39;IntervalDuration=900;HistoryLength=2678400"',
+    );
+    expect(stdout).toContain(
+      `"resourceURI": "${sandbox.url}/espi/1_1/resource/Batch/Subscription/self-rc-3001"`,
+    );
+    // 3. the feed: its title, a usage point's title, readings
+    expect(stdout).toContain('<title>Green Button Subscription</title>');
+    expect(stdout).toContain('<title>Distribution Center #001: Main service</title>');
+    expect(stdout).toMatch(/<espi:value>\d+<\/espi:value>/);
+    // 4. revoke, 5. refused afterwards
+    expect(stdout.trim().split('\n').slice(-2)).toEqual(['200', '401']);
+  });
+
+  it('serves the sign-in and consent page, escapes third-party text, and redirects with a code', async () => {
+    const { verifier, challenge } = await pkcePair('s');
+    const params = new URLSearchParams({
+      client_id: 'markup-test',
+      redirect_uri: 'http://127.0.0.1/callback',
+      response_type: 'code',
+      scope:
+        'FB=1_3_4_5_13_14_15_19_32_37_39;IntervalDuration=3600;BlockDuration=daily;HistoryLength=34128000',
+      state: 'st',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    });
+    const page = await fetch(`${sandbox.url}/oauth/authorize?${params}`);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const form = await page.text();
+    expect(form).toContain('<label for="username">Username</label>');
+    expect(form).toContain('<label for="password">Password</label>');
+    expect(form).not.toContain('<img src=x');
+
+    const wrong = await postForm(`${sandbox.url}/oauth/authorize`, {
+      ...Object.fromEntries(params),
+      username: 'household',
+      password: 'x',
+    });
+    expect(wrong.status).toBe(401);
+
+    const consent = await (
+      await postForm(`${sandbox.url}/oauth/authorize`, {
+        ...Object.fromEntries(params),
+        username: 'household',
+        password: 'demo',
+      })
+    ).text();
+    expect(consent).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    expect(consent).not.toContain('<img src=x');
+    expect(consent).toContain('name="usage_point" value="up-1001-e"');
+    const interaction = /name="interaction" value="([^"]+)"/.exec(consent)?.[1] ?? '';
+
+    const decision = await fetch(`${sandbox.url}/oauth/authorize`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams([
+        ['interaction', interaction],
+        ['usage_point', 'up-1001-e'],
+        ['decision', 'approve'],
+      ]),
+      redirect: 'manual',
+    });
+    expect(decision.status).toBe(303);
+    const location = new URL(decision.headers.get('location') ?? '');
+    expect(location.searchParams.get('state')).toBe('st');
+    const token = await postForm(
+      `${sandbox.url}/oauth/token`,
+      {
+        grant_type: 'authorization_code',
+        code: location.searchParams.get('code') ?? '',
+        redirect_uri: 'http://127.0.0.1/callback',
+        code_verifier: verifier,
+      },
+      { Authorization: basic('markup-test', 'markup-test-secret') },
+    );
+    const tokens = (await token.json()) as TokenResponse;
+    const feed = await fetch(`${tokens.resourceURI}?max-results=40`, {
+      headers: bearer(tokens.access_token),
+    });
+    const xml = await feed.text();
+    assertValidEspi(xml);
+    expect(xml).toContain('up-1001-e');
+    expect(xml).not.toContain('up-1001-g');
+  });
+
+  it('shows an error page, never a redirect, for an unregistered redirect_uri', async () => {
+    const page = await fetch(
+      `${sandbox.url}/oauth/authorize?client_id=brightwatt&redirect_uri=https://evil.example/`,
+      { redirect: 'manual' },
+    );
+    expect(page.status).toBe(400);
+    expect(page.headers.get('location')).toBeNull();
+  });
+
+  it('drops the connection when offline, and the demo controls still answer', async () => {
+    const faults = (body: unknown) =>
+      fetch(`${sandbox.url}/__demo/faults`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await faults({ offline: true })).status).toBe(200);
+    await expect(fetch(`${sandbox.url}/.well-known/openid-configuration`)).rejects.toThrow();
+    await faults({ offline: false, failingPath: '/oauth/jwks', failingStatus: 502 });
+    expect((await fetch(`${sandbox.url}/oauth/jwks`)).status).toBe(502);
+    expect((await fetch(`${sandbox.url}/.well-known/openid-configuration`)).status).toBe(200);
+    expect((await fetch(`${sandbox.url}/__demo/reset`, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(`${sandbox.url}/oauth/jwks`)).status).toBe(200);
+  });
+});
