@@ -38,7 +38,10 @@ export function appRoutes(config: PortalConfig): RouteObject[] {
   // bundler drop them (and the mock) from a production build.
   const demoRoutes: RouteObject[] =
     import.meta.env.VITE_DEMO === 'true'
-      ? [{ path: 'demo', lazy: () => import('../demo/demo-panel-route.tsx') }]
+      ? [
+          { path: 'demo', lazy: () => import('../demo/demo-panel-route.tsx') },
+          { path: 'demo/third-party-callback', lazy: () => import('../demo/third-party-callback-route.tsx') },
+        ]
       : [];
   const custodianPages: RouteObject[] =
     import.meta.env.VITE_DEMO === 'true'

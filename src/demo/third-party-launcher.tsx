@@ -1,0 +1,138 @@
+/**
+ * "Try the consent flow as a third-party app": the demo plays each registered third party and starts
+ * a real authorize request (RFC 6749 section 4.1.1 with PKCE S256, RFC 7636) at the simulated utility,
+ * exactly as the app's own site would (reference 4.1: one ESPI scope per request). The PKCE verifier
+ * and the request's state wait in sessionStorage for the callback page; no token is ever stored.
+ */
+import { useId, useState } from 'react';
+import { THIRD_PARTIES, type Client } from '../custodian/directory.ts';
+import { describeScope } from '../espi/scope.ts';
+
+export const THIRD_PARTY_CALLBACK_PATH = '/demo/third-party-callback';
+/** RFC 8252 loopback redirect the sandbox registers for every third party. */
+const LOOPBACK_CALLBACK = 'http://127.0.0.1/callback';
+const PENDING_PREFIX = 'demo-third-party-request:';
+
+/** What the callback needs to finish the flow the launcher started. */
+export interface PendingRequest {
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  codeVerifier: string;
+}
+
+function base64url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+function randomToken(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+async function s256(verifier: string): Promise<string> {
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+}
+
+/**
+ * The redirect URI the demo uses for `client`: this site's callback page when the custodian registers
+ * it, otherwise the registered loopback address (the tests forward that one to the callback page).
+ */
+export function demoRedirectUri(client: Client): string {
+  const own = new URL(THIRD_PARTY_CALLBACK_PATH, window.location.origin).href;
+  if (client.redirectUris.includes(own)) return own;
+  return client.redirectUris.includes(LOOPBACK_CALLBACK)
+    ? LOOPBACK_CALLBACK
+    : (client.redirectUris[0] ?? own);
+}
+
+/** The request the launcher started with this `state`, if it started one in this tab. */
+export function readPendingRequest(state: string): PendingRequest | undefined {
+  const text = sessionStorage.getItem(`${PENDING_PREFIX}${state}`);
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as PendingRequest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A response is used once: after that, the same `state` is unknown (a replayed response is ignored). */
+export function forgetPendingRequest(state: string): void {
+  sessionStorage.removeItem(`${PENDING_PREFIX}${state}`);
+}
+
+export function thirdPartyById(clientId: string): Client | undefined {
+  return THIRD_PARTIES.find((client) => client.clientId === clientId);
+}
+
+async function startAuthorization(authorizeEndpoint: string, client: Client, scope: string) {
+  const state = randomToken();
+  const codeVerifier = randomToken();
+  const redirectUri = demoRedirectUri(client);
+  const pending: PendingRequest = { clientId: client.clientId, redirectUri, scope, codeVerifier };
+  sessionStorage.setItem(`${PENDING_PREFIX}${state}`, JSON.stringify(pending));
+  const url = new URL(authorizeEndpoint);
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: client.clientId,
+    redirect_uri: redirectUri,
+    scope,
+    state,
+    code_challenge: await s256(codeVerifier),
+    code_challenge_method: 'S256',
+  }).toString();
+  window.location.assign(url.href);
+}
+
+function ThirdPartyCard(props: { client: Client; authorizeEndpoint: string }) {
+  const { client } = props;
+  const [scope, setScope] = useState(client.scopes[0] ?? '');
+  const [starting, setStarting] = useState(false);
+  const selectId = useId();
+  const headingId = useId();
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h3 id={headingId}>{client.name}</h3>
+      <p>{client.description}</p>
+      {client.scopes.length > 1 ? (
+        <div className="field">
+          <label htmlFor={selectId}>Scope to ask for</label>
+          <select id={selectId} value={scope} onChange={(event) => setScope(event.target.value)}>
+            {client.scopes.map((s) => (
+              <option key={s} value={s}>
+                {describeScope(s).summary}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <p className="muted">Asks for: {describeScope(scope).summary}</p>
+      )}
+      <button
+        type="button"
+        className="button"
+        disabled={starting}
+        onClick={() => {
+          setStarting(true);
+          void startAuthorization(props.authorizeEndpoint, client, scope);
+        }}
+      >
+        Connect as {client.name}
+      </button>
+    </section>
+  );
+}
+
+/** One card per registered third party, each starting a real authorize request. */
+export function ThirdPartyLauncher(props: { authorizeEndpoint: string }) {
+  return (
+    <div className="grid">
+      {THIRD_PARTIES.map((client) => (
+        <ThirdPartyCard key={client.clientId} client={client} authorizeEndpoint={props.authorizeEndpoint} />
+      ))}
+    </div>
+  );
+}

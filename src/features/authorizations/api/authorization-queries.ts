@@ -1,0 +1,84 @@
+/**
+ * Reading the customer's authorizations: one key factory and the query options every hook, prefetch
+ * and cache update shares (server state lives in the query cache only).
+ */
+import { useMemo } from 'react';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiClient } from '../../../lib/api-client.ts';
+import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
+import {
+  parseAuthorization,
+  parseAuthorizationList,
+  parseUsagePoints,
+  type Authorization,
+  type UsagePoint,
+} from './authorization-schema.ts';
+
+export const authorizationKeys = {
+  all: ['authorizations'] as const,
+  list: () => [...authorizationKeys.all, 'list'] as const,
+  detail: (id: string) => [...authorizationKeys.all, 'detail', id] as const,
+  usagePoints: () => [...authorizationKeys.all, 'usage-points'] as const,
+};
+
+/** Where the customer API keeps one authorization; ids are opaque, so always encoded. */
+export function authorizationUrl(customerApiBaseUrl: string, id: string): string {
+  return `${customerApiBaseUrl}/authorizations/${encodeURIComponent(id)}`;
+}
+
+export function authorizationListOptions(client: ApiClient, customerApiBaseUrl: string) {
+  return queryOptions({
+    queryKey: authorizationKeys.list(),
+    queryFn: async ({ signal }) =>
+      parseAuthorizationList(await client.json(`${customerApiBaseUrl}/authorizations`, { signal })),
+  });
+}
+
+export function authorizationDetailOptions(client: ApiClient, customerApiBaseUrl: string, id: string) {
+  return queryOptions({
+    queryKey: authorizationKeys.detail(id),
+    queryFn: async ({ signal }) =>
+      parseAuthorization(await client.json(authorizationUrl(customerApiBaseUrl, id), { signal })),
+  });
+}
+
+export function useAuthorizationList() {
+  const client = useApiClient();
+  const { customerApiBaseUrl } = useConfig();
+  return useQuery(authorizationListOptions(client, customerApiBaseUrl));
+}
+
+/** One authorization; while it loads, the list's copy (if the list was seen) is shown at once. */
+export function useAuthorizationDetail(id: string) {
+  const client = useApiClient();
+  const { customerApiBaseUrl } = useConfig();
+  const queryClient = useQueryClient();
+  return useQuery({
+    ...authorizationDetailOptions(client, customerApiBaseUrl, id),
+    placeholderData: (): Authorization | undefined =>
+      queryClient
+        .getQueryData(authorizationListOptions(client, customerApiBaseUrl).queryKey)
+        ?.find((a) => a.id === id),
+  });
+}
+
+export function usagePointsOptions(client: ApiClient, customerApiBaseUrl: string) {
+  return queryOptions({
+    queryKey: authorizationKeys.usagePoints(),
+    queryFn: async ({ signal }) =>
+      parseUsagePoints(await client.json(`${customerApiBaseUrl}/usage-points`, { signal })),
+    // Meters change rarely; their names are only labels here.
+    staleTime: 10 * 60_000,
+  });
+}
+
+/**
+ * The customer's meters by id, to name the ones an authorization covers. Until they load (or if they
+ * cannot), an authorization still shows, with ids instead of names.
+ */
+export function useUsagePointIndex(): ReadonlyMap<string, UsagePoint> {
+  const client = useApiClient();
+  const { customerApiBaseUrl } = useConfig();
+  const { data } = useQuery(usagePointsOptions(client, customerApiBaseUrl));
+  return useMemo(() => new Map((data ?? []).map((up) => [up.id, up])), [data]);
+}
