@@ -1,0 +1,23 @@
+import type { ReadingColumns } from './read-columns.ts';
+import type { WarningLog } from './read-warnings.ts';
+import type { XmlScanner } from './xml-scanner.ts';
+import type { SourceLocation } from './model.ts';
+
+/** What the resource readers share while walking one document. */
+export interface ReadContext {
+  readonly sc: XmlScanner;
+  readonly log: WarningLog;
+  readonly columns: ReadingColumns;
+  readonly maxReadings: number;
+  /** The entry being read, for messages: "entry 12". */
+  context: string;
+  /** Readings whose TimeType start or duration had a fraction (kept as whole seconds). */
+  fractionalTimes: number;
+  /** Reports progress when the scanner has moved far enough since the last report. */
+  progress(): void;
+}
+
+/** Where the scanner stands, for a warning. */
+export function here(ctx: ReadContext, pos = ctx.sc.tagStart): SourceLocation {
+  return { line: ctx.sc.lineAt(pos), context: ctx.context };
+}

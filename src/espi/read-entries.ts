@@ -1,0 +1,197 @@
+/**
+ * Walks the document: an Atom feed of entries, a bare entry, or a bare ESPI resource (reference 2.1:
+ * files with no feed wrapper exist). Each entry's Atom envelope and the ESPI resources in its content
+ * are staged as read; links are tied together afterwards (`link-graph.ts`), since entries come in any order.
+ */
+import { EspiReadError } from './errors.ts';
+import type {
+  ApplicationInformation,
+  AtomMeta,
+  Authorization,
+  LocalTimeParameters,
+  MeterReading,
+  ReadingType,
+  UsagePoint,
+  UsageSummary,
+} from './model.ts';
+import { here, type ReadContext } from './read-context.ts';
+import { readIntervalBlock, type StagedBlock } from './read-interval-block.ts';
+import {
+  readApplicationInformation,
+  readAuthorization,
+  readLocalTimeParameters,
+  readReadingType,
+  readUsagePoint,
+  readUsageSummary,
+} from './read-resources.ts';
+import { OPEN } from './xml-scanner.ts';
+
+export const ATOM_NS = 'http://www.w3.org/2005/Atom';
+export const ESPI_NS = 'http://naesb.org/espi';
+
+export type StagedResource =
+  | { kind: 'UsagePoint'; value: UsagePoint }
+  | { kind: 'MeterReading'; value: MeterReading }
+  | { kind: 'ReadingType'; value: ReadingType }
+  | { kind: 'IntervalBlock'; value: StagedBlock }
+  | { kind: 'LocalTimeParameters'; value: LocalTimeParameters }
+  | { kind: 'UsageSummary'; value: UsageSummary }
+  | { kind: 'Authorization'; value: Authorization }
+  | { kind: 'ApplicationInformation'; value: ApplicationInformation };
+
+export interface StagedEntry {
+  /** 1-based position among the document's entries. */
+  number: number;
+  /** Position of the entry's start tag. */
+  pos: number;
+  /** Hrefs as written; `link-graph.ts` resolves them. */
+  meta: AtomMeta;
+  resources: StagedResource[];
+}
+
+export interface StagedDocument {
+  /** The feed's own `link rel="self"`, as written. */
+  feedSelf?: string;
+  entries: StagedEntry[];
+}
+
+const emptyReadings = () => ({
+  count: 0,
+  start: new Float64Array(0),
+  duration: new Uint32Array(0),
+  value: new Float64Array(0),
+  quality: new Uint8Array(0),
+});
+
+export function readDocument(ctx: ReadContext): StagedDocument {
+  const { sc } = ctx;
+  sc.next();
+  const prefix = sc.prefix();
+  const ns = sc.attr(prefix ? `xmlns:${prefix}` : 'xmlns');
+  const doc: StagedDocument = { entries: [] };
+  if (ns === ATOM_NS && sc.is('feed')) readFeed(ctx, doc);
+  else if (ns === ATOM_NS && sc.is('entry')) doc.entries.push(readEntry(ctx, 1));
+  else if (ns !== undefined && (ns === ESPI_NS || ns.startsWith(`${ESPI_NS}/`))) {
+    const entry: StagedEntry = { number: 1, pos: sc.tagStart, meta: { relatedHrefs: [] }, resources: [] };
+    ctx.context = 'root element';
+    readResource(ctx, entry);
+    doc.entries.push(entry);
+  } else {
+    throw new EspiReadError(
+      'not-espi',
+      `The root element <${sc.qname()}> ${ns ? `is in namespace "${ns}"` : 'has no namespace'}: a Green Button file is an Atom feed or entry (${ATOM_NS}) or an ESPI resource (${ESPI_NS}).`,
+      { line: sc.lineAt(sc.tagStart) },
+    );
+  }
+  sc.next(); // EOF; the scanner refuses anything but whitespace, comments and PIs after the root
+  return doc;
+}
+
+function readFeed(ctx: ReadContext, doc: StagedDocument): void {
+  const { sc } = ctx;
+  if (sc.selfClosing) return;
+  for (let t = sc.next(); t === OPEN; t = sc.next()) {
+    if (sc.is('entry')) doc.entries.push(readEntry(ctx, doc.entries.length + 1));
+    else if (sc.is('link') && sc.attr('rel') === 'self' && doc.feedSelf === undefined) {
+      const href = sc.attr('href');
+      if (href) doc.feedSelf = href.trim();
+      sc.skip();
+    } else sc.skip();
+  }
+}
+
+function readEntry(ctx: ReadContext, number: number): StagedEntry {
+  const { sc } = ctx;
+  const meta: AtomMeta = { relatedHrefs: [] };
+  const entry: StagedEntry = { number, pos: sc.tagStart, meta, resources: [] };
+  ctx.context = `entry ${number}`;
+  ctx.progress();
+  if (sc.selfClosing) return entry;
+  for (let t = sc.next(); t === OPEN; t = sc.next()) {
+    if (sc.is('link')) {
+      readLink(ctx, meta);
+    } else if (sc.is('content')) {
+      if (sc.selfClosing) continue;
+      for (let u = sc.next(); u === OPEN; u = sc.next()) readResource(ctx, entry);
+    } else if (sc.is('id')) meta.id = sc.readText().trim();
+    else if (sc.is('title')) meta.title = sc.readText().trim();
+    else if (sc.is('published')) meta.published = sc.readText().trim();
+    else if (sc.is('updated')) meta.updated = sc.readText().trim();
+    else sc.skip();
+  }
+  return entry;
+}
+
+function readLink(ctx: ReadContext, meta: AtomMeta): void {
+  const { sc } = ctx;
+  // Atom (RFC 4287 4.2.7.2): a link without rel is "alternate".
+  const rel = sc.attr('rel') ?? 'alternate';
+  const href = sc.attr('href')?.trim();
+  sc.skip();
+  if (!href) return;
+  if (rel === 'self') meta.selfHref ??= href;
+  else if (rel === 'up') meta.upHref ??= href;
+  else if (rel === 'related') meta.relatedHrefs.push(href);
+}
+
+/** Reads one ESPI resource element (the scanner is on its start tag) into `entry.resources`. */
+function readResource(ctx: ReadContext, entry: StagedEntry): void {
+  const { sc } = ctx;
+  const { meta, resources } = entry;
+  const name = sc.localName();
+  ctx.context = `entry ${entry.number} (${name})`;
+  switch (name) {
+    case 'IntervalBlock':
+      resources.push({ kind: 'IntervalBlock', value: readIntervalBlock(ctx) });
+      return;
+    case 'UsagePoint':
+      resources.push({ kind: 'UsagePoint', value: readUsagePoint(ctx, meta) });
+      return;
+    case 'MeterReading':
+      readMeterReading(ctx, entry);
+      return;
+    case 'ReadingType':
+      resources.push({ kind: 'ReadingType', value: readReadingType(ctx, meta) });
+      return;
+    case 'LocalTimeParameters':
+      resources.push({ kind: 'LocalTimeParameters', value: readLocalTimeParameters(ctx, meta) });
+      return;
+    case 'UsageSummary':
+    case 'ElectricPowerUsageSummary':
+      resources.push({ kind: 'UsageSummary', value: readUsageSummary(ctx, meta, name) });
+      return;
+    case 'Authorization':
+      resources.push({ kind: 'Authorization', value: readAuthorization(ctx, meta) });
+      return;
+    case 'ApplicationInformation':
+      resources.push({ kind: 'ApplicationInformation', value: readApplicationInformation(ctx, meta) });
+      return;
+    default:
+      ctx.log.add(
+        'unsupported-resource',
+        `<${name}> is not read by this portal (it shows usage, summaries and authorizations); skipped.`,
+        here(ctx),
+        false,
+      );
+      sc.skip();
+  }
+}
+
+function readMeterReading(ctx: ReadContext, entry: StagedEntry): void {
+  const { sc } = ctx;
+  const reading: MeterReading = { meta: entry.meta, blocks: [], readings: emptyReadings() };
+  entry.resources.push({ kind: 'MeterReading', value: reading });
+  if (sc.selfClosing) return;
+  for (let t = sc.next(); t === OPEN; t = sc.next()) {
+    if (sc.is('ReadingType')) {
+      // Schema-invalid but real (FIX openespi-Usage-Subscription-Feed): the ReadingType nested in its MeterReading.
+      ctx.log.add(
+        'nested-reading-type',
+        'ReadingType found inside MeterReading instead of in its own entry; used for this MeterReading.',
+        here(ctx),
+        false,
+      );
+      reading.readingType = readReadingType(ctx, { relatedHrefs: [] });
+    } else sc.skip();
+  }
+}
