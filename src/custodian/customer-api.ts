@@ -221,6 +221,7 @@ function grantJson(r: CustomerRequest, g: BulkGrant) {
       action: h.action,
       usagePointIds: h.usagePointIds,
       count: h.usagePointIds.length,
+      idempotencyKey: h.idempotencyKey ?? null,
     })),
     authorizationURI: `${r.ctx.espiBase}/Authorization/${g.id}`,
     bulkURI: `${r.ctx.espiBase}/Batch/Bulk/${g.bulkId}`,
