@@ -1,0 +1,33 @@
+import type { Meter } from '../model/meter.ts';
+
+export function meterName(meter: Meter | undefined, id: string): string {
+  return meter ? `${meter.title || meter.site} (meter ${meter.meterId})` : `Usage point ${id}`;
+}
+
+/** The custodian's reasons for leaving a meter out (docs/openapi.yaml `rejected[].reason`). */
+const REASONS: Record<string, string> = {
+  unknown: 'the utility does not know this meter',
+  'not-yours': 'not one of your meters',
+  'not-eligible': 'not eligible for bulk access, or not in this grant',
+};
+
+/** The meters a result names: a short list, scrollable when long, every name as text. */
+export function MeterNames(props: {
+  ids: readonly string[];
+  byId: ReadonlyMap<string, Meter>;
+  reasons?: ReadonlyMap<string, string>;
+}) {
+  return (
+    <ul className="outcome-list">
+      {props.ids.map((id) => {
+        const reason = props.reasons?.get(id);
+        return (
+          <li key={id}>
+            {meterName(props.byId.get(id), id)}
+            {reason && `: ${REASONS[reason] ?? reason}`}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

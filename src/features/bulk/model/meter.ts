@@ -1,0 +1,26 @@
+/**
+ * A usage point as the bulk pages show and select it: enough to recognise it (site, address, meter
+ * number) and to filter by service. Ids are the custodian's usage point ids, the unit of a grant.
+ */
+export interface Meter {
+  id: string;
+  title: string;
+  /** ESPI ServiceKind (reference 3): 0 electricity, 1 gas, 2 water. */
+  serviceKind: number;
+  meterId: string;
+  site: string;
+  address: string;
+  /** The custodian lets this meter into a bulk grant (an active service). */
+  bulkEligible: boolean;
+}
+
+/** The service kinds a person can filter by, in plain words. */
+export const SERVICE_KINDS: readonly { kind: number; label: string }[] = [
+  { kind: 0, label: 'Electricity' },
+  { kind: 1, label: 'Gas' },
+  { kind: 2, label: 'Water' },
+];
+
+export function serviceLabel(kind: number): string {
+  return SERVICE_KINDS.find((s) => s.kind === kind)?.label ?? 'Other service';
+}
