@@ -97,7 +97,8 @@ export class XmlScanner {
     message: string,
     at = this.pos,
   ): never {
-    throw new EspiReadError(code, message, { line: this.lineAt(Math.min(at, this.src.length)) });
+    const hint = code === 'truncated' ? ' The file looks cut off (an incomplete download?).' : '';
+    throw new EspiReadError(code, message + hint, { line: this.lineAt(Math.min(at, this.src.length)) });
   }
 
   /** The qualified name of the current tag. */
@@ -127,6 +128,9 @@ export class XmlScanner {
       const lt = src.indexOf('<', this.pos);
       if (lt < 0) return this.end();
       if (this.depth === 0 && lt > this.pos) this.expectBlank(this.pos, lt);
+      // Text the reader skips is still checked for references it would refuse.
+      const amp = this.nextAmpersand(this.pos);
+      if (amp >= 0 && amp < lt) this.decode(this.pos, lt);
       const c = src.charCodeAt(lt + 1);
       if (c === SLASH) return this.closeTag(lt);
       if (c === BANG) {
@@ -393,6 +397,8 @@ export class XmlScanner {
     i += length;
     let c = src.charCodeAt(i);
     if (!same || !endsName(c)) {
+      i = nameStart;
+      c = src.charCodeAt(i);
       while (!endsName(c)) c = src.charCodeAt(++i);
       if (c !== c)
         this.fail(
@@ -480,7 +486,7 @@ export class XmlScanner {
       const name = this.src.slice(this.openStart[top] ?? 0, this.openEnd[top] ?? 0);
       this.fail(
         'truncated',
-        `The file ends inside <${name}> with ${this.depth} element(s) still open: it was cut off (incomplete download?).`,
+        `The file ends inside <${name}> with ${this.depth} element(s) still open.`,
         this.src.length,
       );
     }

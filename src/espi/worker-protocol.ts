@@ -1,0 +1,13 @@
+/** Messages between the page and `parse-worker.ts`. */
+import type { EspiDocument, SourceLocation } from './model.ts';
+
+export interface ParseRequest {
+  type: 'parse';
+  source: Blob | ArrayBuffer | string;
+  baseUrl?: string;
+}
+
+export type ParseResponse =
+  | { type: 'progress'; fraction: number }
+  | { type: 'done'; document: EspiDocument }
+  | { type: 'error'; code: string; message: string; where?: SourceLocation };
