@@ -5,7 +5,6 @@
  */
 import type { CustodianContext } from './context.ts';
 import { checkAuthorizeRequest, decide, signIn } from './oauth.ts';
-import { describeScope } from './scope-text.ts';
 
 const AUTHORIZE_FIELDS = [
   'client_id',
@@ -137,7 +136,14 @@ export async function authorizePage(ctx: CustodianContext, request: Request): Pr
     );
   }
   if (!body.consentRequired) return redirect(body.redirectUrl);
-  const scopeLines = describeScope(body.scope.espi ?? '')
+  const described = body.scope.description;
+  const scopeLines = [
+    ...(described?.data ?? []),
+    ...(described?.intervalLength ? [`Readings every ${described.intervalLength}`] : []),
+    ...(described?.history ? [`${described.history} of history`] : []),
+    described?.accessText ?? '',
+  ]
+    .filter(Boolean)
     .map((line) => `<li>${escapeHtml(line)}</li>`)
     .join('');
   const meters = body.customer.usagePoints

@@ -81,6 +81,7 @@ describe('the authorize request', () => {
     };
     expect(body.client.name).toBe('BrightWatt Energy Insights');
     expect(body.scope.espi).toBe(THIRD_PARTY.scope);
+    expect(body.scope.description.history).toBe('395 days (about 13 months)');
     expect(body.consentRequired).toBe(true);
   });
 

@@ -23,7 +23,8 @@ import {
   type Customer,
 } from './directory.ts';
 import { basicCredentials, bearerError, json, oauthError, readJson, readParams } from './http-util.ts';
-import { isScopeWithin } from './scope-limits.ts';
+import { isScopeWithin, scopeLimits } from './scope-limits.ts';
+import { describeScope } from '../espi/scope.ts';
 import { clientAuthorizationId } from './seed.ts';
 import type { StoredAuthorization } from './state.ts';
 import {
@@ -41,6 +42,18 @@ const YEAR = 365 * 86_400;
 const STANDARD_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
 const CUSTOMER_API_SCOPE = 'customer_api';
 const INTERACTION_LIFETIME = 600;
+
+/** History an authorization publishes: the scope's HistoryLength, a year when it says none. */
+function historyOf(scope: string): number {
+  const seconds = scopeLimits(espiScopeOf(scope) ?? '').historySeconds;
+  return Number.isFinite(seconds) ? seconds : YEAR;
+}
+
+/** The scope as the consent step shows it: the raw OAuth scope, the ESPI scope, and plain words. */
+function scopeView(scope: string) {
+  const espi = espiScopeOf(scope) ?? null;
+  return { requested: scope, espi, description: espi ? describeScope(espi) : null };
+}
 
 export function discovery(ctx: CustodianContext) {
   const b = ctx.baseUrl;
@@ -196,7 +209,7 @@ export async function validateEndpoint(ctx: CustodianContext, request: Request):
   if (!check.ok) return authorizeErrorResponse(check);
   return json({
     client: publicClientInfo(check.client),
-    scope: { requested: check.scope, espi: espiScopeOf(check.scope) ?? null },
+    scope: scopeView(check.scope),
     consentRequired: check.client.kind !== 'first-party',
     request: check.request,
   });
@@ -217,7 +230,7 @@ export interface SignInResult {
         interaction: string;
         customer: { displayName: string; usagePoints: ConsentUsagePoint[] };
         client: ReturnType<typeof publicClientInfo>;
-        scope: { requested: string; espi: string | null };
+        scope: ReturnType<typeof scopeView>;
       };
 }
 
@@ -291,7 +304,7 @@ export async function signIn(
         })),
       },
       client: publicClientInfo(check.client),
-      scope: { requested: check.scope, espi: espiScopeOf(check.scope) ?? null },
+      scope: scopeView(check.scope),
     },
   };
 }
@@ -351,7 +364,7 @@ export async function decide(
     status: input.approve ? 'active' : 'denied',
     grantType: 'authorization_code',
     authorizedPeriod: { start: at, duration: input.approve ? YEAR : 0 },
-    publishedPeriod: { start: at - historySeconds(check.scope), duration: 0 },
+    publishedPeriod: { start: at - historyOf(check.scope), duration: 0 },
     subscriptionId: `sub-${id.slice(2)}`,
     createdAt: at,
     updatedAt: at,
@@ -391,13 +404,6 @@ export async function decisionEndpoint(ctx: CustodianContext, request: Request):
   }
   const result = await decide(ctx, body.data);
   return json(result.body, result.status);
-}
-
-function historySeconds(scope: string): number {
-  const match = /HistoryLength=(\d+)/.exec(scope);
-  const value = match ? Number(match[1]) : 0;
-  // Small values are months in the RI's seed data (reference 4.3); the grammar says seconds.
-  return value > 0 && value <= 120 ? value * 31 * 86_400 : value || YEAR;
 }
 
 async function codeRedirect(

@@ -4,8 +4,7 @@
  * (FB 12), usage summaries (FB 15, with costs FB 16), and how much history (HistoryLength).
  * IntervalDuration is not enforced: the mock serves each meter at its own interval length.
  */
-
-const MONTH = 31 * 86_400;
+import { parseScope } from '../espi/scope.ts';
 
 export interface ScopeLimits {
   functionBlocks: Set<number>;
@@ -15,39 +14,19 @@ export interface ScopeLimits {
   intervalCosts: boolean;
   summaries: boolean;
   summaryCosts: boolean;
-  /** Seconds of history before "now"; Infinity when the scope does not say. */
+  /** Seconds of history before "now"; Infinity when the scope does not say (small values are months: espi/scope.ts). */
   historySeconds: number;
   bulkId?: string;
 }
 
-function terms(scope: string): Map<string, string> {
-  return new Map(
-    scope
-      .split(';')
-      .map((t) => t.trim())
-      .filter(Boolean)
-      .map((t) => {
-        const eq = t.indexOf('=');
-        return [eq < 0 ? t : t.slice(0, eq), eq < 0 ? '' : t.slice(eq + 1)] as [string, string];
-      }),
-  );
-}
-
 export function scopeLimits(scope: string): ScopeLimits {
-  const t = terms(scope);
-  const functionBlocks = new Set(
-    (t.get('FB') ?? '')
-      .split('_')
-      .map(Number)
-      .filter((n) => Number.isInteger(n) && n > 0),
-  );
+  const parsed = parseScope(scope);
+  const functionBlocks = new Set(parsed.functionBlocks);
   const kinds = [
     [5, 0],
     [10, 1],
     [11, 2],
   ].flatMap(([fb, kind]) => (functionBlocks.has(fb as number) ? [kind as number] : []));
-  const history = Number(t.get('HistoryLength'));
-  const bulkId = t.get('BR');
   return {
     functionBlocks,
     serviceKinds: new Set(kinds.length ? kinds : [0, 1, 2]),
@@ -55,9 +34,8 @@ export function scopeLimits(scope: string): ScopeLimits {
     intervalCosts: functionBlocks.has(12),
     summaries: functionBlocks.has(15) || functionBlocks.has(16),
     summaryCosts: functionBlocks.has(16),
-    // Small values are months in the RI's seed data (reference 4.3); the grammar says seconds.
-    historySeconds: !(history > 0) ? Infinity : history <= 120 ? history * MONTH : history,
-    ...(bulkId ? { bulkId } : {}),
+    historySeconds: parsed.historyLength?.seconds ?? Infinity,
+    ...(parsed.bulkId ? { bulkId: parsed.bulkId } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   type Client,
   type Customer,
 } from './directory.ts';
+import { formatScope, parseScope } from '../espi/scope.ts';
 import { DEFAULT_FAULTS, type BulkGrant, type CustodianState, type StoredAuthorization } from './state.ts';
 
 const DAY = 86_400;
@@ -137,7 +138,7 @@ function clientAuthorization(client: Client, nowSeconds: number): StoredAuthoriz
 }
 
 export function bulkScope(baseScope: string, bulkId: string): string {
-  return `${baseScope.replace(/;?BR=[^;]*/g, '').replace(/;$/, '')};BR=${bulkId}`;
+  return formatScope({ ...parseScope(baseScope), bulkId });
 }
 
 function seededBulkGrants(nowSeconds: number): BulkGrant[] {
