@@ -76,7 +76,7 @@ describe('the authorize request', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       client: { name: string };
-      scope: { espi: string };
+      scope: { espi: string; description: { history: string } };
       consentRequired: boolean;
     };
     expect(body.client.name).toBe('BrightWatt Energy Insights');
