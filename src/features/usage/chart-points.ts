@@ -16,14 +16,19 @@ export function chartPoints(
   const budget = targetPointsFor(widthPx);
   if (rows.length <= budget || keys.length === 0) return rows.slice();
   const perSeries = Math.max(4, Math.floor(budget / keys.length));
-  const x = Float64Array.from(rows, (row) => row.start);
-  const keep = new Uint8Array(rows.length);
+  // Plain loops: Float64Array.from with a mapping function is several times slower on 35,000 rows.
+  const n = rows.length;
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) x[i] = rows[i]?.start ?? 0;
+  const keep = new Uint8Array(n);
+  const y = new Float64Array(n);
   for (const key of keys) {
-    const y = Float64Array.from(rows, (row) => row[key] ?? NaN);
-    for (const i of minMaxDownsample(x, y, perSeries)) keep[i] = 1;
+    for (let i = 0; i < n; i++) y[i] = rows[i]?.[key] ?? NaN;
+    const picked = minMaxDownsample(x, y, perSeries);
+    for (let k = 0; k < picked.length; k++) keep[picked[k] ?? 0] = 1;
   }
   const out: ChartRow[] = [];
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < n; i++) {
     const row = rows[i];
     if (keep[i] && row) out.push(row);
   }

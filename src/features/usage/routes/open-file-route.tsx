@@ -1,11 +1,203 @@
+import { useMemo, useRef, useState, type DragEvent } from 'react';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
+import { LoadingState } from '../../../components/ui/loading-state.tsx';
+import type { EspiDocument } from '../../../espi/model.ts';
+import { parseEspiInWorker } from '../../../lib/espi-worker-client.ts';
+import { clockFor } from '../clock.ts';
+import { DownloadMyData } from '../components/download-my-data.tsx';
+import { ReadWarnings } from '../components/read-warnings.tsx';
+import { UsageView } from '../components/usage-view.tsx';
+import { formatDay } from '../format-time.ts';
+import { dateOfDay, dayNumber, MAX_RANGE_DAYS, type UsageViewState } from '../range.ts';
+import { dataThrough } from '../readings.ts';
+import { readErrorText, type ReadErrorText } from '../read-error-text.ts';
+import { serviceLabel } from '../service-kind.ts';
+import '../usage.css';
 
+type Opened =
+  | { status: 'idle' }
+  | { status: 'reading'; fileName: string; progress: number }
+  | { status: 'failed'; error: ReadErrorText }
+  | { status: 'open'; fileName: string; doc: EspiDocument };
+
+/** Open a Green Button file: read in the browser's worker, never uploaded, no sign-in needed. */
 export function Component() {
+  const [opened, setOpened] = useState<Opened>({ status: 'idle' });
+  const [dragging, setDragging] = useState(false);
+  const abort = useRef<AbortController | null>(null);
+
+  const open = async (file: File) => {
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    setOpened({ status: 'reading', fileName: file.name, progress: 0 });
+    try {
+      const doc = await parseEspiInWorker(file, {
+        signal: controller.signal,
+        onProgress: (progress) => setOpened({ status: 'reading', fileName: file.name, progress }),
+      });
+      if (!controller.signal.aborted) setOpened({ status: 'open', fileName: file.name, doc });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      setOpened({ status: 'failed', error: readErrorText(error, file.name) });
+    }
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void open(file);
+  };
+
   return (
     <>
       <PageTitle>Open a Green Button file</PageTitle>
       <h1>Open a Green Button file</h1>
-      <p>Open a Green Button file to chart it.</p>
+      <p>
+        See the energy data in a Green Button file (the XML your utility’s “Download My Data” gives you). The
+        file is read here in your browser and is not sent anywhere.
+      </p>
+      {/* Dropping is a pointer shortcut; the file input inside is the keyboard and screen-reader path. */}
+      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
+      <div
+        className={`drop-zone${dragging ? ' drop-zone--active' : ''}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <div className="field">
+          <label htmlFor="green-button-file">Choose a Green Button file</label>
+          <input
+            id="green-button-file"
+            type="file"
+            accept=".xml,application/xml,text/xml,application/atom+xml"
+            aria-describedby="green-button-file-hint"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) void open(file);
+              // The same file chosen again (after fixing it) must fire change again.
+              event.target.value = '';
+            }}
+          />
+          <span id="green-button-file-hint" className="field__hint">
+            Or drop the file here.
+          </span>
+        </div>
+      </div>
+      {opened.status === 'reading' && (
+        <div className="actions">
+          <LoadingState label={`Reading ${opened.fileName}`} progress={opened.progress} />
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => {
+              abort.current?.abort();
+              setOpened({ status: 'idle' });
+            }}
+          >
+            Stop reading
+          </button>
+        </div>
+      )}
+      {opened.status === 'failed' && (
+        <div className="alert alert--error" role="alert">
+          <h2>{opened.error.title}</h2>
+          <p>{opened.error.detail}</p>
+          <p>{opened.error.advice}</p>
+        </div>
+      )}
+      {opened.status === 'open' && (
+        <OpenedFile key={opened.fileName} fileName={opened.fileName} doc={opened.doc} />
+      )}
     </>
+  );
+}
+
+function OpenedFile(props: { fileName: string; doc: EspiDocument }) {
+  const { doc } = props;
+  const [index, setIndex] = useState(0);
+  const { withReadings, usagePoint, clock, span } = useMemo(() => {
+    const candidates = doc.usagePoints.filter((up) => up.meterReadings.some((mr) => mr.readings.count > 0));
+    const chosen = candidates[index] ?? candidates[0];
+    const through = chosen ? dataThrough(chosen) : undefined;
+    let first = Infinity;
+    for (const mr of chosen?.meterReadings ?? []) first = Math.min(first, mr.readings.start[0] ?? Infinity);
+    return {
+      withReadings: candidates,
+      usagePoint: chosen,
+      clock: clockFor(doc, chosen),
+      span: through === undefined || !Number.isFinite(first) ? undefined : { first, through },
+    };
+  }, [doc, index]);
+  const lastDay = span && clock.toIsoLocal(span.through - 1).slice(0, 10);
+  const firstDay = span && clock.toIsoLocal(span.first).slice(0, 10);
+  const [state, setState] = useState<UsageViewState>(() => {
+    const to = lastDay ?? '1970-01-01';
+    const end = dayNumber(to) ?? 0;
+    const from = Math.max(dayNumber(firstDay ?? to) ?? end, end - MAX_RANGE_DAYS + 1);
+    return {
+      resolution: 'day',
+      range: { from: dateOfDay(from), to },
+      series: ['delivered', 'received', 'net'],
+    };
+  });
+
+  return (
+    <section aria-labelledby="opened-file-heading">
+      <h2 id="opened-file-heading">{props.fileName}</h2>
+      <ReadWarnings doc={doc} />
+      {!usagePoint || !span || !lastDay ? (
+        <p className="alert">
+          This file holds no interval readings
+          {doc.authorizations.length > 0 && ` (it holds ${doc.authorizations.length} authorizations)`}
+          {doc.applicationInformation.length > 0 && ' (it holds a third party’s registration)'}. There is
+          nothing to chart.
+        </p>
+      ) : (
+        <>
+          <p className="muted">
+            {withReadings.length === 1 ? '1 usage point' : `${withReadings.length} usage points`}, readings
+            from {formatDay(clock, span.first)} to {formatDay(clock, span.through - 1)}.
+          </p>
+          {withReadings.length > 1 && (
+            <div className="field">
+              <label htmlFor="opened-usage-point">Usage point</label>
+              <select
+                id="opened-usage-point"
+                value={index}
+                onChange={(event) => setIndex(Number(event.target.value))}
+              >
+                {withReadings.map((up, i) => (
+                  <option key={i} value={i}>
+                    {up.meta.title ?? `Usage point ${i + 1}`} ({serviceLabel(up.serviceKind)})
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <UsageView
+            key={index}
+            usagePoint={usagePoint}
+            clock={clock}
+            title={usagePoint.meta.title ?? props.fileName}
+            state={state}
+            onStateChange={setState}
+            today={lastDay}
+          />
+          <DownloadMyData
+            doc={doc}
+            usagePoint={usagePoint}
+            clock={clock}
+            range={state.range}
+            name={usagePoint.meta.title ?? props.fileName.replace(/\.xml$/i, '')}
+            baseUrl={`${location.origin}/espi/1_1/resource`}
+          />
+        </>
+      )}
+    </section>
   );
 }

@@ -1,0 +1,200 @@
+/**
+ * My energy data (issue 6): the overview, each demo usage point's chart (resolutions, ranges, zoom,
+ * tooltip, table), Download My Data (the XML validated against the ESPI schema), opening a real Green
+ * Button file without signing in, and a broken one.
+ */
+import { execFileSync } from 'node:child_process';
+import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { openSignedIn } from './sign-in.ts';
+import type { Page } from '@playwright/test';
+
+const REAL = '/work/shared/fixtures/real';
+const SCHEMA = '/work/shared/spec/feed.xsd';
+
+const DEMO_POINTS = {
+  household: ['Home electricity (rooftop solar)', 'Home gas'],
+  business: ['Bakery: ovens and lighting', 'Bakery: refrigeration', 'Bakery: gas'],
+} as const;
+
+async function chartDrawn(page: Page) {
+  await expect(page.locator('.usage-figure .recharts-line path.recharts-curve').first()).toBeVisible({
+    timeout: 30_000,
+  });
+}
+
+/** Validates a file with xmllint; returns its complaint, empty when valid. */
+function schemaErrors(file: string): string {
+  try {
+    execFileSync('xmllint', ['--noout', '--schema', SCHEMA, file], { stdio: 'pipe' });
+    return '';
+  } catch (error) {
+    return String((error as { stderr?: Buffer }).stderr ?? error);
+  }
+}
+
+test.describe('my energy data', () => {
+  for (const account of ['household', 'business'] as const) {
+    test(`${account}: every usage point is listed with recent figures and opens to a chart`, async ({
+      page,
+    }) => {
+      await openSignedIn(page, '/usage', account);
+      await expect(page.getByRole('heading', { level: 1, name: 'My energy' })).toBeVisible();
+      for (const title of DEMO_POINTS[account]) {
+        await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
+      }
+      await expect(page.getByText(/^Data through /).first()).toBeVisible({ timeout: 30_000 });
+      await expectNoAxeViolations(page);
+
+      for (const title of DEMO_POINTS[account]) {
+        await page.getByRole('link', { name: 'My energy' }).first().click();
+        await page.getByRole('link', { name: title, exact: true }).click();
+        await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+        await chartDrawn(page);
+        await expect(page.getByText(/^Times in US (Pacific|Eastern) Time/)).toBeVisible();
+      }
+      await expectNoAxeViolations(page);
+    });
+  }
+
+  test('household solar: resolutions, ranges, zoom, tooltip, table and the year before', async ({ page }) => {
+    await openSignedIn(page, '/usage', 'household');
+    await page.getByRole('link', { name: DEMO_POINTS.household[0], exact: true }).click();
+    await chartDrawn(page);
+    // Net metering: delivered, received and net are separate series.
+    const legend = page.getByRole('list', { name: 'Legend' });
+    await expect(legend).toContainText('From the grid');
+    await expect(legend).toContainText('Sent to the grid');
+    await expect(legend).toContainText('Net use');
+
+    await page.getByRole('radio', { name: 'Hour' }).check();
+    await expect(page).toHaveURL(/res=hour/);
+    await chartDrawn(page);
+    await page.getByRole('radio', { name: 'Interval' }).check();
+    await expect(page).toHaveURL(/res=interval/);
+    await chartDrawn(page);
+
+    // A week in October, typed, then a step back.
+    await page.getByLabel('From').fill('2026-10-05');
+    await page.getByLabel('To').fill('2026-10-11');
+    await page.getByRole('button', { name: 'Show these days' }).click();
+    await expect(page).toHaveURL(/from=2026-10-05&to=2026-10-11/);
+    await chartDrawn(page);
+    await page.getByRole('button', { name: 'Earlier' }).click();
+    await expect(page).toHaveURL(/from=2026-09-28&to=2026-10-04/);
+    await chartDrawn(page);
+
+    // Tooltip: the exact value, unit and interval of the point under the pointer.
+    const surface = page.locator('.usage-figure .recharts-surface').first();
+    const box = await surface.boundingBox();
+    if (!box) throw new Error('no chart surface');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tooltip = page.locator('.usage-tooltip');
+    await expect(tooltip).toContainText('kWh');
+    await expect(tooltip).toContainText(/UTC-0[78]:00/);
+
+    // Zoom: drag the brush's left handle to the right; the first day on the axis moves on.
+    const firstTick = page.locator('.usage-figure .recharts-xAxis .recharts-cartesian-axis-tick').first();
+    const before = await firstTick.textContent();
+    const handle = page.locator('.recharts-brush-traveller').first();
+    const handleBox = await handle.boundingBox();
+    if (!handleBox) throw new Error('no brush handle');
+    await page.mouse.move(handleBox.x + handleBox.width / 2, handleBox.y + handleBox.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handleBox.x + box.width / 2, handleBox.y + handleBox.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect(firstTick).not.toHaveText(before ?? '');
+
+    // The same view as a table.
+    await page.getByRole('button', { name: 'Show as table' }).click();
+    const table = page
+      .getByRole('table')
+      .filter({ has: page.locator('caption') })
+      .last();
+    await expect(table.locator('caption')).toContainText('Home electricity');
+    await expect(table.getByRole('columnheader', { name: /Net use/ })).toBeVisible();
+    await expect(table.getByRole('rowheader').first()).toBeVisible();
+
+    // A year earlier, as its own series.
+    await page.getByRole('checkbox', { name: 'A year earlier' }).check();
+    await expect(page).toHaveURL(/series=[^&]*compare/);
+    await expect(table.getByRole('columnheader', { name: /A year earlier/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('gas shows therms and converts on request', async ({ page }) => {
+    await openSignedIn(page, '/usage', 'household');
+    await page.getByRole('link', { name: 'Home gas', exact: true }).click();
+    await chartDrawn(page);
+    await expect(page.getByRole('list', { name: 'Legend' })).toContainText('therm');
+    await page.getByLabel('Unit').selectOption('kWh');
+    await expect(page.getByRole('list', { name: 'Legend' })).toContainText('kWh');
+  });
+
+  test('Download My Data: CSV and schema-valid ESPI XML of the range on screen', async ({ page }) => {
+    await openSignedIn(page, '/usage', 'household');
+    await page.getByRole('link', { name: DEMO_POINTS.household[0], exact: true }).click();
+    await chartDrawn(page);
+
+    const [xml] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Green Button XML' }).click(),
+    ]);
+    expect(xml.suggestedFilename()).toMatch(/\.xml$/);
+    const xmlPath = await xml.path();
+    expect(schemaErrors(xmlPath)).toBe('');
+
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSV for spreadsheets' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const stream = await csv.createReadStream();
+    let text = '';
+    for await (const chunk of stream) text += String(chunk);
+    const lines = text.trim().split(/\r\n/);
+    expect(lines[0]).toContain('start_local');
+    expect(lines.length).toBeGreaterThan(100);
+  });
+});
+
+test.describe('open a Green Button file', () => {
+  test('a real file opens without signing in', async ({ page }) => {
+    await page.goto('/open-file');
+    await page
+      .getByLabel('Choose a Green Button file')
+      .setInputFiles(
+        `${REAL}/vladistan-Coastal_Multi_Family_12hr_Jan_1_2011_to_Jan_1_2012_RetailCustomer_3.xml`,
+      );
+    await chartDrawn(page);
+    await expect(page.getByText(/readings from Jan 1, 2011 to Dec 31, 2011/)).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('a broken file is explained and the page stays usable', async ({ page }) => {
+    await page.goto('/open-file');
+    const input = page.getByLabel('Choose a Green Button file');
+    await input.setInputFiles({
+      name: 'cut-off.xml',
+      mimeType: 'application/xml',
+      buffer: Buffer.from('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><content>'),
+    });
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be opened' });
+    await expect(alert).toContainText('“cut-off.xml” could not be opened');
+    await expect(alert).toContainText(/download/i);
+    await expectNoAxeViolations(page);
+
+    await input.setInputFiles(`${REAL}/openespi-test_usage_data.xml`);
+    await chartDrawn(page);
+    await expect(alert).toBeHidden();
+  });
+
+  test('a file with a DOCTYPE is refused, and said why', async ({ page }) => {
+    await page.goto('/open-file');
+    await page.getByLabel('Choose a Green Button file').setInputFiles({
+      name: 'entities.xml',
+      mimeType: 'application/xml',
+      buffer: Buffer.from('<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY a "aaaa">]><feed>&a;</feed>'),
+    });
+    await expect(page.getByRole('alert')).toContainText(/DOCTYPE/);
+  });
+});

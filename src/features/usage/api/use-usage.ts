@@ -1,0 +1,26 @@
+/** The usage feature's hooks: the query options above, bound to the portal's API client and configuration. */
+import { useQuery } from '@tanstack/react-query';
+import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
+import { fetchWindow, type DayRange } from '../range.ts';
+import { useLoadProgress } from './load-progress.ts';
+import { usageFeedQuery } from './usage-feed.ts';
+import { usageKeys } from './usage-keys.ts';
+import { usagePointsQuery, type UsagePointListing } from './usage-points.ts';
+
+export function useUsagePoints() {
+  const api = useApiClient();
+  const config = useConfig();
+  return useQuery(usagePointsQuery(api, config.customerApiBaseUrl));
+}
+
+/** The feed covering `range` for a usage point; `enabled` false leaves it unfetched (e.g. no comparison asked). */
+export function useUsageFeed(listing: UsagePointListing | undefined, range: DayRange, enabled = true) {
+  const api = useApiClient();
+  const window = fetchWindow(range);
+  const query = useQuery({
+    ...usageFeedQuery(api, listing?.id ?? '', listing?.hrefs.batch ?? '', window),
+    enabled: enabled && listing !== undefined,
+  });
+  const progress = useLoadProgress(usageKeys.feed(listing?.id ?? '', window));
+  return { query, progress };
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import type { LocalTime } from '../../../espi/local-time.ts';
+import type { EspiDocument, UsagePoint } from '../../../espi/model.ts';
+import { documentForExport } from '../export-document.ts';
+import { exportInWorker, saveText } from '../export-client.ts';
+import { rangeBounds, type DayRange } from '../range.ts';
+
+function fileStem(name: string, range: DayRange): string {
+  const safe =
+    name
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'usage';
+  return `${safe}_${range.from}_${range.to}`;
+}
+
+/**
+ * Download My Data for the usage point and days on screen: ESPI XML (what other Green Button tools read,
+ * valid against the schema) or CSV (for a spreadsheet). Written in a worker.
+ */
+export function DownloadMyData(props: {
+  doc: EspiDocument;
+  usagePoint: UsagePoint;
+  clock: LocalTime;
+  range: DayRange;
+  name: string;
+  /** Resource base for links the data lacks. */
+  baseUrl: string;
+}) {
+  const [status, setStatus] = useState<{ busy?: 'xml' | 'csv'; message?: string; error?: string }>({});
+  const download = async (format: 'xml' | 'csv') => {
+    setStatus({ busy: format, message: `Preparing the ${format.toUpperCase()} file…` });
+    try {
+      const doc = documentForExport(props.doc, props.usagePoint, rangeBounds(props.range, props.clock));
+      const text = await exportInWorker({ format, doc, baseUrl: props.baseUrl });
+      const stem = fileStem(props.name, props.range);
+      if (format === 'xml') saveText(text, `${stem}.xml`, 'application/atom+xml');
+      else saveText(text, `${stem}.csv`, 'text/csv');
+      setStatus({ message: `The ${format.toUpperCase()} file is downloading.` });
+    } catch (error) {
+      setStatus({ error: (error as Error).message });
+    }
+  };
+  return (
+    <section aria-labelledby="download-heading" className="card">
+      <h2 id="download-heading">Download my data</h2>
+      <p>The days shown above, for this meter only, with every reading and its cost.</p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          disabled={status.busy !== undefined}
+          onClick={() => void download('xml')}
+        >
+          Green Button XML
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={status.busy !== undefined}
+          onClick={() => void download('csv')}
+        >
+          CSV for spreadsheets
+        </button>
+      </div>
+      <p role="status" aria-live="polite">
+        {status.message}
+      </p>
+      {status.error && (
+        <p className="alert alert--error" role="alert">
+          {status.error}
+        </p>
+      )}
+    </section>
+  );
+}

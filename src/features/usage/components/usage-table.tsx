@@ -1,0 +1,66 @@
+import type { LocalTime } from '../../../espi/local-time.ts';
+import { formatMoney, formatQuantity } from '../../../espi/units.ts';
+import type { NumericKey } from '../chart-points.ts';
+import { formatInterval } from '../format-time.ts';
+import type { ChartData } from '../series.ts';
+import { seriesLabel } from '../series-style.ts';
+
+/** Rows beyond this are left to the CSV: a table of 35,000 rows helps no one. */
+const MAX_ROWS = 500;
+
+/** The chart's data as a table: the same rows, series and units, for screen readers and for reading off values. */
+export function UsageTable(props: {
+  data: ChartData;
+  clock: LocalTime;
+  lines: NumericKey[];
+  unit: string;
+  caption: string;
+}) {
+  const { data, clock, lines, unit } = props;
+  const rows = data.rows.filter((row) => row.end > row.start);
+  const shown = rows.slice(0, MAX_ROWS);
+  const netMetered = data.flows.includes('received');
+  return (
+    <div className="table-wrap usage-table">
+      <table>
+        <caption>
+          {props.caption}
+          {rows.length > MAX_ROWS &&
+            ` (first ${MAX_ROWS} of ${rows.length.toLocaleString()} rows; download the CSV for all, or choose a coarser resolution)`}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Interval ({clock.zoneName})</th>
+            {lines.map((key) => (
+              <th scope="col" className="number" key={key}>
+                {seriesLabel(key, netMetered)}
+                {key === 'cost' ? '' : ` (${unit})`}
+              </th>
+            ))}
+            <th scope="col">Notes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row) => (
+            <tr key={row.start}>
+              <th scope="row">{formatInterval(clock, row.start, row.end)}</th>
+              {lines.map((key) => {
+                const value = row[key];
+                return (
+                  <td className="number" key={key}>
+                    {value === null
+                      ? 'no data'
+                      : key === 'cost'
+                        ? formatMoney(value, data.currency)
+                        : formatQuantity(value, '', undefined, 3)}
+                  </td>
+                );
+              })}
+              <td>{row.estimated > 0 ? `${row.estimated} estimated` : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

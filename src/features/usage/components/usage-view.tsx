@@ -1,0 +1,190 @@
+/**
+ * One usage point's chart, table and controls: used by the signed-in usage page and by "Open a Green
+ * Button file", so both show the same thing the same way. recharts comes with the lazily loaded chart
+ * module, so pages that never draw a chart never download it.
+ */
+import { lazy, Suspense, useMemo, useState } from 'react';
+import type { LocalTime } from '../../../espi/local-time.ts';
+import type { UsagePoint } from '../../../espi/model.ts';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { LoadingState } from '../../../components/ui/loading-state.tsx';
+import type { NumericKey } from '../chart-points.ts';
+import { formatInterval } from '../format-time.ts';
+import { rangeBounds, yearEarlier, type SeriesKey, type UsageViewState } from '../range.ts';
+import { buildChartData, inUnit, withComparison } from '../series.ts';
+import { SERIES_STYLES, seriesLabel } from '../series-style.ts';
+import { unitOptions } from '../unit-options.ts';
+import { ViewControls } from './view-controls.tsx';
+import { UsageTable } from './usage-table.tsx';
+import { usePalette } from './use-palette.ts';
+
+const UsageChart = lazy(() => import('./usage-chart.tsx'));
+
+export interface UsageViewProps {
+  usagePoint: UsagePoint;
+  clock: LocalTime;
+  title: string;
+  state: UsageViewState;
+  onStateChange: (next: UsageViewState) => void;
+  today: string;
+  /** The same usage point a year earlier, when the comparison is shown and loaded. */
+  earlier?: UsagePoint;
+  earlierStatus?: 'loading' | 'error' | 'ready';
+}
+
+export function UsageView(props: UsageViewProps) {
+  const { usagePoint, clock, state } = props;
+  const [showTable, setShowTable] = useState(false);
+  const base = useMemo(
+    () =>
+      buildChartData(usagePoint, {
+        resolution: state.resolution,
+        clock,
+        bounds: rangeBounds(state.range, clock),
+      }),
+    [usagePoint, clock, state.resolution, state.range],
+  );
+  const compared = useMemo(() => {
+    if (!props.earlier || !state.series.includes('compare')) return base;
+    const earlier = buildChartData(props.earlier, {
+      resolution: base.resolution,
+      clock,
+      bounds: rangeBounds(yearEarlier(state.range), clock),
+    });
+    return withComparison(base, earlier);
+  }, [base, props.earlier, clock, state.range, state.series]);
+
+  const units = unitOptions(base.unit, usagePoint.serviceKind);
+  const [unitChoice, setUnitChoice] = useState<string>();
+  const unit = units.find((u) => u.unit === unitChoice) ??
+    units[0] ?? { unit: base.unit, factor: 1, estimate: false };
+  const data = useMemo(() => inUnit(compared, unit.unit, unit.factor), [compared, unit.unit, unit.factor]);
+
+  const netMetered = base.flows.includes('received');
+  const available: SeriesKey[] = [...base.flows, ...(base.hasCost ? (['cost'] as const) : []), 'compare'];
+  const lines = available.filter((key): key is NumericKey => state.series.includes(key));
+  const hasReadings = base.rows.some((row) => row.delivered !== null || row.net !== null);
+  const bounds = rangeBounds(state.range, clock);
+  const caption = `${props.title}: ${lines.map((k) => seriesLabel(k, netMetered).toLowerCase()).join(', ')} by ${
+    data.resolution === 'billing' ? 'billing period' : data.resolution
+  }, ${formatInterval(clock, bounds.start, bounds.end)}`;
+
+  return (
+    <section aria-labelledby="usage-view-heading" className="usage-view">
+      <h2 id="usage-view-heading" className="visually-hidden">
+        Chart and table
+      </h2>
+      <ViewControls
+        state={state}
+        onChange={props.onStateChange}
+        available={available}
+        netMetered={netMetered}
+        today={props.today}
+        units={units}
+        unit={unit.unit}
+        onUnitChange={setUnitChoice}
+      />
+      <p className="muted">
+        Times in {clock.zoneName}
+        {clock.isFallback && ' (the data names no time zone: the utility’s is assumed)'}.
+        {unit.estimate &&
+          ' Converted with the US average heat content of natural gas (1,038 BTU per cubic foot): an estimate.'}
+      </p>
+      {data.resolution !== state.resolution && (
+        <p className="alert">This data names no billing periods, so calendar months are shown.</p>
+      )}
+      {state.series.includes('compare') && props.earlierStatus === 'loading' && (
+        <p className="muted" role="status">
+          Loading the year before…
+        </p>
+      )}
+      {state.series.includes('compare') && props.earlierStatus === 'error' && (
+        <p className="alert alert--warning">
+          The year before could not be loaded; the comparison is left out.
+        </p>
+      )}
+      {!hasReadings ? (
+        <EmptyState title="No readings for these days">
+          <p>
+            There are no readings from {formatInterval(clock, bounds.start, bounds.end)}. Utilities publish a
+            day or two late; try earlier days.
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="actions">
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-pressed={showTable}
+              onClick={() => setShowTable((shown) => !shown)}
+            >
+              Show as table
+            </button>
+          </div>
+          <Legend
+            lines={lines}
+            netMetered={netMetered}
+            unit={unit.unit}
+            estimates={data.rows.some((row) => row.estimated > 0)}
+          />
+          {showTable ? (
+            <UsageTable data={data} clock={clock} lines={lines} unit={unit.unit} caption={caption} />
+          ) : (
+            <figure className="usage-figure" aria-label={caption}>
+              <Suspense fallback={<LoadingState label="Drawing the chart" />}>
+                <UsageChart
+                  key={`${data.resolution}|${state.range.from}|${state.range.to}`}
+                  data={data}
+                  clock={clock}
+                  lines={lines}
+                  unit={unit.unit}
+                />
+              </Suspense>
+              <figcaption className="muted">
+                {caption}. Gaps in a line are intervals without readings; triangles mark estimated readings.
+                Drag the handles under the chart to zoom.
+              </figcaption>
+            </figure>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Legend(props: { lines: NumericKey[]; netMetered: boolean; unit: string; estimates: boolean }) {
+  const palette = usePalette(['--series-1', '--series-2', '--series-3', '--series-4', '--series-6']);
+  return (
+    <ul className="usage-legend" aria-label="Legend">
+      {props.lines.map((key) => {
+        const style = SERIES_STYLES[key];
+        return (
+          <li key={key}>
+            <svg width="32" height="10" aria-hidden="true">
+              <line
+                x1="0"
+                y1="5"
+                x2="32"
+                y2="5"
+                stroke={palette[style.colorVar]}
+                strokeWidth={style.width + 0.5}
+                strokeDasharray={style.dash}
+              />
+            </svg>
+            {seriesLabel(key, props.netMetered)}
+            {key === 'cost' ? '' : ` (${props.unit})`}
+          </li>
+        );
+      })}
+      {props.estimates && (
+        <li>
+          <svg width="12" height="10" aria-hidden="true">
+            <path d="M6,0 l5,9 h-10 z" fill="currentColor" />
+          </svg>
+          Estimated reading
+        </li>
+      )}
+    </ul>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Writes a Download My Data file (ESPI XML or CSV) off the main thread: a year of 15-minute readings is
+ * megabytes of text, which would freeze the page while it is built.
+ */
+import type { EspiDocument } from '../../espi/model.ts';
+import type { TimeZoneRules } from '../../espi/local-time.ts';
+import { writeCsv } from '../../espi/write-csv.ts';
+import { writeDownloadMyData } from '../../espi/write-xml.ts';
+
+export interface ExportRequest {
+  format: 'xml' | 'csv';
+  doc: EspiDocument;
+  /** Resource base for links the data lacks (XML). */
+  baseUrl: string;
+  fallbackTimeZone?: TimeZoneRules;
+}
+
+export type ExportResponse = { ok: true; text: string } | { ok: false; message: string };
+
+self.onmessage = (event: MessageEvent<ExportRequest>) => {
+  const request = event.data;
+  try {
+    const text =
+      request.format === 'xml'
+        ? writeDownloadMyData(request.doc, { baseUrl: request.baseUrl })
+        : writeCsv(
+            request.doc,
+            request.fallbackTimeZone ? { fallbackTimeZone: request.fallbackTimeZone } : {},
+          );
+    self.postMessage({ ok: true, text } satisfies ExportResponse);
+  } catch (error) {
+    self.postMessage({ ok: false, message: (error as Error).message } satisfies ExportResponse);
+  }
+};

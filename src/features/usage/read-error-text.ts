@@ -1,0 +1,52 @@
+/**
+ * A file that could not be opened, explained: what the reader found (EspiReadError code, message and where)
+ * and what the person can do about it.
+ */
+import type { EspiReadErrorCode } from '../../espi/errors.ts';
+
+const ADVICE: Readonly<Record<EspiReadErrorCode, string>> = {
+  'not-xml':
+    'Green Button files are XML (they usually end in .xml). Check that this is the file your utility gave you.',
+  'not-espi':
+    'This is XML, but not Green Button (ESPI) energy data. Download the file again from your utility.',
+  truncated: 'The file ends part-way through: it may not have finished downloading. Download it again.',
+  encoding: 'The text of the file could not be decoded. Save it as UTF-8, or download it again.',
+  'doctype-refused':
+    'The file declares a DOCTYPE, which Green Button files never need; such files are refused because they can be used to attack a computer.',
+  'entity-refused':
+    'The file defines or uses XML entities, which Green Button files never need; they are refused for safety.',
+  'too-large': 'The file is larger than the portal opens. Download a shorter date range from your utility.',
+  'too-deep': 'The file nests elements far deeper than Green Button data does; it is refused.',
+  'too-many-readings':
+    'The file holds more readings than the portal opens at once. Download a shorter date range.',
+};
+
+export interface ReadErrorText {
+  title: string;
+  detail: string;
+  advice: string;
+}
+
+function codeOf(error: unknown): EspiReadErrorCode | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const code = (error as { code: unknown }).code;
+  return typeof code === 'string' && code in ADVICE ? (code as EspiReadErrorCode) : undefined;
+}
+
+/** Works on an EspiReadError and on its copy from a worker (plain data with the same fields). */
+export function readErrorText(error: unknown, fileName: string): ReadErrorText {
+  const code = codeOf(error);
+  const message =
+    error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
+      ? String((error as { message: unknown }).message)
+      : 'The file could not be read.';
+  const where =
+    typeof error === 'object' && error !== null && 'where' in error
+      ? (error as { where?: { context?: string } }).where?.context
+      : undefined;
+  return {
+    title: `“${fileName}” could not be opened`,
+    detail: where && !message.includes(where) ? `${message} (${where})` : message,
+    advice: code ? ADVICE[code] : 'Try the file again, or another Green Button file.',
+  };
+}
