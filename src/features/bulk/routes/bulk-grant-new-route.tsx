@@ -32,7 +32,8 @@ export function Component() {
       <PageTitle>Grant bulk access</PageTitle>
       <h1>Grant bulk access</h1>
       <BulkHelp />
-      {aggregators.isPending || usagePoints.isPending ? (
+      {/* The draft belongs to one customer: wait for the session to say who, or it would be dropped. */}
+      {!owner || aggregators.isPending || usagePoints.isPending ? (
         <LoadingState label="Loading aggregators and meters" />
       ) : aggregators.isError ? (
         <ErrorState
