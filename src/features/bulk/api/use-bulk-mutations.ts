@@ -24,6 +24,8 @@ export function useSubmitGrant() {
       }
       if (outcome.status !== 'not-created')
         await queryClient.invalidateQueries({ queryKey: bulkKeys.grantList() });
+      // A refusal may name meters that are no longer eligible: the review shows them from fresh data.
+      else if (outcome.refused) await queryClient.invalidateQueries({ queryKey: bulkKeys.usagePoints() });
     },
   });
 }

@@ -15,19 +15,29 @@ export function BulkHelp(props: { open?: boolean }) {
         customers, under one grant. It is meant for organisations with many sites: instead of connecting an
         app meter by meter, you give one aggregator access to the meters you choose.
       </p>
-      <h3>How this works</h3>
+      <p>
+        <strong>How this works</strong>
+      </p>
       <ol>
         <li>You choose a registered aggregator, the meters it may read, which data and for how long.</li>
         <li>
-          The utility creates a grant with a <em>bulk id</em>. The aggregator then fetches the data of exactly
-          those meters from one address, <code>Batch/Bulk/&#123;bulk id&#125;</code>, with its own
-          credentials.
+          The utility creates a grant with a <em>bulk id</em>, all or nothing: if any chosen meter cannot be
+          shared, nothing is created and the portal names the meter.
         </li>
         <li>
-          You can add meters, remove meters or revoke the whole grant at any time. Each change takes effect at
-          once and is kept in the grant’s history.
+          The aggregator fetches the data of exactly those meters from one address,{' '}
+          <code>Batch/Bulk/&#123;bulk id&#125;</code>, with its own credentials. It never sees your other
+          meters.
+        </li>
+        <li>
+          You can add or remove meters at any time; meters that cannot be changed are named, the rest are
+          changed. Revoking stops everything at once. Every change is kept in the grant’s history.
         </li>
         <li>After revoking, or when the end date passes, the aggregator can no longer fetch anything.</li>
+        <li>
+          If your connection drops while you grant access, the portal asks the utility what happened: a grant
+          is never created twice.
+        </li>
       </ol>
     </details>
   );
