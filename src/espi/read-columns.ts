@@ -32,11 +32,12 @@ export class ReadingColumns {
     this.duration[i] = duration;
     this.value[i] = value;
     this.quality[i] = quality;
-    if (cost === cost) {
-      if (!this.cost) this.cost = new Float64Array(this.start.length).fill(Number.NaN);
+    // Once the cost column exists every push writes it, so only the readings before it need NaN.
+    if (this.cost) this.cost[i] = cost;
+    else if (cost === cost) {
+      this.cost = new Float64Array(this.start.length);
+      this.cost.fill(Number.NaN, 0, i);
       this.cost[i] = cost;
-    } else if (this.cost) {
-      this.cost[i] = Number.NaN;
     }
   }
 
@@ -48,7 +49,7 @@ export class ReadingColumns {
     const quality = new Uint8Array(capacity);
     quality.set(this.quality);
     this.quality = quality;
-    if (this.cost) this.cost = growFloat(this.cost, capacity).fill(Number.NaN, this.count);
+    if (this.cost) this.cost = growFloat(this.cost, capacity);
   }
 }
 
@@ -88,15 +89,18 @@ export interface BuiltReadings {
  * (stably) and each range then spans from its first to its last reading.
  */
 export function buildReadings(columns: ReadingColumns, ranges: readonly StagedRange[]): BuiltReadings {
-  const total = ranges.reduce((n, r) => n + r.count, 0);
   const { start, duration, value, cost, quality } = columns;
   const rangeOrder = ranges
     .map((r, i) => ({ i, first: r.count > 0 ? (start[r.offset] ?? 0) : Infinity }))
-    .sort((a, b) => a.first - b.first || a.i - b.i);
+    .sort((a, b) => a.first - b.first || a.i - b.i)
+    .map((r) => r.i);
+  const ordered = buildOrdered(columns, ranges, rangeOrder);
+  if (ordered) return ordered;
+  const total = ranges.reduce((n, r) => n + r.count, 0);
   let order = new Uint32Array(total);
   let rangeOf = new Uint32Array(total);
   let n = 0;
-  for (const { i } of rangeOrder) {
+  for (const i of rangeOrder) {
     const r = ranges[i] as StagedRange;
     for (let k = r.offset; k < r.offset + r.count; k++) {
       if (Number.isNaN((start[k] as number) + (duration[k] as number))) continue;
@@ -189,4 +193,104 @@ export function buildReadings(columns: ReadingColumns, ranges: readonly StagedRa
     firstOverlapRange,
     interleaved,
   };
+}
+
+/**
+ * The common case: taken in order of their first start, the ranges hold readings that are all placed,
+ * sorted by start and free of duplicates. They then keep their order and are copied a run of
+ * contiguous ranges at a time. Returns undefined when the general path must sort or drop readings.
+ */
+function buildOrdered(
+  columns: ReadingColumns,
+  ranges: readonly StagedRange[],
+  rangeOrder: readonly number[],
+): BuiltReadings | undefined {
+  const { start, duration, value, cost } = columns;
+  let n = 0;
+  let overlaps = 0;
+  let firstOverlapRange = -1;
+  let hasCost = false;
+  let prevEnd = -Infinity;
+  let prevStart = -Infinity;
+  let prevDuration = Number.NaN;
+  let prevValue = Number.NaN;
+  let prevCost = Number.NaN;
+  for (const i of rangeOrder) {
+    const r = ranges[i] as StagedRange;
+    for (let k = r.offset; k < r.offset + r.count; k++) {
+      const st = start[k] as number;
+      const du = duration[k] as number;
+      const end = st + du;
+      // Unplaced or out of order: the general path sorts or leaves them out.
+      if (end !== end || !(st >= prevStart)) return undefined;
+      const va = value[k] as number;
+      const co = cost ? (cost[k] as number) : Number.NaN;
+      const sameCost = co === prevCost || (co !== co && prevCost !== prevCost);
+      if (st === prevStart && du === prevDuration && va === prevValue && sameCost) return undefined;
+      if (st < prevEnd) {
+        overlaps++;
+        if (firstOverlapRange < 0) firstOverlapRange = i;
+      }
+      prevEnd = Math.max(prevEnd, end);
+      if (co === co) hasCost = true;
+      prevStart = st;
+      prevDuration = du >>> 0; // as the general path compares: with the duration column's Uint32
+      prevValue = va;
+      prevCost = co;
+    }
+    n += r.count;
+  }
+
+  const out: IntervalReadings = {
+    count: n,
+    start: new Float64Array(n),
+    duration: new Uint32Array(n),
+    value: new Float64Array(n),
+    quality: new Uint8Array(n),
+  };
+  if (cost && hasCost) out.cost = new Float64Array(n);
+  const built: StagedRange[] = ranges.map(() => ({ offset: n, count: 0 }));
+  let at = 0;
+  let runFrom = 0;
+  let runLength = 0;
+  for (const i of rangeOrder) {
+    const r = ranges[i] as StagedRange;
+    if (r.count === 0) continue;
+    built[i] = { offset: at + runLength, count: r.count };
+    if (r.offset !== runFrom + runLength) {
+      copyRun(columns, out, runFrom, runLength, at);
+      at += runLength;
+      runFrom = r.offset;
+      runLength = 0;
+    }
+    runLength += r.count;
+  }
+  copyRun(columns, out, runFrom, runLength, at);
+  return {
+    readings: out,
+    ranges: built,
+    duplicates: 0,
+    unplaced: 0,
+    overlaps,
+    firstDuplicateRange: -1,
+    firstOverlapRange,
+    interleaved: false,
+  };
+}
+
+/** Copies `length` staged readings from `from` to `to` in `out` (durations become whole Uint32 seconds). */
+function copyRun(
+  columns: ReadingColumns,
+  out: IntervalReadings,
+  from: number,
+  length: number,
+  to: number,
+): void {
+  if (length === 0) return;
+  const end = from + length;
+  out.start.set(columns.start.subarray(from, end), to);
+  out.duration.set(columns.duration.subarray(from, end), to);
+  out.value.set(columns.value.subarray(from, end), to);
+  out.quality.set(columns.quality.subarray(from, end), to);
+  if (out.cost && columns.cost) out.cost.set(columns.cost.subarray(from, end), to);
 }

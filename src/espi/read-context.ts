@@ -1,4 +1,5 @@
 import type { ReadingColumns } from './read-columns.ts';
+import type { PlainReadingReader } from './read-plain-reading.ts';
 import type { WarningLog } from './read-warnings.ts';
 import type { XmlScanner } from './xml-scanner.ts';
 import type { SourceLocation } from './model.ts';
@@ -8,6 +9,7 @@ export interface ReadContext {
   readonly sc: XmlScanner;
   readonly log: WarningLog;
   readonly columns: ReadingColumns;
+  readonly plain: PlainReadingReader;
   readonly maxReadings: number;
   /** The entry being read, for messages: "entry 12". */
   context: string;

@@ -7,6 +7,7 @@ import type { EspiDocument, LocalTimeParameters } from './model.ts';
 import { linkDocument } from './link-graph.ts';
 import { assembleReadings } from './read-assemble.ts';
 import { ReadingColumns } from './read-columns.ts';
+import { PlainReadingReader } from './read-plain-reading.ts';
 import type { ReadContext } from './read-context.ts';
 import { readDocument } from './read-entries.ts';
 import { decodeInput } from './read-input.ts';
@@ -50,8 +51,10 @@ export function readEspi(input: string | Uint8Array, options: ReadOptions = {}):
   const ctx: ReadContext = {
     sc,
     log,
-    // A reading takes 150 to 250 characters of XML: a first guess that saves most regrowing on large feeds.
-    columns: new ReadingColumns(Math.ceil(text.length / 256)),
+    // A reading takes at least about 110 characters of XML (150 to 250 in real files), so this capacity is
+    // rarely outgrown; the pages past the last reading are never touched, so they cost no memory.
+    columns: new ReadingColumns(Math.ceil(text.length / 100)),
+    plain: new PlainReadingReader(text),
     maxReadings: limits.maxReadings,
     context: 'document',
     fractionalTimes: 0,

@@ -59,7 +59,8 @@ export class XmlScanner {
   tagStart = 0;
   selfClosing = false;
 
-  private readonly maxDepth: number;
+  /** Deepest nesting accepted. */
+  readonly maxDepth: number;
   private readonly openStart: Int32Array;
   private readonly openEnd: Int32Array;
   private rootDone = false;
@@ -147,40 +148,6 @@ export class XmlScanner {
     }
   }
 
-  /** Position of the next "<" from `pos`, or -1. */
-  nextLt(): number {
-    return this.src.indexOf('<', this.pos);
-  }
-
-  /**
-   * Fast path: when the tag at `lt` is exactly `tag` (a start tag with no attributes, e.g.
-   * `<espi:value>`, whose local name starts at `tag[localAt]`), enters it as `next()` would and returns true.
-   * Only whitespace or text the generic path would also skip may lie between `pos` and `lt`.
-   */
-  openExact(tag: string, lt: number, localAt: number): boolean {
-    if (!this.src.startsWith(tag, lt)) return false;
-    if (this.depth >= this.maxDepth) return false; // the generic path reports it
-    this.tagStart = lt;
-    this.nameStart = lt + 1;
-    this.localStart = lt + localAt;
-    this.nameEnd = lt + tag.length - 1;
-    this.selfClosing = false;
-    this.openStart[this.depth] = this.nameStart;
-    this.openEnd[this.depth] = this.nameEnd;
-    this.depth++;
-    this.pos = lt + tag.length;
-    return true;
-  }
-
-  /** Fast path: when the tag at `lt` is exactly `tag` (`</espi:timePeriod>`) closing an element entered with `openExact`. */
-  closeExact(tag: string, lt: number): boolean {
-    if (!this.src.startsWith(tag, lt)) return false;
-    this.tagStart = lt;
-    this.depth--;
-    this.pos = lt + tag.length;
-    return true;
-  }
-
   /** Skips the rest of the current element (after OPEN): its children, text and end tag. */
   skip(): void {
     if (this.selfClosing) return;
@@ -225,7 +192,7 @@ export class XmlScanner {
    * The current element's content as a number: a tight path for plain integers (`123`, `-45`),
    * `Number` for decimals and exponents; NaN when empty or not a number. Consumes the end tag.
    */
-  readNumber(endTag?: string): number {
+  readNumber(): number {
     if (this.selfClosing) return Number.NaN;
     const src = this.src;
     let i = this.pos;
@@ -246,11 +213,8 @@ export class XmlScanner {
     if (i > digitsStart && i - digitsStart <= 15) {
       while (isSpace(c)) c = src.charCodeAt(++i);
       if (c === LT && src.charCodeAt(i + 1) === SLASH) {
-        // `endTag` is the exact end tag of an element entered with `openExact`.
-        if (endTag === undefined || !this.closeExact(endTag, i)) {
-          this.pos = i;
-          this.next();
-        }
+        this.pos = i;
+        this.next();
         return negative ? -n : n;
       }
     }
