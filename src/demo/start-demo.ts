@@ -1,2 +1,32 @@
-/** Starts the mock custodian in this page (demo builds only; see app/router.tsx and main.tsx). */
-export async function startDemo(): Promise<void> {}
+/**
+ * Starts the mock custodian in this page (demo builds only; see app/router.tsx and main.tsx), before the
+ * portal renders, so the portal's first request (OIDC discovery) already reaches it. The worker script
+ * is served by the msw Vite plugin under `npm start` and emitted next to the bundle by `vite build
+ * --mode demo`, at the base path the portal is served from.
+ */
+import { startBrowserCustodian } from '../custodian/browser.ts';
+
+export async function startDemo(): Promise<void> {
+  // msw asks the browser to re-check its worker script on every start without waiting for the answer;
+  // when that check fails the worker already running stays in place and keeps answering, so the
+  // failure is not the page's error (it would otherwise surface as an uncaught rejection).
+  window.addEventListener('unhandledrejection', (event) => {
+    const reason: unknown = event.reason;
+    if (reason instanceof DOMException && reason.message.startsWith('Failed to update a ServiceWorker')) {
+      event.preventDefault();
+    }
+  });
+  try {
+    await startBrowserCustodian({
+      serviceWorkerUrl: `${import.meta.env.BASE_URL}mockServiceWorker.js`,
+      // The request log helps while developing; a demo site's console stays quiet.
+      quiet: import.meta.env.PROD,
+    });
+  } catch (cause) {
+    throw new Error(
+      'The simulated utility could not start in this browser: the demo needs service workers, which private ' +
+        'windows and some browser settings turn off. Try a normal window of a current browser.',
+      { cause },
+    );
+  }
+}

@@ -1,0 +1,228 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { serviceKindName } from '../espi/enumerations.ts';
+import { describeScope } from '../espi/scope.ts';
+import {
+  decide,
+  webAddress,
+  type ClientInfo,
+  type ConsentRequest,
+  type ConsentUsagePoint,
+  type InteractionFailure,
+} from './custodian-interaction.ts';
+
+/**
+ * The consent step for a third-party application: who asks (name, logo, website, description, all
+ * rendered as text), what it asks for in plain words, and which usage points to share. Everything is
+ * shared by default, as most people expect; at least one usage point is needed to allow.
+ */
+export function CustodianConsentForm(props: {
+  consent: ConsentRequest;
+  onRedirect(url: string): void;
+  onFailure(failure: InteractionFailure): void;
+}) {
+  const { consent } = props;
+  const ids = useId();
+  const errorId = `${ids}-error`;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  const [chosen, setChosen] = useState(() => new Set(consent.usagePoints.map((up) => up.id)));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const scope = describeScope(consent.espiScope);
+  const total = consent.usagePoints.length;
+
+  function toggle(id: string, on: boolean) {
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+    setError(null);
+  }
+
+  async function answer(approve: boolean) {
+    if (approve && chosen.size === 0) {
+      setError('Choose at least one usage point to share, or choose Deny.');
+      return;
+    }
+    setBusy(true);
+    const outcome = await decide(consent.interaction, approve, approve ? [...chosen] : []);
+    setBusy(false);
+    if (outcome.ok) props.onRedirect(outcome.value.redirectUrl);
+    else if (outcome.failure.kind === 'unavailable') setError(outcome.failure.message);
+    else props.onFailure(outcome.failure);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    void answer(submitter?.value !== 'deny');
+  }
+
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        Share your energy data?
+      </h1>
+      {consent.customerName && <p className="custodian__muted">Signed in as {consent.customerName}.</p>}
+      <p>
+        <strong>{consent.client.name}</strong> asks to read energy data from your Example Utility account.
+      </p>
+      <ClientCard client={consent.client} />
+
+      <section aria-labelledby={`${ids}-what`}>
+        <h2 id={`${ids}-what`}>What it asks to read</h2>
+        <ul>
+          {scope.data.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+          {scope.personalData && <li>Some of your personal or account details</li>}
+        </ul>
+        <dl className="custodian__facts">
+          {scope.intervalLength && (
+            <>
+              <dt>Detail</dt>
+              <dd>Readings every {scope.intervalLength}</dd>
+            </>
+          )}
+          {scope.history && (
+            <>
+              <dt>History</dt>
+              <dd>Up to {scope.history} back</dd>
+            </>
+          )}
+          <dt>How long</dt>
+          <dd>{scope.accessText}</dd>
+          {scope.updates && (
+            <>
+              <dt>Updates</dt>
+              <dd>{scope.updates}</dd>
+            </>
+          )}
+        </dl>
+        <p className="custodian__muted">
+          You can stop sharing at any time from your utility account (in the portal: Connected apps).
+        </p>
+      </section>
+
+      <form className="custodian__form" noValidate onSubmit={submit}>
+        <fieldset aria-describedby={error ? errorId : undefined}>
+          <legend>Usage points to share</legend>
+          {error && (
+            <p ref={errorRef} id={errorId} className="custodian__error" role="alert" tabIndex={-1}>
+              {error}
+            </p>
+          )}
+          {total > 1 && (
+            <p className="actions">
+              <button
+                type="button"
+                className="button button--small button--secondary"
+                onClick={() => {
+                  setChosen(new Set(consent.usagePoints.map((up) => up.id)));
+                  setError(null);
+                }}
+              >
+                Select all
+              </button>
+              <button
+                type="button"
+                className="button button--small button--secondary"
+                onClick={() => setChosen(new Set())}
+              >
+                Select none
+              </button>
+              <span className="custodian__muted" aria-live="polite">
+                {chosen.size} of {total} selected
+              </span>
+            </p>
+          )}
+          <ul className="custodian__meters">
+            {consent.usagePoints.map((up) => (
+              <li key={up.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(up.id)}
+                    onChange={(event) => toggle(up.id, event.target.checked)}
+                  />
+                  <span>{usagePointText(up)}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <p className="actions">
+          <button type="submit" className="button" name="decision" value="allow" disabled={busy}>
+            Allow
+          </button>
+          <button
+            type="submit"
+            className="button button--secondary"
+            name="decision"
+            value="deny"
+            disabled={busy}
+          >
+            Deny
+          </button>
+        </p>
+      </form>
+      <details className="custodian__technical">
+        <summary>Technical details</summary>
+        <p>
+          ESPI scope: <code>{consent.espiScope}</code>
+        </p>
+      </details>
+    </>
+  );
+}
+
+function usagePointText(up: ConsentUsagePoint): string {
+  const service = serviceKindName(up.serviceKind);
+  return `${up.title}: ${service.charAt(0).toUpperCase()}${service.slice(1)}, meter ${up.meterId}, ${up.address}`;
+}
+
+function ClientCard(props: { client: ClientInfo }) {
+  const { client } = props;
+  const logo = webAddress(client.logoUri);
+  const website = webAddress(client.clientUri);
+  const [logoFailed, setLogoFailed] = useState(false);
+  return (
+    <section className="custodian__client" aria-label="The application">
+      {logo && !logoFailed ? (
+        <img
+          className="custodian__logo"
+          src={logo}
+          alt=""
+          width={56}
+          height={56}
+          referrerPolicy="no-referrer"
+          onError={() => setLogoFailed(true)}
+        />
+      ) : (
+        <span className="custodian__logo custodian__logo--placeholder" aria-hidden="true">
+          {client.name.trim().charAt(0).toUpperCase() || '?'}
+        </span>
+      )}
+      <div>
+        <p className="custodian__client-name">{client.name}</p>
+        {website && (
+          <p>
+            Website:{' '}
+            <a href={website} target="_blank" rel="noopener noreferrer">
+              {website}
+            </a>
+          </p>
+        )}
+        <p>{client.description}</p>
+      </div>
+    </section>
+  );
+}
