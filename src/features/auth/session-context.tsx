@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useAuth } from 'react-oidc-context';
-import type { Session } from './session.ts';
+import type { OAuthEndpoints, Session } from './session.ts';
 import type { SessionNotice, SessionNoticeStore } from './session-notices.ts';
 
 interface SessionContextValue {
@@ -30,6 +31,12 @@ export interface UseSession {
   displayName: string | undefined;
   /** Error of the last sign-in attempt (callback), if any. */
   error: Error | undefined;
+  /** Set when sign-in could not even start (discovery failed: the custodian is down or misconfigured). */
+  signInProblem: string | undefined;
+  /** The scope the custodian granted this session (with the account's own ESPI scope), if signed in. */
+  grantedScope: string | undefined;
+  /** The custodian's token and revocation endpoints, from discovery. */
+  endpoints(): Promise<OAuthEndpoints>;
   notice: SessionNotice | null;
   dismissNotice(): void;
   /** Starts sign-in at the custodian; afterwards the person lands on `returnTo` (a same-origin path). */
@@ -46,6 +53,7 @@ export function useSession(): UseSession {
   if (!context) throw new Error('useSession must be used inside SessionProvider');
   const { session, notices } = context;
   const auth = useAuth();
+  const queryClient = useQueryClient();
   const notice = useSyncExternalStore(notices.subscribe, notices.get);
 
   const signIn = useCallback(
@@ -58,14 +66,23 @@ export function useSession(): UseSession {
 
   const signOut = useCallback(async () => {
     await session.signOut();
+    // Nothing of the person who left stays in memory for whoever uses this tab next.
+    queryClient.clear();
     notices.show('signed-out');
-  }, [session, notices]);
+  }, [session, notices, queryClient]);
 
   const profile = auth.user?.profile;
   return {
     status: auth.isLoading ? 'loading' : auth.isAuthenticated ? 'signed-in' : 'signed-out',
     displayName: profile?.name ?? profile?.preferred_username,
     error: auth.error,
+    signInProblem:
+      auth.error?.source === 'signinRedirect'
+        ? `Sign-in could not start: the utility's sign-in service (${auth.settings.authority}) did not answer. ` +
+          'Try again in a moment. If it keeps failing, the portal may be set up with a wrong address for it.'
+        : undefined,
+    grantedScope: auth.user?.scope,
+    endpoints: session.endpoints,
     notice,
     dismissNotice: notices.dismiss,
     signIn,

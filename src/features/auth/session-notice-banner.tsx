@@ -10,7 +10,19 @@ const TEXT = {
 
 /** Session news that is not tied to one page, announced to screen readers. */
 export function SessionNoticeBanner() {
-  const { notice, dismissNotice, signIn } = useSession();
+  const { notice, dismissNotice, signIn, signInProblem } = useSession();
+  if (signInProblem) {
+    return (
+      <div className="alert alert--error" role="alert">
+        <p>{signInProblem}</p>
+        <p className="actions">
+          <button type="button" className="button button--small" onClick={() => void signIn()}>
+            Try to sign in again
+          </button>
+        </p>
+      </div>
+    );
+  }
   if (!notice) return null;
   const needsSignIn = notice === 'session-ending' || notice === 'session-lost';
   return (

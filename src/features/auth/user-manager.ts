@@ -24,8 +24,6 @@ export function createUserManager(config: PortalConfig, origin: string): UserMan
     // concurrent refreshes (the library's timer and a 401 retry) would present a spent token.
     automaticSilentRenew: false,
     accessTokenExpiringNotificationTimeInSeconds: 60,
-    revokeTokenTypes: ['access_token', 'refresh_token'],
-    revokeTokensOnSignout: true,
     monitorSession: false,
     loadUserInfo: true,
   });
