@@ -60,3 +60,10 @@ export function formatInterval(clock: LocalTime, start: number, end: number): st
   const endText = sameDay ? timeFormat.format(wall(clock, end)) : formatDateTime(clock, end);
   return `${formatDateTime(clock, start)} – ${endText} (${offset})`;
 }
+
+/** The local days a period covers, `Nov 1 – Nov 30, 2026`-style, whatever hour its ends fall on. */
+export function formatDays(clock: LocalTime, start: number, end: number): string {
+  const first = formatDay(clock, start);
+  const last = formatDay(clock, Math.max(start, end - 1));
+  return first === last ? first : `${first} – ${last}`;
+}

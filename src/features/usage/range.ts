@@ -20,7 +20,7 @@ export const RESOLUTION_LABELS: Readonly<Record<Resolution, string>> = {
 const DEFAULT_DAYS: Readonly<Record<Resolution, number>> = {
   interval: 7,
   hour: 14,
-  day: 90,
+  day: 30,
   month: 365,
   billing: 365,
 };

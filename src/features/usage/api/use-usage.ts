@@ -1,5 +1,5 @@
 /** The usage feature's hooks: the query options above, bound to the portal's API client and configuration. */
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
 import { fetchWindow, type DayRange } from '../range.ts';
 import { useLoadProgress } from './load-progress.ts';
@@ -20,6 +20,8 @@ export function useUsageFeed(listing: UsagePointListing | undefined, range: DayR
   const query = useQuery({
     ...usageFeedQuery(api, listing?.id ?? '', listing?.hrefs.batch ?? '', window),
     enabled: enabled && listing !== undefined,
+    // A new range keeps the last one on screen (controls included) until its data arrives.
+    placeholderData: keepPreviousData,
   });
   const progress = useLoadProgress(usageKeys.feed(listing?.id ?? '', window));
   return { query, progress };

@@ -22,8 +22,8 @@ export interface UsageChartProps {
   /** The series to draw, in drawing order; those the data lacks are skipped. */
   lines: NumericKey[];
   unit: string;
-  /** Where the zoom changes, for the caller's table. */
-  onZoom?: (window: { start: number; end: number } | undefined) => void;
+  /** The days asked for: the axis spans them, so days not yet published show as empty, not as a shorter range. */
+  range?: { start: number; end: number };
 }
 
 type PlotRow = ChartRow & { mark: number | null };
@@ -66,8 +66,8 @@ export default function UsageChart(props: UsageChartProps) {
     }));
   }, [data.rows, lines, plotWidth, window]);
 
-  const domainStart = points[0]?.start ?? 0;
-  const domainEnd = points[points.length - 1]?.end ?? 1;
+  const domainStart = window?.start ?? props.range?.start ?? points[0]?.start ?? 0;
+  const domainEnd = window?.end ?? props.range?.end ?? points[points.length - 1]?.end ?? 1;
   const { ticks, unit: tickUnit } = useMemo(
     () => timeTicks(clock, domainStart, domainEnd, Math.floor(plotWidth / 90)),
     [clock, domainStart, domainEnd, plotWidth],
@@ -179,11 +179,6 @@ export default function UsageChart(props: UsageChartProps) {
                   if (startIndex === undefined || endIndex === undefined) return;
                   const whole = startIndex === 0 && endIndex === overview.length - 1;
                   setBrush(whole ? undefined : { startIndex, endIndex });
-                  props.onZoom?.(
-                    whole
-                      ? undefined
-                      : { start: overview[startIndex]?.start ?? 0, end: overview[endIndex]?.end ?? 0 },
-                  );
                 }}
               >
                 <LineChart data={overview}>

@@ -6,7 +6,7 @@ import { describeError } from '../../../lib/api-error.ts';
 import type { UsagePointListing } from '../api/usage-points.ts';
 import { useUsageFeed } from '../api/use-usage.ts';
 import { clockFor, usagePointIn } from '../clock.ts';
-import { formatDay, formatInterval } from '../format-time.ts';
+import { formatDay, formatDays } from '../format-time.ts';
 import { dateOfDay, dayNumber, todayIn, type DayRange } from '../range.ts';
 import { serviceLabel } from '../service-kind.ts';
 import { summarizeUsagePoint, type PeriodFigures, type UsagePointSummary } from '../summary.ts';
@@ -117,7 +117,7 @@ function SummaryTable(props: {
   const { summary, clock } = props;
   const columns = [summary.current, summary.previous];
   const label = (f: PeriodFigures | undefined, which: string) =>
-    f ? `${which} (${formatInterval(clock, f.period.start, f.period.end)})` : which;
+    f ? `${which} (${formatDays(clock, f.period.start, f.period.end)})` : which;
   const cell = (f: PeriodFigures | undefined, text: (f: PeriodFigures) => string | undefined) =>
     (f && text(f)) ?? '–';
   const rows: [string, (f: PeriodFigures) => string | undefined][] = [

@@ -139,6 +139,7 @@ export function UsageView(props: UsageViewProps) {
                   clock={clock}
                   lines={lines}
                   unit={unit.unit}
+                  range={bounds}
                 />
               </Suspense>
               <figcaption className="muted">

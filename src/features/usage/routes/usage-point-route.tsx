@@ -61,7 +61,7 @@ function UsagePointPage(props: { listing: UsagePointListing }) {
     <>
       <h1>{listing.title ?? listing.id}</h1>
       <UsagePointFacts listing={listing} />
-      {feed.isPending && (
+      {(feed.isPending || feed.isPlaceholderData) && (
         <LoadingState label="Loading your readings" {...(progress === undefined ? {} : { progress })} />
       )}
       {feed.isError && (

@@ -1,0 +1,166 @@
+/**
+ * The page the usage bench cases drive in Chromium. It exposes `window.usageBench`: drawing a year of
+ * 15-minute data (the portal's chart against recharts given every point) and opening a large file (the
+ * worker parse against a parse on the main thread), each reporting what the case measures.
+ */
+import { createRoot, type Root } from 'react-dom/client';
+import { CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import UsageChart from '../../src/features/usage/components/usage-chart.tsx';
+import { buildChartData } from '../../src/features/usage/series.ts';
+import { createLocalTime, usZoneRules } from '../../src/espi/local-time.ts';
+import { NO_QUALITY, type UsagePoint } from '../../src/espi/model.ts';
+import { readEspi } from '../../src/espi/read.ts';
+import { parseEspiInWorker } from '../../src/lib/espi-worker-client.ts';
+import { UsageView } from '../../src/features/usage/components/usage-view.tsx';
+import { clockFor } from '../../src/features/usage/clock.ts';
+import { dataThrough } from '../../src/features/usage/readings.ts';
+import type { UsageViewState } from '../../src/features/usage/range.ts';
+
+const clock = createLocalTime(undefined, usZoneRules('Pacific'));
+const START = clock.fromLocal(2025, 1, 1);
+const COUNT = 365 * 96;
+
+/** One meter, a year of 15-minute readings: a daily curve, seasons, noise and a few spikes. */
+function yearOfReadings(): UsagePoint {
+  let seed = 42;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const value = new Float64Array(COUNT);
+  for (let i = 0; i < COUNT; i++) {
+    const hour = (i % 96) / 4;
+    const season = 1 + 0.4 * Math.cos((2 * Math.PI * i) / COUNT);
+    value[i] = Math.round(150 * season * (1.2 + Math.sin(((hour - 7) / 24) * 2 * Math.PI)) + 40 * random());
+    if (random() < 0.001) value[i] = 1500;
+  }
+  return {
+    meta: { relatedHrefs: [] },
+    serviceKind: 0,
+    usageSummaries: [],
+    meterReadings: [
+      {
+        meta: { relatedHrefs: [] },
+        readingType: {
+          meta: { relatedHrefs: [] },
+          flowDirection: 1,
+          uom: 72,
+          powerOfTenMultiplier: 0,
+          intervalLength: 900,
+        },
+        blocks: [],
+        readings: {
+          count: COUNT,
+          start: Float64Array.from({ length: COUNT }, (_, i) => START + i * 900),
+          duration: new Uint32Array(COUNT).fill(900),
+          value,
+          quality: new Uint8Array(COUNT).fill(NO_QUALITY),
+        },
+      },
+    ],
+  };
+}
+
+const usagePoint = yearOfReadings();
+const bounds = { start: START, end: START + COUNT * 900 };
+const container = document.getElementById('root') as HTMLElement;
+let root: Root | undefined;
+
+/** Resolves once the chart's line has a path drawn and the browser has painted a frame after it. */
+async function drawn(): Promise<void> {
+  for (;;) {
+    const path = container.querySelector('.recharts-line path.recharts-curve');
+    if (path?.getAttribute('d')) break;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+function AllPoints(props: { data: ReturnType<typeof buildChartData> }) {
+  return (
+    <ComposedChart width={1000} height={320} data={props.data.rows}>
+      <CartesianGrid strokeDasharray="3 3" vertical={false} />
+      <XAxis dataKey="start" type="number" scale="time" domain={['dataMin', 'dataMax']} />
+      <YAxis />
+      <Tooltip />
+      <Line dataKey="delivered" dot={false} isAnimationActive={false} connectNulls={false} />
+    </ComposedChart>
+  );
+}
+
+async function drawChart(mode: 'portal' | 'all-points'): Promise<{ ms: number; points: number }> {
+  root?.unmount();
+  container.replaceChildren();
+  root = createRoot(container);
+  const t0 = performance.now();
+  const data = buildChartData(usagePoint, { resolution: 'interval', clock, bounds });
+  root.render(
+    mode === 'portal' ? (
+      <UsageChart data={data} clock={clock} lines={['delivered']} unit="kWh" />
+    ) : (
+      <AllPoints data={data} />
+    ),
+  );
+  await drawn();
+  const ms = performance.now() - t0;
+  const d = container.querySelector('.recharts-line path.recharts-curve')?.getAttribute('d') ?? '';
+  return { ms, points: (d.match(/[ML]/g) ?? []).length };
+}
+
+/**
+ * Opens the file at `url` as the open-file page does (parse, then the first usage point's year by day
+ * drawn) and reports the longest main-thread task meanwhile (PerformanceObserver `longtask`).
+ */
+async function openFile(
+  mode: 'worker' | 'main-thread',
+  url: string,
+): Promise<{ longestTaskMs: number; readings: number; ms: number }> {
+  const blob = await (await fetch(url)).blob();
+  const file = new File([blob], 'large.xml', { type: 'application/xml' });
+  root?.unmount();
+  container.replaceChildren();
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  const t0 = performance.now();
+  const doc =
+    mode === 'worker' ? await parseEspiInWorker(file) : readEspi(new Uint8Array(await file.arrayBuffer()));
+  const usagePoint = doc.usagePoints[0];
+  if (!usagePoint) throw new Error('the bench file has no usage point');
+  const docClock = clockFor(doc, usagePoint);
+  const last = docClock.toIsoLocal((dataThrough(usagePoint) ?? 1) - 1).slice(0, 10);
+  const first = docClock.toIsoLocal(usagePoint.meterReadings[0]?.readings.start[0] ?? 0).slice(0, 10);
+  const state: UsageViewState = {
+    resolution: 'day',
+    range: { from: first, to: last },
+    series: ['delivered'],
+  };
+  root = createRoot(container);
+  root.render(
+    <UsageView
+      usagePoint={usagePoint}
+      clock={docClock}
+      title="Bench"
+      state={state}
+      onStateChange={() => undefined}
+      today={last}
+    />,
+  );
+  await drawn();
+  const ms = performance.now() - t0;
+  // Long tasks are reported after they end: let the observer catch the last one.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  observer.disconnect();
+  const readings = doc.usagePoints.reduce(
+    (n, up) => n + up.meterReadings.reduce((m, mr) => m + mr.readings.count, 0),
+    0,
+  );
+  return { longestTaskMs: longest, readings, ms };
+}
+
+declare global {
+  interface Window {
+    usageBench: { drawChart: typeof drawChart; openFile: typeof openFile };
+  }
+}
+
+window.usageBench = { drawChart, openFile };
