@@ -41,12 +41,21 @@ export function hrefResolver(
 ): (href: string) => string {
   let base = (baseUrl && tryResolve(baseUrl, undefined)) || `${PLACEHOLDER_ORIGIN}/`;
   if (feedSelf) base = tryResolve(feedSelf, base) ?? base;
+  // Every block of a MeterReading repeats the same `up` href: each distinct href is parsed once.
+  const seen = new Map<string, string>();
   return (href) => {
-    const resolved = tryResolve(href, base);
-    if (resolved === undefined) return href;
-    return resolved.startsWith(`${PLACEHOLDER_ORIGIN}/`)
-      ? resolved.slice(PLACEHOLDER_ORIGIN.length)
-      : resolved;
+    let result = seen.get(href);
+    if (result === undefined) {
+      const resolved = tryResolve(href, base);
+      result =
+        resolved === undefined
+          ? href
+          : resolved.startsWith(`${PLACEHOLDER_ORIGIN}/`)
+            ? resolved.slice(PLACEHOLDER_ORIGIN.length)
+            : resolved;
+      seen.set(href, result);
+    }
+    return result;
   };
 }
 
@@ -60,7 +69,10 @@ function tryResolve(href: string, base: string | undefined): string | undefined 
 
 /** Hrefs compare without a trailing slash. */
 function key(href: string | undefined): string | undefined {
-  return href?.replace(/\/+$/, '');
+  if (href === undefined) return undefined;
+  let end = href.length;
+  while (end > 0 && href.charCodeAt(end - 1) === 47) end--;
+  return end === href.length ? href : href.slice(0, end);
 }
 
 /** Parents found by the hrefs their children may carry. */

@@ -222,32 +222,31 @@ export class XmlScanner {
     return decimalPattern.test(text) ? Number(text) : Number.NaN;
   }
 
-  /** The decoded value of attribute `qname` on the current start tag, or undefined. */
+  /**
+   * The decoded value of the first attribute `qname` on the current start tag, or undefined. The other
+   * attributes' values are checked for references too, so a refused entity is refused wherever it is.
+   */
   attr(qname: string): string | undefined {
-    let found: string | undefined;
-    this.eachAttr((name, value) => {
-      if (found === undefined && name === qname) found = value;
-    });
-    return found;
-  }
-
-  /** Calls `fn` for every attribute of the current start tag. */
-  eachAttr(fn: (qname: string, value: string) => void): void {
     const src = this.src;
+    let found: string | undefined;
     let i = this.nameEnd;
     for (;;) {
       while (isSpace(src.charCodeAt(i))) i++;
       const c = src.charCodeAt(i);
-      if (c === GT || c === SLASH) return;
+      if (c === GT || c === SLASH) return found;
       const nameStart = i;
       while (!endsName(src.charCodeAt(i))) i++;
-      const name = src.slice(nameStart, i);
+      const wanted =
+        found === undefined && i - nameStart === qname.length && src.startsWith(qname, nameStart);
       while (isSpace(src.charCodeAt(i))) i++;
       i++; // '=', checked in openTag
       while (isSpace(src.charCodeAt(i))) i++;
-      const quote = src[i] ?? '"';
-      const end = src.indexOf(quote, i + 1);
-      fn(name, this.decode(i + 1, end));
+      const end = src.indexOf(src[i] ?? '"', i + 1);
+      if (wanted) found = this.decode(i + 1, end);
+      else {
+        const amp = this.nextAmpersand(i + 1);
+        if (amp >= 0 && amp < end) this.decode(i + 1, end);
+      }
       i = end + 1;
     }
   }
