@@ -12,7 +12,7 @@ export async function startDemo(): Promise<void> {
   // failure is not the page's error (it would otherwise surface as an uncaught rejection).
   window.addEventListener('unhandledrejection', (event) => {
     const reason: unknown = event.reason;
-    if (reason instanceof DOMException && reason.message.startsWith('Failed to update a ServiceWorker')) {
+    if (reason instanceof Error && reason.message.startsWith('Failed to update a ServiceWorker')) {
       event.preventDefault();
     }
   });
