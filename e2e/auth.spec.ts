@@ -303,10 +303,6 @@ test.describe("the utility's sign-in page", () => {
     });
   });
 
-  // The app's logo is on its own host, which does not exist here; the demo's service worker passes
-  // that request to the network, where it fails (and the page shows the app's initial instead).
-  test.use({ expectedConsoleErrors: [/net::ERR_FAILED/] });
-
   test('asks a third-party app’s consent in plain words, with the usage points to share', async ({
     page,
     context,

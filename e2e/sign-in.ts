@@ -18,7 +18,8 @@ export async function completeCustodianSignIn(page: Page, account: DemoAccount) 
   await page.getByLabel('Username').fill(account);
   await page.getByLabel('Password').fill('demo');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // The callback exchanges the code and loads the user: allow for a slow, shared machine.
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible({ timeout: 30_000 });
 }
 
 /** Opens `path` signed in as `account`: goes there, signs in, and returns to it. */

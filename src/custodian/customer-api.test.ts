@@ -69,6 +69,19 @@ describe('account, usage points and third parties', () => {
     expect(body.thirdParties.filter((t) => t.bulkCapable).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('serves the apps’ logos itself, so a page without network shows them', async () => {
+    const { body } = await getJson<{ thirdParties: { clientId: string; logoUri: string | null }[] }>(
+      `${API}/third-parties`,
+      await portalToken('household'),
+    );
+    const logoUri = body.thirdParties.find((t) => t.clientId === 'brightwatt')?.logoUri;
+    expect(logoUri).toBe(`${B}/logos/brightwatt.svg`);
+    const logo = await fetch(logoUri ?? '');
+    expect(logo.headers.get('Content-Type')).toBe('image/svg+xml');
+    expect(await logo.text()).toMatch(/^<svg [^>]*>.*>B<\/text><\/svg>$/);
+    expect((await fetch(`${B}/logos/markup-test.svg`)).status).toBe(404);
+  });
+
   it('needs the portal’s token with customer_api', async () => {
     expect((await getJson(`${API}/me`, await portalToken('household', 'openid'))).status).toBe(403);
     expect((await fetch(`${API}/me`)).status).toBe(401);

@@ -14,7 +14,13 @@ import {
   oauthScopes,
   type CustodianContext,
 } from './context.ts';
-import { THIRD_PARTIES, findCustomer, findUsagePoint, type Client, type Customer } from './directory.ts';
+import {
+  THIRD_PARTIES,
+  clientDisplayInfo,
+  findCustomer,
+  findUsagePoint,
+  type Customer,
+} from './directory.ts';
 import { bearerError, isoSeconds, json, notFound, readJson } from './http-util.ts';
 import { isScopeWithin } from './scope-limits.ts';
 import { bulkScope } from './seed.ts';
@@ -55,7 +61,7 @@ export async function customerApi(ctx: CustodianContext, request: Request, path:
   if (collection === 'me' && !id && method === 'GET') return json(me(r));
   if (collection === 'usage-points' && !id && method === 'GET') return json(usagePoints(r));
   if (collection === 'third-parties' && !id && method === 'GET') {
-    return json({ thirdParties: THIRD_PARTIES.map(thirdPartyJson) });
+    return json({ thirdParties: THIRD_PARTIES.map((client) => clientDisplayInfo(client, r.ctx.baseUrl)) });
   }
   if (collection === 'authorizations') {
     if (!id && method === 'GET')
@@ -124,26 +130,10 @@ function usagePoints(r: CustomerRequest) {
   };
 }
 
-function thirdPartyJson(client: Client) {
-  return {
-    clientId: client.clientId,
-    name: client.name,
-    description: client.description,
-    logoUri: client.logoUri ?? null,
-    clientUri: client.clientUri ?? null,
-    tosUri: client.tosUri ?? null,
-    policyUri: client.policyUri ?? null,
-    contacts: client.contacts,
-    scopes: client.scopes,
-    bulkCapable: client.bulkCapable,
-    applicationUse: client.applicationUse,
-  };
-}
-
 function thirdPartyOf(r: CustomerRequest, clientId: string) {
   const client = r.ctx.clients.get(clientId);
   return client
-    ? thirdPartyJson(client)
+    ? clientDisplayInfo(client, r.ctx.baseUrl)
     : { clientId, name: clientId, description: '', logoUri: null, clientUri: null };
 }
 

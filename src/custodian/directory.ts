@@ -62,7 +62,8 @@ export interface Client {
   kind: 'first-party' | 'third-party' | 'customer-api';
   name: string;
   description: string;
-  logoUri?: string;
+  /** Path of the app's logo under the custodian's base URL (the mock serves it: see logos.ts). */
+  logoPath?: string;
   clientUri?: string;
   tosUri?: string;
   policyUri?: string;
@@ -333,7 +334,7 @@ export const THIRD_PARTIES: readonly Client[] = [
     clientId: 'brightwatt',
     name: 'BrightWatt Energy Insights',
     description: 'Shows where your energy goes each day and suggests savings tailored to your home.',
-    logoUri: 'https://brightwatt.example/logo.png',
+    logoPath: '/logos/brightwatt.svg',
     clientUri: 'https://brightwatt.example',
     tosUri: 'https://brightwatt.example/terms',
     policyUri: 'https://brightwatt.example/privacy',
@@ -344,7 +345,7 @@ export const THIRD_PARTIES: readonly Client[] = [
     clientId: 'suntrack',
     name: 'SunTrack Solar Monitor',
     description: 'Compares your rooftop solar production with what you use and export to the grid.',
-    logoUri: 'https://suntrack.example/logo.svg',
+    logoPath: '/logos/suntrack.svg',
     clientUri: 'https://suntrack.example',
     scopes: [fullDetail],
     applicationUse: 1,
@@ -370,7 +371,7 @@ export const THIRD_PARTIES: readonly Client[] = [
     clientId: 'gridflex',
     name: 'GridFlex Demand Response',
     description: 'Aggregates many meters to bid flexible load into demand-response programs.',
-    logoUri: 'https://gridflex.example/logo.png',
+    logoPath: '/logos/gridflex.svg',
     clientUri: 'https://gridflex.example',
     scopes: [bulkDaily],
     bulkCapable: true,
@@ -421,3 +422,21 @@ export const CUSTOMER_API_CLIENTS: readonly Client[] = CUSTOMERS.flatMap((c) =>
       ]
     : [],
 );
+
+/** What anyone may know of a registered client: the consent page, the customer API and their tests. */
+export function clientDisplayInfo(client: Client, baseUrl: string) {
+  return {
+    clientId: client.clientId,
+    name: client.name,
+    description: client.description,
+    logoUri: client.logoPath ? `${baseUrl}${client.logoPath}` : null,
+    clientUri: client.clientUri ?? null,
+    tosUri: client.tosUri ?? null,
+    policyUri: client.policyUri ?? null,
+    contacts: client.contacts,
+    scopes: client.scopes,
+    firstParty: client.kind === 'first-party',
+    bulkCapable: client.bulkCapable,
+    applicationUse: client.applicationUse,
+  };
+}

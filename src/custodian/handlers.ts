@@ -5,6 +5,7 @@
  */
 import { http, type RequestHandler } from 'msw';
 import { authorizePage } from './authorize-page.ts';
+import { logoEndpoint } from './logos.ts';
 import { createContext, type CustodianContext } from './context.ts';
 import { customerApi } from './customer-api.ts';
 import { espiApi } from './espi-api.ts';
@@ -120,6 +121,7 @@ async function route(ctx: CustodianContext, request: Request, path: string): Pro
   const { method } = request;
   if (path === '/.well-known/openid-configuration' && method === 'GET') return json(discovery(ctx));
   if (path.startsWith('/__demo/')) return demoEndpoint(ctx, request, path);
+  if (path.startsWith('/logos/') && method === 'GET') return logoEndpoint(ctx, path);
   if (path.startsWith('/espi/1_1/resource/'))
     return espiApi(ctx, request, path.slice('/espi/1_1/resource'.length));
   if (path.startsWith('/api/customer/v1/'))

@@ -277,6 +277,17 @@ describe('refresh_token rotation', () => {
     expect((await userinfo(second.access_token)).status).toBe(401);
   });
 
+  it('keeps the original auth_time in a refreshed id_token (OIDC Core 12.2)', async () => {
+    const first = await codeFlow(B, PORTAL);
+    const signedInAt = decodeJwt(first.id_token ?? '').auth_time;
+    expect(signedInAt).toBeTypeOf('number');
+    clock += 120_000;
+    const second = (await (await refresh(first.refresh_token ?? '')).json()) as TokenResponse;
+    const refreshed = decodeJwt(second.id_token ?? '');
+    expect(refreshed.auth_time).toBe(signedInAt);
+    expect(refreshed.iat).toBeGreaterThan(signedInAt as number);
+  });
+
   it('refuses a refresh token of another client and a wider scope', async () => {
     const tokens = await codeFlow(B, THIRD_PARTY, 'brightwatt-secret');
     const other = await postForm(

@@ -17,6 +17,7 @@ import {
 import {
   DEMO_PASSWORD,
   OWN_DATA_SCOPE,
+  clientDisplayInfo,
   findCustomer,
   findCustomerByUsername,
   type Client,
@@ -181,21 +182,6 @@ function checkRequestedScope(
   return { ok: true, scope: requested.join(' ') };
 }
 
-function publicClientInfo(client: Client) {
-  return {
-    clientId: client.clientId,
-    name: client.name,
-    description: client.description,
-    logoUri: client.logoUri ?? null,
-    clientUri: client.clientUri ?? null,
-    tosUri: client.tosUri ?? null,
-    policyUri: client.policyUri ?? null,
-    contacts: client.contacts,
-    firstParty: client.kind === 'first-party',
-    bulkCapable: client.bulkCapable,
-  };
-}
-
 function authorizeErrorResponse(check: Extract<AuthorizeCheck, { ok: false }>): Response {
   return json(
     { error: check.error, error_description: check.description, redirectUrl: check.redirectUrl ?? null },
@@ -208,7 +194,7 @@ export async function validateEndpoint(ctx: CustodianContext, request: Request):
   const check = checkAuthorizeRequest(ctx, await readJson(request));
   if (!check.ok) return authorizeErrorResponse(check);
   return json({
-    client: publicClientInfo(check.client),
+    client: clientDisplayInfo(check.client, ctx.baseUrl),
     scope: scopeView(check.scope),
     consentRequired: check.client.kind !== 'first-party',
     request: check.request,
@@ -229,7 +215,7 @@ export interface SignInResult {
         consentRequired: true;
         interaction: string;
         customer: { displayName: string; usagePoints: ConsentUsagePoint[] };
-        client: ReturnType<typeof publicClientInfo>;
+        client: ReturnType<typeof clientDisplayInfo>;
         scope: ReturnType<typeof scopeView>;
       };
 }
@@ -303,7 +289,7 @@ export async function signIn(
           address: up.address,
         })),
       },
-      client: publicClientInfo(check.client),
+      client: clientDisplayInfo(check.client, ctx.baseUrl),
       scope: scopeView(check.scope),
     },
   };
@@ -419,6 +405,7 @@ async function codeRedirect(
     scope: check.scope,
     aid: authorization.id,
     fid: jti,
+    auth_time: nowSeconds(ctx),
     jti,
     exp: 0,
     redirect_uri: check.request.redirect_uri,
@@ -543,6 +530,7 @@ async function authorizationCodeGrant(ctx: CustodianContext, client: Client, par
     scope: code.scope,
     authorization,
     fid: code.fid,
+    ...(code.auth_time ? { authTime: code.auth_time } : {}),
     refresh: code.offline,
     ...(code.nonce ? { nonce: code.nonce } : {}),
   });
@@ -597,7 +585,15 @@ async function refreshTokenGrant(ctx: CustodianContext, client: Client, params: 
   ctx.store.update((s) => {
     s.usedJtis[old.jti] = old.exp;
   });
-  return issueTokens(ctx, { client, sub: old.sub, scope, authorization, fid: old.fid, refresh: true });
+  return issueTokens(ctx, {
+    client,
+    sub: old.sub,
+    scope,
+    authorization,
+    fid: old.fid,
+    ...(old.auth_time ? { authTime: old.auth_time } : {}),
+    refresh: true,
+  });
 }
 
 /**
@@ -681,11 +677,14 @@ async function issueTokens(
     scope: string;
     authorization: StoredAuthorization;
     fid: string;
+    /** When the person signed in; absent for grants that authenticate now (password, client credentials). */
+    authTime?: number;
     refresh: boolean;
     nonce?: string;
   },
 ): Promise<Response> {
   const at = nowSeconds(ctx);
+  const authTime = grant.authTime ?? at;
   const { faults } = ctx.store.state;
   const signing = { issuer: ctx.baseUrl, nowSeconds: at };
   const claims = {
@@ -694,6 +693,7 @@ async function issueTokens(
     scope: grant.scope,
     aid: grant.authorization.id,
     fid: grant.fid,
+    auth_time: authTime,
   };
   const accessToken = await signToken(
     'access',
@@ -721,7 +721,8 @@ async function issueTokens(
       'idToken',
       {
         sub: grant.sub,
-        auth_time: at,
+        // OIDC Core 12.2: a refreshed id_token keeps the original sign-in time.
+        auth_time: authTime,
         ...(grant.nonce ? { nonce: grant.nonce } : {}),
         ...(customer ? profileClaims(customer, grant.scope) : {}),
       },

@@ -38,6 +38,8 @@ export interface GrantClaims extends JWTPayload {
   aid: string;
   /** Refresh-token family: every token descending from one grant shares it (rotation, reuse detection). */
   fid: string;
+  /** When the person signed in: every id_token of the family repeats it (OIDC Core 12.2). */
+  auth_time?: number;
   jti: string;
   exp: number;
 }
