@@ -31,6 +31,8 @@ export function Component() {
     const controller = new AbortController();
     abort.current = controller;
     setOpened({ status: 'reading', fileName: file.name, progress: 0 });
+    // Fetch the chart's code while the worker reads, so drawing does not wait for it afterwards.
+    void import('../components/usage-chart.tsx');
     try {
       const doc = await parseEspiInWorker(file, {
         signal: controller.signal,
