@@ -104,7 +104,8 @@ test.describe('bulk access', () => {
     // A sign-in redirect or reload in the middle loses nothing: same step, same meters.
     await expect(stepHeading(page, 3)).toBeVisible();
     await page.reload();
-    await expect(stepHeading(page, 3)).toBeVisible();
+    // After the reload the session is restored and the meters load again before the wizard shows.
+    await expect(stepHeading(page, 3)).toBeVisible({ timeout: 30_000 });
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Continue' }).click();
 
