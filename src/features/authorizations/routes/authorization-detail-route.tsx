@@ -138,14 +138,6 @@ function Periods({ authorization: a }: { authorization: Authorization }) {
       <dd>
         <Time at={a.updatedAt} />
       </dd>
-      {a.revokedAt != null && (
-        <>
-          <dt>Revoked</dt>
-          <dd>
-            <Time at={a.revokedAt} />
-          </dd>
-        </>
-      )}
     </dl>
   );
 }

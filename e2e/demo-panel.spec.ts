@@ -1,0 +1,183 @@
+/**
+ * The demo panel (faults, synthetic authorizations, reset) and the consent flow it launches as a
+ * third-party app: approve with chosen meters, deny, and the app's token failing once access is revoked.
+ */
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { openSignedIn } from './sign-in.ts';
+
+/** Seeded logos are on `*.example` hosts, which never resolve (see authorizations.spec.ts). */
+const LOGO_FAILURE = /^Failed to load resource: net::ERR_FAILED$/;
+test.use({ expectedConsoleErrors: [LOGO_FAILURE] });
+// Each journey signs in and runs axe; on the shared two-core machine that can take minutes.
+test.describe.configure({ timeout: 180_000 });
+
+/**
+ * The sandbox registers `http://127.0.0.1/callback` (RFC 8252 loopback) for its third parties; nothing
+ * listens there in a test, so the "app" forwards it to its page on this site, query intact.
+ */
+async function forwardLoopbackCallback(page: Page, baseURL: string) {
+  await page.context().route(/^http:\/\/127\.0\.0\.1\/callback/, (route) => {
+    const { search } = new URL(route.request().url());
+    return route.fulfill({
+      status: 302,
+      headers: { Location: new URL(`/demo/third-party-callback${search}`, baseURL).href },
+    });
+  });
+}
+
+/** From the demo panel: connect as `app`, sign in at the utility, and reach its consent step. */
+async function startConsent(page: Page, app: string) {
+  await page.getByRole('button', { name: `Connect as ${app}` }).click();
+  await expect(page).toHaveURL(/\/custodian\/oauth\/authorize\?/);
+  await page.getByLabel('Username').fill('household');
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Share your energy data?' })).toBeVisible();
+}
+
+test('the panel is reachable from the footer and has no accessibility violation', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Demo controls' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Demo controls' })).toBeVisible();
+  await expect(page.getByLabel('Latency (milliseconds)')).toHaveValue('0');
+  await expect(page.getByRole('button', { name: /^Connect as / })).toHaveCount(6);
+  await expectNoAxeViolations(page);
+});
+
+test.describe('faults', () => {
+  test.use({ expectedConsoleErrors: [/^Failed to load resource: (net::ERR_FAILED|.*status of 500.*)$/] });
+
+  test('a failing endpoint set in the panel breaks that endpoint until cleared', async ({ page }) => {
+    await openSignedIn(page, '/demo', 'household');
+    await page.getByLabel('Failing endpoint', { exact: true }).fill('/api/customer/v1/authorizations');
+    await page.getByLabel('Latency (milliseconds)').fill('100');
+    await page.getByRole('button', { name: 'Apply faults' }).click();
+    await expect(page.getByText('Faults applied.')).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('Failing endpoint', { exact: true })).toHaveValue(
+      '/api/customer/v1/authorizations',
+    );
+    await expect(page.getByLabel('Latency (milliseconds)')).toHaveValue('100');
+
+    await page.getByRole('link', { name: 'Connected apps' }).click();
+    // Reads are retried twice with backoff before the error shows.
+    const error = page.getByRole('alert').filter({ hasText: 'Your connected apps could not be loaded' });
+    await expect(error).toBeVisible({ timeout: 30_000 });
+    await expect(error).toContainText('Demo fault');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Demo controls' }).click();
+    await page.getByRole('button', { name: 'Clear all faults' }).click();
+    await expect(page.getByText('Faults applied.')).toBeVisible();
+    await expect(page.getByLabel('Failing endpoint', { exact: true })).toHaveValue('');
+    await page.getByRole('link', { name: 'Connected apps' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: /^Active/ })).toBeVisible();
+  });
+});
+
+test('synthetic authorizations and a reset that asks first', async ({ page }) => {
+  await openSignedIn(page, '/demo', 'household');
+  await page.getByLabel('Number of authorizations').fill('7');
+  await page.getByRole('button', { name: 'Generate authorizations' }).click();
+  await expect(page.getByText('household now has 7 third-party authorizations.')).toBeVisible();
+  await page.getByRole('link', { name: 'Connected apps' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '7 connected apps.' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Demo controls' }).click();
+  await page.getByRole('button', { name: 'Reset all demo data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reset all demo data?' });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('link', { name: 'Connected apps' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '7 connected apps.' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Demo controls' }).click();
+  await page.getByRole('button', { name: 'Reset all demo data' }).click();
+  await dialog.getByRole('button', { name: 'Reset everything' }).click();
+  await expect(page.getByText('All demo data was reset.')).toBeVisible();
+  await page.getByRole('link', { name: 'Connected apps' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '5 connected apps.' })).toBeVisible();
+});
+
+test.describe('the consent flow, as a third-party app', () => {
+  test.beforeEach(async ({ page, baseURL }) => {
+    await forwardLoopbackCallback(page, baseURL ?? '');
+    await openSignedIn(page, '/demo', 'household');
+  });
+
+  test('approving with some meters adds the authorization with exactly those meters', async ({ page }) => {
+    await startConsent(page, 'SunTrack Solar Monitor');
+    await page.getByRole('checkbox', { name: /Home gas/ }).uncheck();
+    await page.getByRole('button', { name: 'Allow' }).click();
+
+    await expect(page).toHaveURL(/\/demo\/third-party-callback$/);
+    await expect(page.getByRole('heading', { level: 1, name: /SunTrack Solar Monitor/ })).toBeVisible();
+    const granted = page.getByRole('status').filter({ hasText: 'Access granted' });
+    await expect(granted).toContainText('intervals of 15 minutes');
+    await expect(granted).toContainText(/Batch\/Subscription\//);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'See it in Connected apps' }).click();
+    const active = page.getByRole('region', { name: /^Active \(3\)$/ });
+    const newest = active.getByRole('listitem').first();
+    await expect(newest.getByRole('heading', { level: 3 })).toHaveText('SunTrack Solar Monitor');
+    await expect(newest).toContainText('Home electricity (rooftop solar)');
+    await expect(newest).not.toContainText('Home gas');
+  });
+
+  test('denying is reported to the app and listed as denied', async ({ page }) => {
+    await startConsent(page, 'Neighborhood Gas Compare');
+    await page.getByRole('button', { name: 'Deny' }).click();
+    await expect(page).toHaveURL(/\/demo\/third-party-callback$/);
+    await expect(page.getByRole('heading', { level: 2, name: 'Access was not granted' })).toBeVisible();
+    await expect(
+      page.getByText('You declined: Neighborhood Gas Compare cannot read your energy data.'),
+    ).toBeVisible();
+
+    await page.getByRole('link', { name: 'See it in Connected apps' }).click();
+    await page.getByLabel('Status').selectOption('denied');
+    await expect(page.getByRole('heading', { level: 3 })).toHaveText([
+      'Neighborhood Gas Compare',
+      'SunTrack Solar Monitor',
+    ]);
+  });
+
+  test.describe('revoked access', () => {
+    // The app's read after the revoke is refused on purpose: the browser logs that 401.
+    test.use({ expectedConsoleErrors: [/^Failed to load resource: (net::ERR_FAILED|.*status of 401.*)$/] });
+
+    test("after a revoke, the app's own access token is refused by the ESPI API", async ({ page }) => {
+      const tokenResponse = page.waitForResponse(
+        (r) =>
+          r.url().endsWith('/custodian/oauth/token') &&
+          (r.request().postData() ?? '').includes('redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback'),
+      );
+      await startConsent(page, 'BrightWatt Energy Insights');
+      await page.getByRole('button', { name: 'Allow' }).click();
+      const token = (await (await tokenResponse).json()) as { access_token: string; resourceURI: string };
+      await expect(page.getByRole('status').filter({ hasText: 'Access granted' })).toBeVisible();
+
+      const readAsApp = () =>
+        page.evaluate(
+          async ({ url, accessToken }) =>
+            (await fetch(url, { headers: { Authorization: `Bearer ${accessToken}` } })).status,
+          { url: token.resourceURI, accessToken: token.access_token },
+        );
+      expect(await readAsApp()).toBe(200);
+
+      await page.getByRole('link', { name: 'See it in Connected apps' }).click();
+      const newest = page
+        .getByRole('region', { name: /^Active/ })
+        .getByRole('listitem')
+        .first();
+      await newest.getByRole('button', { name: 'Revoke access for BrightWatt Energy Insights' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Revoke access' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Access revoked.' })).toBeVisible();
+
+      expect(await readAsApp()).toBe(401);
+    });
+  });
+});
