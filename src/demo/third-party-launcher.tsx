@@ -128,11 +128,22 @@ function ThirdPartyCard(props: { client: Client; authorizeEndpoint: string }) {
 
 /** One card per registered third party, each starting a real authorize request. */
 export function ThirdPartyLauncher(props: { authorizeEndpoint: string }) {
+  const own = new URL(THIRD_PARTY_CALLBACK_PATH, window.location.origin).href;
+  const withoutOwnCallback = THIRD_PARTIES.some((client) => demoRedirectUri(client) !== own);
   return (
-    <div className="grid">
-      {THIRD_PARTIES.map((client) => (
-        <ThirdPartyCard key={client.clientId} client={client} authorizeEndpoint={props.authorizeEndpoint} />
-      ))}
-    </div>
+    <>
+      {withoutOwnCallback && (
+        <p className="alert alert--warning">
+          The simulated utility registers no address on this site for these apps, only their own and{' '}
+          <code>{LOOPBACK_CALLBACK}</code>: after you answer, the browser goes to that address, where nothing
+          answers in this demo. The page the app would show is at <code>{THIRD_PARTY_CALLBACK_PATH}</code>.
+        </p>
+      )}
+      <div className="grid">
+        {THIRD_PARTIES.map((client) => (
+          <ThirdPartyCard key={client.clientId} client={client} authorizeEndpoint={props.authorizeEndpoint} />
+        ))}
+      </div>
+    </>
   );
 }
