@@ -21,7 +21,10 @@ export function UsageTable(props: {
   const shown = rows.slice(0, MAX_ROWS);
   const netMetered = data.flows.includes('received');
   return (
-    <div className="table-wrap usage-table">
+    // A scrolling region must be reachable by keyboard (WCAG 2.1.1): the labelled region takes focus so the
+    // arrow keys scroll it (the inclusive-components pattern for data tables).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div className="table-wrap usage-table" role="region" aria-label={props.caption} tabIndex={0}>
       <table>
         <caption>
           {props.caption}
