@@ -115,6 +115,8 @@ test.describe('the consent flow, as a third-party app', () => {
     const granted = page.getByRole('status').filter({ hasText: 'Access granted' });
     await expect(granted).toContainText('intervals of 15 minutes');
     await expect(granted).toContainText(/Batch\/Subscription\//);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'page wider than the viewport').toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
 
     await page.getByRole('link', { name: 'See it in Connected apps' }).click();

@@ -144,18 +144,19 @@ export function Component() {
           {Math.round(granted.expiresIn / 60)} minutes, kept in this page’s memory only).
         </p>
         <p>It may read: {describeScope(granted.scope).summary}</p>
+        {/* <pre> wraps anywhere: these long values must not widen the page on a phone. */}
         <dl className="details">
           <dt>Scope</dt>
           <dd>
-            <code>{granted.scope}</code>
+            <pre>{granted.scope}</pre>
           </dd>
           <dt>resourceURI</dt>
           <dd>
-            <code>{granted.resourceURI}</code>
+            <pre>{granted.resourceURI}</pre>
           </dd>
           <dt>authorizationURI</dt>
           <dd>
-            <code>{granted.authorizationURI}</code>
+            <pre>{granted.authorizationURI}</pre>
           </dd>
         </dl>
       </div>
