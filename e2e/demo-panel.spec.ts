@@ -9,20 +9,6 @@ import { openSignedIn } from './sign-in.ts';
 // Each journey signs in and runs axe; on the shared two-core machine that can take minutes.
 test.describe.configure({ timeout: 180_000 });
 
-/**
- * The sandbox registers `http://127.0.0.1/callback` (RFC 8252 loopback) for its third parties; nothing
- * listens there in a test, so the "app" forwards it to its page on this site, query intact.
- */
-async function forwardLoopbackCallback(page: Page, baseURL: string) {
-  await page.context().route(/^http:\/\/127\.0\.0\.1\/callback/, (route) => {
-    const { search } = new URL(route.request().url());
-    return route.fulfill({
-      status: 302,
-      headers: { Location: new URL(`/demo/third-party-callback${search}`, baseURL).href },
-    });
-  });
-}
-
 /** From the demo panel: connect as `app`, sign in at the utility, and reach its consent step. */
 async function startConsent(page: Page, app: string) {
   await page.getByRole('button', { name: `Connect as ${app}` }).click();
@@ -100,8 +86,7 @@ test('synthetic authorizations and a reset that asks first', async ({ page }) =>
 });
 
 test.describe('the consent flow, as a third-party app', () => {
-  test.beforeEach(async ({ page, baseURL }) => {
-    await forwardLoopbackCallback(page, baseURL ?? '');
+  test.beforeEach(async ({ page }) => {
     await openSignedIn(page, '/demo', 'household');
   });
 
@@ -152,7 +137,7 @@ test.describe('the consent flow, as a third-party app', () => {
       const tokenResponse = page.waitForResponse(
         (r) =>
           r.url().endsWith('/custodian/oauth/token') &&
-          (r.request().postData() ?? '').includes('redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback'),
+          (r.request().postData() ?? '').includes(encodeURIComponent('/demo/third-party-callback')),
       );
       await startConsent(page, 'BrightWatt Energy Insights');
       await page.getByRole('button', { name: 'Allow' }).click();

@@ -37,6 +37,8 @@ test.describe('app shell', () => {
 
   test('the skip link moves keyboard focus to the main content', async ({ page }) => {
     await page.goto('/');
+    // The demo renders once its mock custodian has started: wait for the page before typing.
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to content' });
     await expect(skip).toBeFocused();

@@ -10,6 +10,8 @@ import { webStorage } from './state.ts';
 export interface BrowserCustodianOptions {
   /** Portal redirect URIs; default `${origin}/auth/callback`. Paths are resolved on the page's origin. */
   portalRedirectPaths?: string[];
+  /** Pages of this site where the demo plays a third party's callback; every third party accepts them. */
+  thirdPartyRedirectPaths?: string[];
   /** Where the portal's build serves the worker script; default `/mockServiceWorker.js`. */
   serviceWorkerUrl?: string;
   quiet?: boolean;
@@ -31,6 +33,7 @@ export async function startBrowserCustodian(
     portalRedirectUris: (options.portalRedirectPaths ?? ['/auth/callback']).map((p) =>
       new URL(p, origin).toString(),
     ),
+    thirdPartyRedirectUris: (options.thirdPartyRedirectPaths ?? []).map((p) => new URL(p, origin).toString()),
     // The custodian's sign-in page is an app route at /custodian/oauth/authorize in the demo.
     serveAuthorizePage: false,
   });

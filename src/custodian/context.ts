@@ -22,10 +22,15 @@ export function createContext(options: {
   baseUrl: string;
   store: CustodianStore;
   portalRedirectUris: string[];
+  thirdPartyRedirectUris: string[];
   now: () => number;
 }): CustodianContext {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const clients = [portalClient(options.portalRedirectUris), ...THIRD_PARTIES, ...CUSTOMER_API_CLIENTS];
+  const thirdParties = THIRD_PARTIES.map((c) => ({
+    ...c,
+    redirectUris: [...c.redirectUris, ...options.thirdPartyRedirectUris],
+  }));
+  const clients = [portalClient(options.portalRedirectUris), ...thirdParties, ...CUSTOMER_API_CLIENTS];
   return {
     baseUrl,
     espiBase: `${baseUrl}/espi/1_1/resource`,

@@ -31,6 +31,8 @@ export interface CustodianOptions {
   storage?: CustodianStorage;
   /** Redirect URIs registered for the portal's own client (`green-button-portal`). */
   portalRedirectUris: string[];
+  /** Redirect URIs every registered third party also accepts: the browser demo's own callback page. */
+  thirdPartyRedirectUris?: string[];
   /** Clock, milliseconds since the epoch (tests move it). */
   now?: () => number;
   /**
@@ -58,6 +60,7 @@ export function createCustodian(options: CustodianOptions): Custodian {
     baseUrl: options.baseUrl,
     store,
     portalRedirectUris: options.portalRedirectUris,
+    thirdPartyRedirectUris: options.thirdPartyRedirectUris ?? [],
     now,
   });
   const serveAuthorizePage = options.serveAuthorizePage ?? true;

@@ -5,6 +5,7 @@
  * --mode demo`, at the base path the portal is served from.
  */
 import { startBrowserCustodian } from '../custodian/browser.ts';
+import { THIRD_PARTY_CALLBACK_PATH } from './demo-paths.ts';
 
 export async function startDemo(): Promise<void> {
   // msw asks the browser to re-check its worker script on every start without waiting for the answer;
@@ -19,6 +20,7 @@ export async function startDemo(): Promise<void> {
   try {
     await startBrowserCustodian({
       serviceWorkerUrl: `${import.meta.env.BASE_URL}mockServiceWorker.js`,
+      thirdPartyRedirectPaths: [THIRD_PARTY_CALLBACK_PATH],
       // The request log helps while developing; a demo site's console stays quiet.
       quiet: import.meta.env.PROD,
     });

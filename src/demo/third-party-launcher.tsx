@@ -8,9 +8,8 @@ import { useId, useState } from 'react';
 import { THIRD_PARTIES, type Client } from '../custodian/directory.ts';
 import { describeScope } from '../espi/scope.ts';
 
-export const THIRD_PARTY_CALLBACK_PATH = '/demo/third-party-callback';
-/** RFC 8252 loopback redirect the sandbox registers for every third party. */
-const LOOPBACK_CALLBACK = 'http://127.0.0.1/callback';
+import { THIRD_PARTY_CALLBACK_PATH } from './demo-paths.ts';
+
 const PENDING_PREFIX = 'demo-third-party-request:';
 
 /** What the callback needs to finish the flow the launcher started. */
@@ -36,16 +35,9 @@ async function s256(verifier: string): Promise<string> {
   return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
 }
 
-/**
- * The redirect URI the demo uses for `client`: this site's callback page when the custodian registers
- * it, otherwise the registered loopback address (the tests forward that one to the callback page).
- */
-export function demoRedirectUri(client: Client): string {
-  const own = new URL(THIRD_PARTY_CALLBACK_PATH, window.location.origin).href;
-  if (client.redirectUris.includes(own)) return own;
-  return client.redirectUris.includes(LOOPBACK_CALLBACK)
-    ? LOOPBACK_CALLBACK
-    : (client.redirectUris[0] ?? own);
+/** The demo's callback page for third parties, which the browser custodian registers for each of them. */
+function demoRedirectUri(): string {
+  return new URL(THIRD_PARTY_CALLBACK_PATH, window.location.origin).href;
 }
 
 /** The request the launcher started with this `state`, if it started one in this tab. */
@@ -71,7 +63,7 @@ export function thirdPartyById(clientId: string): Client | undefined {
 async function startAuthorization(authorizeEndpoint: string, client: Client, scope: string) {
   const state = randomToken();
   const codeVerifier = randomToken();
-  const redirectUri = demoRedirectUri(client);
+  const redirectUri = demoRedirectUri();
   const pending: PendingRequest = { clientId: client.clientId, redirectUri, scope, codeVerifier };
   sessionStorage.setItem(`${PENDING_PREFIX}${state}`, JSON.stringify(pending));
   const url = new URL(authorizeEndpoint);
@@ -128,17 +120,8 @@ function ThirdPartyCard(props: { client: Client; authorizeEndpoint: string }) {
 
 /** One card per registered third party, each starting a real authorize request. */
 export function ThirdPartyLauncher(props: { authorizeEndpoint: string }) {
-  const own = new URL(THIRD_PARTY_CALLBACK_PATH, window.location.origin).href;
-  const withoutOwnCallback = THIRD_PARTIES.some((client) => demoRedirectUri(client) !== own);
   return (
     <>
-      {withoutOwnCallback && (
-        <p className="alert alert--warning">
-          The simulated utility registers no address on this site for these apps, only their own and{' '}
-          <code>{LOOPBACK_CALLBACK}</code>: after you answer, the browser goes to that address, where nothing
-          answers in this demo. The page the app would show is at <code>{THIRD_PARTY_CALLBACK_PATH}</code>.
-        </p>
-      )}
       <div className="grid">
         {THIRD_PARTIES.map((client) => (
           <ThirdPartyCard key={client.clientId} client={client} authorizeEndpoint={props.authorizeEndpoint} />
