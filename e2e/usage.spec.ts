@@ -59,7 +59,9 @@ test.describe('my energy data', () => {
     });
   }
 
-  test('household solar: resolutions, ranges, zoom, tooltip, table and the year before', async ({ page }) => {
+  test('household solar: delivered, received and net; resolutions, ranges, tooltip and zoom', async ({
+    page,
+  }) => {
     await openSignedIn(page, '/usage', 'household');
     await page.getByRole('link', { name: DEMO_POINTS.household[0], exact: true }).click();
     await chartDrawn(page);
@@ -107,8 +109,12 @@ test.describe('my energy data', () => {
     await page.mouse.move(handleBox.x + box.width / 2, handleBox.y + handleBox.height / 2, { steps: 8 });
     await page.mouse.up();
     await expect.poll(axisText).not.toBe(before);
+  });
 
-    // The same view as a table.
+  test('household solar: the same view as a table, and the year before', async ({ page }) => {
+    await openSignedIn(page, '/usage', 'household');
+    await page.getByRole('link', { name: DEMO_POINTS.household[0], exact: true }).click();
+    await chartDrawn(page);
     await page.getByRole('button', { name: 'Show as table' }).click();
     const table = page
       .getByRole('table')
