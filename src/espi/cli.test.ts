@@ -4,9 +4,10 @@ import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
 import { readEspi } from './read.ts';
 import { summarize } from './summarize.ts';
+import { REAL_FIXTURES_DIR } from '../testing/shared-data.ts';
 
 const run = promisify(execFile);
-const REAL = '/work/shared/fixtures/real/';
+const REAL = `${REAL_FIXTURES_DIR}/`;
 const cwd = new URL('../..', import.meta.url).pathname;
 
 async function espi(...args: string[]) {

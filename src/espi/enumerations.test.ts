@@ -15,8 +15,10 @@ import {
   UnitSymbolKind,
 } from './enumerations.ts';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SPEC_DIR } from '../testing/shared-data.ts';
 
-const xsd = readFileSync(new URL('../../../shared/spec/espi.xsd', import.meta.url), 'utf8');
+const xsd = readFileSync(join(SPEC_DIR, 'espi.xsd'), 'utf8');
 
 /** Every `value -> appinfo` pair of one simpleType in espi.xsd. */
 function xsdCodes(typeName: string): Map<number, string> {

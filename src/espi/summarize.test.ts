@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readEspi } from './read.ts';
 import { summarize } from './summarize.ts';
+import { REAL_FIXTURES_DIR } from '../testing/shared-data.ts';
 
-const REAL = '/work/shared/fixtures/real/';
+const REAL = `${REAL_FIXTURES_DIR}/`;
 
 interface ManifestRow {
   file: string;

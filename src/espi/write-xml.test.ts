@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   NO_QUALITY,
@@ -25,22 +21,7 @@ import {
   writeServiceStatus,
   type EspiEntry,
 } from './write-xml.ts';
-
-const SCHEMA = new URL('../../../shared/spec/feed.xsd', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'espi-write-'));
-let fileCount = 0;
-
-/** Runs xmllint against feed.xsd; returns its complaint, or '' when the document validates. */
-function schemaErrors(xml: string): string {
-  const file = join(dir, `doc-${fileCount++}.xml`);
-  writeFileSync(file, xml);
-  try {
-    execFileSync('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, file], { stdio: 'pipe' });
-    return '';
-  } catch (error) {
-    return String((error as { stderr?: Buffer }).stderr ?? error);
-  }
-}
+import { schemaErrors } from '../testing/shared-data.ts';
 
 const BASE = 'https://dc.example.com/DataCustodian/espi/1_1/resource';
 const noMeta = () => ({ relatedHrefs: [] as string[] });
