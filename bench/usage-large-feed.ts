@@ -1,5 +1,5 @@
 /**
- * A large Green Button file for the open-file bench: `meters` electricity usage points, each a year of
+ * A large Green Button file for the benches (parsing, opening a file): `meters` electricity usage points, each a year of
  * 15-minute readings with costs in daily IntervalBlocks, written by the ESPI writer (about 6 MB a meter).
  */
 import { NO_QUALITY, type MeterReading, type ReadingType, type UsagePoint } from '../src/espi/model.ts';

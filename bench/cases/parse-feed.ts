@@ -6,78 +6,13 @@
  */
 import { SaxesParser } from 'saxes';
 import { result, type BenchCase } from '../harness.ts';
-import type { EspiDocument, MeterReading, ReadingType, UsagePoint } from '../../src/espi/model.ts';
-import { NO_QUALITY } from '../../src/espi/model.ts';
+import type { EspiDocument } from '../../src/espi/model.ts';
 import { readEspi } from '../../src/espi/read.ts';
-import { writeFeed, type EspiEntry } from '../../src/espi/write-xml.ts';
+import { largeFeed } from '../usage-large-feed.ts';
 
 const METERS = 10;
-const DAYS = 365;
-const PER_DAY = 96;
-const START = Date.UTC(2024, 0, 1) / 1000;
-const BASE = 'https://dc.example.com/DataCustodian/espi/1_1/resource';
-
-/** A feed like a custodian's Batch/Subscription: per meter a UsagePoint, MeterReading, ReadingType and one block a day. */
-export function generateFeed(): string {
-  const entries: EspiEntry[] = [];
-  for (let m = 1; m <= METERS; m++) {
-    const up = `${BASE}/Subscription/1/UsagePoint/${m}`;
-    const mr = `${up}/MeterReading/1`;
-    const rt = `${BASE}/ReadingType/${m}`;
-    const readingType: ReadingType = {
-      meta: { selfHref: rt, relatedHrefs: [] },
-      accumulationBehaviour: 4,
-      commodity: 1,
-      currency: 840,
-      flowDirection: 1,
-      intervalLength: 900,
-      kind: 12,
-      powerOfTenMultiplier: 0,
-      uom: 72,
-    };
-    const count = DAYS * PER_DAY;
-    const meterReading: MeterReading = {
-      meta: { selfHref: mr, relatedHrefs: [rt, `${mr}/IntervalBlock`] },
-      readingType,
-      blocks: [],
-      readings: {
-        count,
-        start: Float64Array.from({ length: count }, (_, i) => START + i * 900),
-        duration: new Uint32Array(count).fill(900),
-        value: Float64Array.from({ length: count }, (_, i) => 100 + ((i * 7919 + m * 31) % 900)),
-        cost: Float64Array.from({ length: count }, (_, i) => 1000 + ((i * 104729) % 5000)),
-        quality: new Uint8Array(count).fill(NO_QUALITY),
-      },
-    };
-    const usagePoint: UsagePoint = {
-      meta: { selfHref: up, relatedHrefs: [`${up}/MeterReading`] },
-      serviceKind: 0,
-      meterReadings: [meterReading],
-      usageSummaries: [],
-    };
-    entries.push({ kind: 'UsagePoint', resource: usagePoint });
-    entries.push({ kind: 'MeterReading', resource: meterReading });
-    entries.push({ kind: 'ReadingType', resource: readingType });
-    for (let d = 0; d < DAYS; d++) {
-      const block = {
-        meta: { selfHref: `${mr}/IntervalBlock/${d + 1}`, relatedHrefs: [] },
-        interval: { start: START + d * 86400, duration: 86400 },
-        offset: d * PER_DAY,
-        count: PER_DAY,
-      };
-      meterReading.blocks.push(block);
-      entries.push({ kind: 'IntervalBlock', meterReading, block });
-    }
-  }
-  return writeFeed(
-    {
-      title: 'Bench subscription',
-      selfHref: `${BASE}/Batch/Subscription/1`,
-      updated: '2025-01-01T00:00:00Z',
-    },
-    entries,
-  );
-}
+/** Readings per meter: a year of 15-minute intervals. */
+const READINGS_PER_METER = 365 * 96;
 
 function saxesParse(xml: string): number {
   let elements = 0;
@@ -132,13 +67,13 @@ function modelBytes(doc: EspiDocument): { bytes: number; readings: number } {
 const parseFeed: BenchCase = {
   name: 'parse-feed',
   async run() {
-    const xml = generateFeed();
+    const xml = largeFeed(METERS);
     const megabytes = Buffer.byteLength(xml) / 1e6;
     const doc = readEspi(xml);
     const { bytes, readings } = modelBytes(doc);
-    if (readings !== METERS * DAYS * PER_DAY || doc.partial)
+    if (readings !== METERS * READINGS_PER_METER || doc.partial)
       throw new Error(
-        `parse-feed: read ${readings} readings (partial: ${doc.partial}), expected ${METERS * DAYS * PER_DAY}`,
+        `parse-feed: read ${readings} readings (partial: ${doc.partial}), expected ${METERS * READINGS_PER_METER}`,
       );
     const [readMs, saxesMs] = interleavedMedians(
       () => readEspi(xml),

@@ -10,19 +10,8 @@ import { ErrorState } from '../components/ui/error-state.tsx';
 import { LoadingState } from '../components/ui/loading-state.tsx';
 import { PageTitle } from '../components/ui/page-title.tsx';
 import { useConfig } from '../lib/api-context.tsx';
+import type { Faults } from '../custodian/state.ts';
 import { ThirdPartyLauncher } from './third-party-launcher.tsx';
-
-interface Faults {
-  latencyMs: number;
-  errorRate: number;
-  failingPath: string | null;
-  failingStatus: number;
-  expireTokens: boolean;
-  offline: boolean;
-  accessTokenLifetime: number;
-  refreshTokenLifetime: number;
-  codeLifetime: number;
-}
 
 const DEMO_ACCOUNTS = ['household', 'business', 'commercial'] as const;
 const faultsKey = ['demo', 'faults'] as const;
