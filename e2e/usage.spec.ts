@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
-import { REAL_FIXTURES_DIR, schemaErrors } from '../src/testing/shared-data.ts';
+import { REAL_FIXTURES_DIR, schemaErrors } from '../src/testing/test-data.ts';
 import type { Page } from '@playwright/test';
 
 const DEMO_POINTS = {

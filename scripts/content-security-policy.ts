@@ -1,7 +1,7 @@
 /**
  * The portal's Content-Security-Policy, derived from its configuration: scripts only from the
  * portal's own origin, connections only to the configured custodian (and the page's own origin, which
- * serves the mock custodian in demo builds). See ../shared/docs/security.md, "The page".
+ * serves the mock custodian in demo builds). See docs/security.md, "The page".
  */
 export interface CspInput {
   /** Configured custodian endpoints: absolute URLs, or same-origin paths. */

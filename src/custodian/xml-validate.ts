@@ -1,5 +1,5 @@
-/** Test support: served XML must validate against the ESPI schemas (../shared/spec/README.md). */
-import { schemaErrors } from '../testing/shared-data.ts';
+/** Test support: served XML must validate against the ESPI schemas (testdata/espi-schemas/README.md). */
+import { schemaErrors } from '../testing/test-data.ts';
 
 /** Throws with xmllint's message when `xml` does not validate against `feed.xsd` (or `schema`). */
 export function assertValidEspi(xml: string, schema = 'feed.xsd'): void {

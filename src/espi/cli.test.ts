@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
 import { readEspi } from './read.ts';
 import { summarize } from './summarize.ts';
-import { REAL_FIXTURES_DIR } from '../testing/shared-data.ts';
+import { REAL_FIXTURES_DIR } from '../testing/test-data.ts';
 
 const run = promisify(execFile);
 const REAL = `${REAL_FIXTURES_DIR}/`;

@@ -16,7 +16,7 @@ import {
 } from './enumerations.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SPEC_DIR } from '../testing/shared-data.ts';
+import { SPEC_DIR } from '../testing/test-data.ts';
 
 const xsd = readFileSync(join(SPEC_DIR, 'espi.xsd'), 'utf8');
 

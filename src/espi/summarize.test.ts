@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readEspi } from './read.ts';
 import { summarize } from './summarize.ts';
-import { REAL_FIXTURES_DIR } from '../testing/shared-data.ts';
+import { REAL_FIXTURES_DIR } from '../testing/test-data.ts';
 
 const REAL = `${REAL_FIXTURES_DIR}/`;
 

@@ -21,7 +21,7 @@ import {
   writeServiceStatus,
   type EspiEntry,
 } from './write-xml.ts';
-import { schemaErrors } from '../testing/shared-data.ts';
+import { schemaErrors } from '../testing/test-data.ts';
 
 const BASE = 'https://dc.example.com/DataCustodian/espi/1_1/resource';
 const noMeta = () => ({ relatedHrefs: [] as string[] });

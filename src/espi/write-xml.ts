@@ -1,5 +1,5 @@
 /**
- * Model to ESPI Atom XML that validates against ../shared/spec/feed.xsd. The mock custodian serves every
+ * Model to ESPI Atom XML that validates against testdata/espi-schemas/feed.xsd. The mock custodian serves every
  * feed through these functions, so speed matters: strings are built in arrays and joined, no DOM.
  *
  * Rules the schema enforces and this writer keeps (spec/README.md "Quirks"; reference 2.1 and section 6):

@@ -1,6 +1,7 @@
 /**
- * Test support: the shared data beside the repository (../shared, as on every machine and in CI):
- * the real Green Button files and the ESPI schemas, and schema validation with xmllint.
+ * Test support: the data the tests need, carried in the repository (`testdata/`, with the source, commit and
+ * licence of each file in its README), and schema validation with xmllint. Nothing outside the clone is read,
+ * so a fresh clone with nothing beside it passes its tests.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SHARED_DIR = fileURLToPath(new URL('../../../shared/', import.meta.url));
-export const REAL_FIXTURES_DIR = join(SHARED_DIR, 'fixtures', 'real');
-export const SPEC_DIR = join(SHARED_DIR, 'spec');
+const TESTDATA_DIR = fileURLToPath(new URL('../../testdata/', import.meta.url));
+export const REAL_FIXTURES_DIR = join(TESTDATA_DIR, 'real-files');
+export const SPEC_DIR = join(TESTDATA_DIR, 'espi-schemas');
 
-/** xmllint's complaint when `xml` does not validate against `schema` (in ../shared/spec), or ''. */
+/** xmllint's complaint when `xml` does not validate against `schema` (in testdata/espi-schemas), or ''. */
 export function schemaErrors(xml: string, schema = 'feed.xsd'): string {
   const dir = mkdtempSync(join(tmpdir(), 'espi-xml-'));
   const file = join(dir, 'document.xml');
