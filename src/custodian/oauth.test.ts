@@ -10,7 +10,7 @@ import {
   postForm,
   postJson,
   type TokenResponse,
-} from './test-client.ts';
+} from '../testing/custodian-client.ts';
 
 let clock = Date.parse('2025-06-15T12:00:00Z');
 const custodian = startNodeCustodian({ now: () => clock });

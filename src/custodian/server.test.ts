@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PORT, startSandboxServer, type SandboxServer } from './server.ts';
-import { basic, bearer, pkcePair, postForm, type TokenResponse } from './test-client.ts';
-import { assertValidEspi } from './xml-validate.ts';
+import { basic, bearer, pkcePair, postForm, type TokenResponse } from '../testing/custodian-client.ts';
+import { assertValidEspi } from '../testing/test-data.ts';
 
 const run = promisify(execFile);
 let sandbox: SandboxServer;

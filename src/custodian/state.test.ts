@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NODE_BASE_URL as B, NODE_PORTAL_REDIRECT_URI } from './node.ts';
 import { createCustodian } from './handlers.ts';
 import { memoryStorage } from './state.ts';
-import { bearer, codeFlow, postForm } from './test-client.ts';
+import { bearer, codeFlow, postForm } from '../testing/custodian-client.ts';
 
 const PORTAL = {
   clientId: 'green-button-portal',
