@@ -35,8 +35,11 @@ export function assembleReadings(
     const built = buildReadings(
       columns,
       m.blocks.map((b) => b.value.range),
+      // A block re-sent under the same self href is the same block; without one, each block is its own.
+      m.blocks.map((b) => b.entry.meta.selfHref ?? `entry ${b.entry.number}`),
     );
     m.value.readings = built.readings;
+    if (built.points.count > 0) m.value.registerReads = built.points;
     m.value.blocks = m.blocks.map((b, i): IntervalBlock => {
       const range = built.ranges[i] as StagedRange;
       return { meta: b.entry.meta, interval: b.value.interval ?? spanOf(built.readings, range), ...range };
@@ -59,9 +62,16 @@ export function assembleReadings(
     if (built.duplicates > 0)
       log.add(
         'duplicate-intervals',
-        `${built.duplicates} duplicate IntervalReading(s) (same start, duration, value and cost as another) dropped; the first is in this block.`,
+        `${built.duplicates} IntervalReading(s) repeat a block sent again under the same address (same start, duration, value and cost): the copies are dropped; the first is in this block.`,
         where(m.blocks[built.firstDuplicateRange]),
-        true,
+        false,
+      );
+    if (built.sameStarts > 0)
+      log.add(
+        'same-start-intervals',
+        `${built.sameStarts} IntervalReading(s) start at the same time as another one (as when both fall-back hours of a daylight saving change are stamped alike): all are kept, so sums over that time count both. The first is in this block.`,
+        where(m.blocks[built.firstSameStartRange]),
+        false,
       );
     if (built.overlaps > 0)
       log.add(

@@ -49,10 +49,11 @@ export function readIntervalBlock(ctx: ReadContext): StagedBlock {
     }
   }
   block.range.count = columns.count - block.range.offset;
-  if (block.interval && block.interval.duration <= 0)
+  // Duration 0 is the span of a block of register reads (one instant); only a negative one is wrong.
+  if (block.interval && block.interval.duration < 0)
     ctx.log.add(
       'bad-duration',
-      `IntervalBlock interval has duration ${block.interval.duration} s; a block must cover a positive time span.`,
+      `IntervalBlock interval has duration ${block.interval.duration} s; a block cannot cover a negative time span.`,
       here(ctx, block.pos),
       false,
     );
@@ -122,10 +123,11 @@ function stage(ctx: ReadContext, at: number): void {
     );
     return;
   }
-  if (r.duration <= 0) {
+  // Duration 0 is a register read (the meter at one instant), kept as a point reading.
+  if (r.duration < 0) {
     ctx.log.add(
       'bad-duration',
-      `IntervalReading with duration ${r.duration} s: a reading must cover a positive time span; skipped.`,
+      `IntervalReading with duration ${r.duration} s: a reading cannot cover a negative time span; skipped.`,
       here(ctx, at),
       true,
     );

@@ -229,26 +229,54 @@ export class XmlScanner {
   attr(qname: string): string | undefined {
     const src = this.src;
     let found: string | undefined;
+    this.walkAttributes((nameStart, nameEnd, from, to) => {
+      if (found === undefined && nameEnd - nameStart === qname.length && src.startsWith(qname, nameStart))
+        found = this.decode(from, to);
+      else this.checkReferences(from, to);
+    });
+    return found;
+  }
+
+  /** The namespace declarations on the current start tag: prefix ('' for the default namespace) -> URI. */
+  declarations(): Map<string, string> {
+    const src = this.src;
+    const found = new Map<string, string>();
+    this.walkAttributes((nameStart, nameEnd, from, to) => {
+      const bare = nameEnd === nameStart + 5;
+      if (src.startsWith('xmlns', nameStart) && (bare || src.charCodeAt(nameStart + 5) === COLON)) {
+        const prefix = bare ? '' : src.slice(nameStart + 6, nameEnd);
+        if (!found.has(prefix)) found.set(prefix, this.decode(from, to));
+      } else this.checkReferences(from, to);
+    });
+    return found;
+  }
+
+  /** Calls `visit` with each attribute of the current start tag (checked by `openTag`): name and value spans. */
+  private walkAttributes(
+    visit: (nameStart: number, nameEnd: number, from: number, to: number) => void,
+  ): void {
+    const src = this.src;
     let i = this.nameEnd;
     for (;;) {
       while (isSpace(src.charCodeAt(i))) i++;
       const c = src.charCodeAt(i);
-      if (c === GT || c === SLASH) return found;
+      if (c === GT || c === SLASH || c !== c) return;
       const nameStart = i;
       while (!endsName(src.charCodeAt(i))) i++;
-      const wanted =
-        found === undefined && i - nameStart === qname.length && src.startsWith(qname, nameStart);
+      const nameEnd = i;
       while (isSpace(src.charCodeAt(i))) i++;
       i++; // '=', checked in openTag
       while (isSpace(src.charCodeAt(i))) i++;
       const end = src.indexOf(src[i] ?? '"', i + 1);
-      if (wanted) found = this.decode(i + 1, end);
-      else {
-        const amp = this.nextAmpersand(i + 1);
-        if (amp >= 0 && amp < end) this.decode(i + 1, end);
-      }
+      visit(nameStart, nameEnd, i + 1, end);
       i = end + 1;
     }
+  }
+
+  /** Refuses a reference in `[from, to)` the reader would refuse if it read that text. */
+  private checkReferences(from: number, to: number): void {
+    const amp = this.nextAmpersand(from);
+    if (amp >= 0 && amp < to) this.decode(from, to);
   }
 
   private openTag(lt: number): Token {
