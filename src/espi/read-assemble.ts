@@ -8,6 +8,7 @@ import { buildReadings, type ReadingColumns, type StagedRange } from './read-col
 import type { StagedBlock } from './read-interval-block.ts';
 import type { WarningLog } from './read-warnings.ts';
 import type { XmlScanner } from './xml-scanner.ts';
+import { countOf, nounFor } from './plural.ts';
 
 export function assembleReadings(
   linked: LinkedDocument,
@@ -28,7 +29,7 @@ export function assembleReadings(
     if (untimed.placed > 0)
       log.add(
         'no-time-period',
-        `${untimed.placed} IntervalReading(s) have no timePeriod: placed one after another from their block's start, ${untimed.how}.`,
+        `${countOf(untimed.placed, 'IntervalReading')} ${nounFor(untimed.placed, 'has', 'have')} no timePeriod: placed one after another from their block's start, ${untimed.how}.`,
         where(untimed.first),
         false,
       );
@@ -52,21 +53,21 @@ export function assembleReadings(
     if (built.unplaced > 0)
       log.add(
         'no-time-period',
-        `${built.unplaced} IntervalReading(s) have no timePeriod and no ReadingType intervalLength to place them: left out.`,
+        `${countOf(built.unplaced, 'IntervalReading')} ${nounFor(built.unplaced, 'has', 'have')} no timePeriod and no ReadingType intervalLength to place them: left out.`,
         where(untimed.first),
         true,
       );
     if (built.duplicates > 0)
       log.add(
         'duplicate-intervals',
-        `${built.duplicates} duplicate IntervalReading(s) (same start, duration, value and cost as another) dropped; the first is in this block.`,
+        `${countOf(built.duplicates, 'duplicate IntervalReading')} (same start, duration, value and cost as another) dropped; the first is in this block.`,
         where(m.blocks[built.firstDuplicateRange]),
         true,
       );
     if (built.overlaps > 0)
       log.add(
         'overlapping-intervals',
-        `${built.overlaps} IntervalReading(s) start before the previous reading ends (overlapping intervals); all are kept, so sums over that time may count it twice. The first is in this block.`,
+        `${countOf(built.overlaps, 'IntervalReading')} ${nounFor(built.overlaps, 'starts', 'start')} before the previous reading ends (overlapping intervals); all are kept, so sums over that time may count it twice. The first is in this block.`,
         where(m.blocks[built.firstOverlapRange]),
         false,
       );
