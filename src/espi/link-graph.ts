@@ -17,6 +17,7 @@ import type { StagedBlock } from './read-interval-block.ts';
 import type { StagedDocument, StagedEntry } from './read-entries.ts';
 import type { WarningLog } from './read-warnings.ts';
 import type { XmlScanner } from './xml-scanner.ts';
+import { countOf, nounFor } from './plural.ts';
 
 /** Stands in for the document's address when neither the caller nor the feed gives an absolute one. */
 const PLACEHOLDER_ORIGIN = 'http://relative.invalid';
@@ -232,8 +233,8 @@ export function linkDocument(
     log.add(
       'unlinked-blocks',
       meterReadings.length === 0
-        ? `${unlinkedBlocks.length} IntervalBlock(s) and no MeterReading in the file: kept as one MeterReading of unknown type.`
-        : `${unlinkedBlocks.length} IntervalBlock(s) link to none of the ${meterReadings.length} MeterReadings: kept apart as one MeterReading of unknown type.`,
+        ? `${countOf(unlinkedBlocks.length, 'IntervalBlock')} and no MeterReading in the file: kept as one MeterReading of unknown type.`
+        : `${countOf(unlinkedBlocks.length, 'IntervalBlock')} ${nounFor(unlinkedBlocks.length, 'links', 'link')} to none of the ${countOf(meterReadings.length, 'MeterReading')}: kept apart as one MeterReading of unknown type.`,
       where(unlinkedBlocks[0]?.entry, 'IntervalBlock'),
       meterReadings.length > 0,
     );

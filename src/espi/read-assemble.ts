@@ -8,6 +8,7 @@ import { buildReadings, type ReadingColumns, type StagedRange } from './read-col
 import type { StagedBlock } from './read-interval-block.ts';
 import type { WarningLog } from './read-warnings.ts';
 import type { XmlScanner } from './xml-scanner.ts';
+import { countOf, nounFor } from './plural.ts';
 
 export function assembleReadings(
   linked: LinkedDocument,
@@ -28,7 +29,7 @@ export function assembleReadings(
     if (untimed.placed > 0)
       log.add(
         'no-time-period',
-        `${untimed.placed} IntervalReading(s) have no timePeriod: placed one after another from their block's start, ${untimed.how}.`,
+        `${countOf(untimed.placed, 'IntervalReading')} ${nounFor(untimed.placed, 'has', 'have')} no timePeriod: placed one after another from their block's start, ${untimed.how}.`,
         where(untimed.first),
         false,
       );
@@ -55,28 +56,28 @@ export function assembleReadings(
     if (built.unplaced > 0)
       log.add(
         'no-time-period',
-        `${built.unplaced} IntervalReading(s) have no timePeriod and no ReadingType intervalLength to place them: left out.`,
+        `${countOf(built.unplaced, 'IntervalReading')} ${nounFor(built.unplaced, 'has', 'have')} no timePeriod and no ReadingType intervalLength to place them: left out.`,
         where(untimed.first),
         true,
       );
     if (built.duplicates > 0)
       log.add(
         'duplicate-intervals',
-        `${built.duplicates} IntervalReading(s) repeat a block sent again under the same address (same start, duration, value and cost): the copies are dropped; the first is in this block.`,
+        `${countOf(built.duplicates, 'IntervalReading')} ${nounFor(built.duplicates, 'repeats', 'repeat')} a block sent again under the same address (same start, duration, value and cost): the copies are dropped; the first is in this block.`,
         where(m.blocks[built.firstDuplicateRange]),
         false,
       );
     if (built.sameStarts > 0)
       log.add(
         'same-start-intervals',
-        `${built.sameStarts} IntervalReading(s) start at the same time as another one (as when both fall-back hours of a daylight saving change are stamped alike): all are kept, so sums over that time count both. The first is in this block.`,
+        `${countOf(built.sameStarts, 'IntervalReading')} ${nounFor(built.sameStarts, 'starts', 'start')} at the same time as another one (as when both fall-back hours of a daylight saving change are stamped alike): all are kept, so sums over that time count both. The first is in this block.`,
         where(m.blocks[built.firstSameStartRange]),
         false,
       );
     if (built.overlaps > 0)
       log.add(
         'overlapping-intervals',
-        `${built.overlaps} IntervalReading(s) start before the previous reading ends (overlapping intervals); all are kept, so sums over that time may count it twice. The first is in this block.`,
+        `${countOf(built.overlaps, 'IntervalReading')} ${nounFor(built.overlaps, 'starts', 'start')} before the previous reading ends (overlapping intervals); all are kept, so sums over that time may count it twice. The first is in this block.`,
         where(m.blocks[built.firstOverlapRange]),
         false,
       );

@@ -14,6 +14,7 @@ import { decodeInput } from './read-input.ts';
 import { NamespaceScopes } from './read-namespaces.ts';
 import { WarningLog } from './read-warnings.ts';
 import { XmlScanner } from './xml-scanner.ts';
+import { countOf, nounFor } from './plural.ts';
 
 export interface ReadLimits {
   /** Input size, in bytes (or characters for a string). */
@@ -71,7 +72,7 @@ export function readEspi(input: string | Uint8Array, options: ReadOptions = {}):
   if (ctx.fractionalTimes > 0)
     log.add(
       'fractional-seconds',
-      `${ctx.fractionalTimes} interval start(s) or duration(s) have a fraction of a second; ESPI times are whole seconds, so the fraction is dropped.`,
+      `${countOf(ctx.fractionalTimes, 'interval start or duration', 'interval starts or durations')} ${nounFor(ctx.fractionalTimes, 'has', 'have')} a fraction of a second; ESPI times are whole seconds, so the fraction is dropped.`,
       undefined,
       false,
     );

@@ -7,6 +7,7 @@
  * Elements are recognised by local name; prefixes are kept only for the root namespace check.
  */
 import { EspiReadError } from './errors.ts';
+import { countOf } from './plural.ts';
 
 export const EOF = 0;
 export const OPEN = 1;
@@ -477,7 +478,7 @@ export class XmlScanner {
       const name = this.src.slice(this.openStart[top] ?? 0, this.openEnd[top] ?? 0);
       this.fail(
         'truncated',
-        `The file ends inside <${name}> with ${this.depth} element(s) still open.`,
+        `The file ends inside <${name}> with ${countOf(this.depth, 'element')} still open.`,
         this.src.length,
       );
     }
