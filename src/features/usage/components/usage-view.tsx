@@ -10,7 +10,7 @@ import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import type { NumericKey } from '../chart-points.ts';
 import { formatInterval } from '../format-time.ts';
-import { rangeBounds, yearEarlier, type SeriesKey, type UsageViewState } from '../range.ts';
+import { rangeBounds, yearEarlier, type Resolution, type SeriesKey, type UsageViewState } from '../range.ts';
 import { buildChartData, inUnit, withComparison } from '../series.ts';
 import { SERIES_STYLES, seriesLabel } from '../series-style.ts';
 import { unitOptions } from '../unit-options.ts';
@@ -26,7 +26,10 @@ export interface UsageViewProps {
   title: string;
   state: UsageViewState;
   onStateChange: (next: UsageViewState) => void;
-  today: string;
+  /** The resolutions the meter's readings can show (resolutions.ts). */
+  offered: Resolution[];
+  /** The last day with data: default ranges end there. */
+  lastDay: string;
   /** The same usage point a year earlier, when the comparison is shown and loaded. */
   earlier?: UsagePoint;
   earlierStatus?: 'loading' | 'error' | 'ready';
@@ -79,7 +82,8 @@ export function UsageView(props: UsageViewProps) {
         onChange={props.onStateChange}
         available={available}
         netMetered={netMetered}
-        today={props.today}
+        offered={props.offered}
+        lastDay={props.lastDay}
         units={units}
         unit={unit.unit}
         onUnitChange={setUnitChoice}

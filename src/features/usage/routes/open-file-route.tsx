@@ -8,8 +8,9 @@ import { DownloadMyData } from '../components/download-my-data.tsx';
 import { ReadWarnings } from '../components/read-warnings.tsx';
 import { UsageView } from '../components/usage-view.tsx';
 import { formatDay } from '../format-time.ts';
-import { dateOfDay, dayNumber, MAX_RANGE_DAYS, type UsageViewState } from '../range.ts';
+import { fittingView, type UsageViewState } from '../range.ts';
 import { dataThrough } from '../readings.ts';
+import { offeredResolutions, readingSeconds } from '../resolutions.ts';
 import { readErrorText, type ReadErrorText } from '../read-error-text.ts';
 import { serviceLabel } from '../service-kind.ts';
 import '../usage.css';
@@ -122,7 +123,7 @@ export function Component() {
 function OpenedFile(props: { fileName: string; doc: EspiDocument }) {
   const { doc } = props;
   const [index, setIndex] = useState(0);
-  const { withReadings, usagePoint, clock, span } = useMemo(() => {
+  const { withReadings, usagePoint, clock, span, offered } = useMemo(() => {
     const candidates = doc.usagePoints.filter((up) => up.meterReadings.some((mr) => mr.readings.count > 0));
     const chosen = candidates[index] ?? candidates[0];
     const through = chosen ? dataThrough(chosen) : undefined;
@@ -133,19 +134,14 @@ function OpenedFile(props: { fileName: string; doc: EspiDocument }) {
       usagePoint: chosen,
       clock: clockFor(doc, chosen),
       span: through === undefined || !Number.isFinite(first) ? undefined : { first, through },
+      offered: offeredResolutions(chosen && readingSeconds(chosen)),
     };
   }, [doc, index]);
   const lastDay = span && clock.toIsoLocal(span.through - 1).slice(0, 10);
   const firstDay = span && clock.toIsoLocal(span.first).slice(0, 10);
   const [state, setState] = useState<UsageViewState>(() => {
     const to = lastDay ?? '1970-01-01';
-    const end = dayNumber(to) ?? 0;
-    const from = Math.max(dayNumber(firstDay ?? to) ?? end, end - MAX_RANGE_DAYS + 1);
-    return {
-      resolution: 'day',
-      range: { from: dateOfDay(from), to },
-      series: ['delivered', 'received', 'net'],
-    };
+    return { ...fittingView(firstDay ?? to, to, offered), series: ['delivered', 'received', 'net'] };
   });
 
   return (
@@ -188,7 +184,8 @@ function OpenedFile(props: { fileName: string; doc: EspiDocument }) {
             title={usagePoint.meta.title ?? props.fileName}
             state={state}
             onStateChange={setState}
-            today={lastDay}
+            offered={offered}
+            lastDay={lastDay}
           />
           <DownloadMyData
             doc={doc}
