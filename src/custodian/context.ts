@@ -5,7 +5,7 @@
 import { CUSTOMER_API_CLIENTS, THIRD_PARTIES, portalClient, type Client } from './directory.ts';
 import { bearerError, bearerToken } from './http-util.ts';
 import type { BulkGrant, CustodianStore, StoredAuthorization } from './state.ts';
-import { verifyToken, type GrantClaims } from './tokens.ts';
+import { ESPI_RESOURCE_PATH, verifyToken, type GrantClaims } from './tokens.ts';
 
 export interface CustodianContext {
   /** Base URL `B`, no trailing slash; also the OIDC issuer. */
@@ -33,7 +33,7 @@ export function createContext(options: {
   const clients = [portalClient(options.portalRedirectUris), ...thirdParties, ...CUSTOMER_API_CLIENTS];
   return {
     baseUrl,
-    espiBase: `${baseUrl}/espi/1_1/resource`,
+    espiBase: `${baseUrl}${ESPI_RESOURCE_PATH}`,
     store: options.store,
     clients: new Map(clients.map((c) => [c.clientId, c])),
     now: options.now,

@@ -11,6 +11,8 @@ import { hashString, unitNoise } from './prng.ts';
 import { syntheticAuthorizations } from './seed.ts';
 import type { Faults } from './state.ts';
 
+const DAY = 86_400;
+
 export const FaultsPatch = z
   .object({
     latencyMs: z.number().int().min(0).max(60_000),
@@ -19,9 +21,19 @@ export const FaultsPatch = z
     failingStatus: z.number().int().min(400).max(599),
     expireTokens: z.boolean(),
     offline: z.boolean(),
-    accessTokenLifetime: z.number().int().min(1),
-    refreshTokenLifetime: z.number().int().min(1),
-    codeLifetime: z.number().int().min(1),
+    // Bounded so that no control can mint a token that outlives a working day or a month of sessions.
+    accessTokenLifetime: z.number().int().min(1).max(DAY),
+    refreshTokenLifetime: z
+      .number()
+      .int()
+      .min(1)
+      .max(30 * DAY),
+    codeLifetime: z.number().int().min(1).max(600),
+    sessionLifetime: z
+      .number()
+      .int()
+      .min(1)
+      .max(30 * DAY),
   })
   .partial()
   .strict();

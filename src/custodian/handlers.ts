@@ -10,7 +10,7 @@ import { createContext, type CustodianContext } from './context.ts';
 import { customerApi } from './customer-api.ts';
 import { espiApi } from './espi-api.ts';
 import { applyFaults, demoEndpoint, setFaults, setSyntheticAuthorizations } from './faults.ts';
-import { CORS_HEADERS, json, notFound } from './http-util.ts';
+import { CORS_HEADERS, json, notFound, oauthError } from './http-util.ts';
 import {
   decisionEndpoint,
   discovery,
@@ -78,6 +78,9 @@ export function createCustodian(options: CustodianOptions): Custodian {
     if (request.mode === 'navigate' && !isPage && !serveAuthorizePage) return undefined;
 
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
+    if (!isWellEncoded(path)) {
+      return withCors(oauthError('invalid_request', 'The path has malformed percent-encoding.'));
+    }
     const fault = await applyFaults(ctx, path);
     if (fault) return fault.type === 'error' ? fault : withCors(fault);
     try {
@@ -112,6 +115,16 @@ export function createCustodian(options: CustodianOptions): Custodian {
 
 export function createCustodianHandlers(options: CustodianOptions): RequestHandler[] {
   return createCustodian(options).handlers;
+}
+
+/** Every `%` starts a valid UTF-8 escape, so the routes can decode path segments safely. */
+function isWellEncoded(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function withCors(response: Response): Response {
