@@ -58,6 +58,12 @@ export function setSyntheticAuthorizations(ctx: CustodianContext, customerId: st
   });
 }
 
+/** Back to the seeded state, throttles included. */
+export function resetSandbox(ctx: CustodianContext): void {
+  ctx.store.reset();
+  ctx.limits.reset();
+}
+
 const ERROR_SEED = hashString('error-rate');
 
 /**
@@ -99,7 +105,7 @@ export async function demoEndpoint(ctx: CustodianContext, request: Request, path
     return json(setFaults(ctx, patch.data));
   }
   if (path === '/__demo/reset' && method === 'POST') {
-    ctx.store.reset();
+    resetSandbox(ctx);
     return json({ reset: true, faults: ctx.store.state.faults });
   }
   if (path === '/__demo/accounts' && method === 'GET') {

@@ -9,7 +9,7 @@ import { logoEndpoint } from './logos.ts';
 import { createContext, type CustodianContext } from './context.ts';
 import { customerApi } from './customer-api.ts';
 import { espiApi } from './espi-api.ts';
-import { applyFaults, demoEndpoint, setFaults, setSyntheticAuthorizations } from './faults.ts';
+import { applyFaults, demoEndpoint, resetSandbox, setFaults, setSyntheticAuthorizations } from './faults.ts';
 import { CORS_HEADERS, json, notFound, oauthError } from './http-util.ts';
 import {
   decisionEndpoint,
@@ -109,7 +109,7 @@ export function createCustodian(options: CustodianOptions): Custodian {
     context: ctx,
     setFaults: (patch) => setFaults(ctx, patch),
     setSyntheticAuthorizations: (customer, count) => setSyntheticAuthorizations(ctx, customer, count),
-    reset: () => store.reset(),
+    reset: () => resetSandbox(ctx),
   };
 }
 

@@ -23,7 +23,15 @@ import {
   type Client,
   type Customer,
 } from './directory.ts';
-import { basicCredentials, bearerError, json, oauthError, readJson, readParams } from './http-util.ts';
+import {
+  basicCredentials,
+  bearerError,
+  json,
+  oauthError,
+  readJson,
+  readParams,
+  tooManyRequests,
+} from './http-util.ts';
 import { isScopeWithin, scopeLimits } from './scope-limits.ts';
 import { describeScope } from '../espi/scope.ts';
 import { clientAuthorizationId } from './seed.ts';
@@ -212,6 +220,11 @@ export async function validateEndpoint(ctx: CustodianContext, request: Request):
   });
 }
 
+function tooManySignIns(retryAfter: number): string {
+  const minutes = Math.ceil(retryAfter / 60);
+  return `Too many sign-in attempts for this account: try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
+
 export function checkCredentials(username: string, password: string): Customer | undefined {
   const customer = findCustomerByUsername(username.trim());
   return customer && password === DEMO_PASSWORD ? customer : undefined;
@@ -219,6 +232,7 @@ export function checkCredentials(username: string, password: string): Customer |
 
 export interface SignInResult {
   status: number;
+  headers?: Record<string, string>;
   body:
     | { error: string; error_description: string; redirectUrl?: string | null }
     | { consentRequired: false; redirectUrl: string }
@@ -255,6 +269,14 @@ export async function signIn(
       },
     };
   }
+  const retryAfter = await ctx.limits.attempt('sign-in', input.username.trim());
+  if (retryAfter !== undefined) {
+    return {
+      status: 429,
+      headers: { 'Retry-After': String(retryAfter) },
+      body: { error: 'too_many_requests', error_description: tooManySignIns(retryAfter) },
+    };
+  }
   const customer = checkCredentials(input.username, input.password);
   if (!customer) {
     return {
@@ -262,6 +284,7 @@ export async function signIn(
       body: { error: 'invalid_credentials', error_description: 'The username or password is not right.' },
     };
   }
+  await ctx.limits.forgive('sign-in', input.username.trim());
   if (check.client.kind === 'first-party') {
     const own = ctx.store.state.authorizations[`own-${customer.id}`];
     if (!own)
@@ -318,7 +341,7 @@ export async function signInEndpoint(ctx: CustodianContext, request: Request): P
     );
   }
   const result = await signIn(ctx, body.data);
-  return json(result.body, result.status);
+  return json(result.body, result.status, result.headers);
 }
 
 export interface DecisionResult {
@@ -489,6 +512,14 @@ export async function tokenEndpoint(ctx: CustodianContext, request: Request): Pr
   const params = await readParams(request);
   if (!params)
     return oauthError('invalid_request', 'Send the token request as application/x-www-form-urlencoded.');
+  // Counted per claimed client before authenticating it, so guessing a client secret is throttled too.
+  const retryAfter = await ctx.limits.attempt(
+    'token',
+    basicCredentials(request)?.id ?? params.client_id ?? '',
+  );
+  if (retryAfter !== undefined) {
+    return tooManyRequests(retryAfter, `Too many token requests for this client: retry in ${retryAfter} s.`);
+  }
   const auth = authenticateClient(ctx, request, params);
   if (!auth.ok) return auth.response;
   switch (params.grant_type) {
@@ -634,11 +665,15 @@ async function passwordGrant(ctx: CustodianContext, client: Client, params: Reco
       'The password grant is only for a customer’s own API credentials.',
     );
   }
-  const customer = checkCredentials(params.username ?? '', params.password ?? '');
+  const username = (params.username ?? '').trim();
+  const retryAfter = await ctx.limits.attempt('sign-in', username);
+  if (retryAfter !== undefined) return tooManyRequests(retryAfter, tooManySignIns(retryAfter));
+  const customer = checkCredentials(username, params.password ?? '');
   // Another account's right password gets the same answer as a wrong one: no password is confirmed.
   if (!customer || customer.id !== client.customerId) {
     return oauthError('invalid_grant', 'The username or password is not right.');
   }
+  await ctx.limits.forgive('sign-in', username);
   const requested = oauthScopes(params.scope);
   const espi = requested.filter((s) => s.startsWith('FB='));
   const other = requested.filter((s) => !s.startsWith('FB='));

@@ -165,3 +165,66 @@ describe('answers that reveal nothing', () => {
     expect(await unknown.text()).toBe(await passwordGrant('commercial', 'x').then((r) => r.text()));
   });
 });
+
+describe('throttling', () => {
+  const passwordGrant = (password: string) =>
+    postForm(
+      `${B}/oauth/token`,
+      { grant_type: 'password', username: 'commercial', password },
+      { Authorization: basic('commercial-api', 'commercial-api-secret') },
+    );
+  const interactionSignIn = async (password: string) => {
+    const { challenge } = await pkcePair();
+    return postJson(`${B}/oauth/interaction/sign-in`, {
+      request: {
+        client_id: PORTAL.clientId,
+        redirect_uri: PORTAL.redirectUri,
+        response_type: 'code',
+        scope: 'openid',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+      },
+      username: 'commercial',
+      password,
+    });
+  };
+
+  it('stops 300 parallel wrong passwords, and then refuses the right one too, with Retry-After', async () => {
+    const statuses = (
+      await Promise.all(Array.from({ length: 300 }, (_, i) => passwordGrant(`guess-${i}`)))
+    ).map((r) => r.status);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(290);
+    const right = await passwordGrant('demo');
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
+    // The account itself is locked for minutes, on the other sign-in too.
+    const locked = await interactionSignIn('demo');
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('Retry-After'))).toBeGreaterThan(60);
+    // Another account is not locked by the attack on this one.
+    expect(
+      (await authorizeRedirect(B, PORTAL, (await pkcePair()).challenge)).searchParams.get('code'),
+    ).toBeTruthy();
+  });
+
+  it('counts both sign-ins against one budget, and a success clears it', async () => {
+    for (let i = 0; i < 9; i++) expect((await interactionSignIn('wrong')).status).toBe(401);
+    expect((await interactionSignIn('demo')).status).toBe(200);
+    for (let i = 0; i < 9; i++) expect((await passwordGrant('wrong')).status).toBe(400);
+    expect((await passwordGrant('demo')).status).toBe(200);
+  });
+
+  it('throttles a flood of token requests from one client, with Retry-After', async () => {
+    const request = () =>
+      postForm(
+        `${B}/oauth/token`,
+        { grant_type: 'client_credentials' },
+        { Authorization: basic('gridflex', 'gridflex-secret') },
+      );
+    const answers = await Promise.all(Array.from({ length: 150 }, request));
+    const throttled = answers.filter((r) => r.status === 429);
+    expect(throttled.length).toBeGreaterThanOrEqual(50);
+    expect(Number(throttled[0]?.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
+    expect(answers.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+  });
+});
