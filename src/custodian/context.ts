@@ -4,8 +4,9 @@
  */
 import { CUSTOMER_API_CLIENTS, THIRD_PARTIES, portalClient, type Client } from './directory.ts';
 import { bearerError, bearerToken } from './http-util.ts';
+import { createRateLimits, type RateLimits } from './rate-limits.ts';
 import type { BulkGrant, CustodianStore, StoredAuthorization } from './state.ts';
-import { verifyToken, type GrantClaims } from './tokens.ts';
+import { ESPI_RESOURCE_PATH, verifyToken, type GrantClaims } from './tokens.ts';
 
 export interface CustodianContext {
   /** Base URL `B`, no trailing slash; also the OIDC issuer. */
@@ -14,6 +15,8 @@ export interface CustodianContext {
   espiBase: string;
   store: CustodianStore;
   clients: ReadonlyMap<string, Client>;
+  /** Sign-in and token-endpoint throttles. */
+  limits: RateLimits;
   /** Milliseconds since the epoch. */
   now: () => number;
 }
@@ -33,9 +36,10 @@ export function createContext(options: {
   const clients = [portalClient(options.portalRedirectUris), ...thirdParties, ...CUSTOMER_API_CLIENTS];
   return {
     baseUrl,
-    espiBase: `${baseUrl}/espi/1_1/resource`,
+    espiBase: `${baseUrl}${ESPI_RESOURCE_PATH}`,
     store: options.store,
     clients: new Map(clients.map((c) => [c.clientId, c])),
+    limits: createRateLimits(),
     now: options.now,
   };
 }

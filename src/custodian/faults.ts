@@ -11,6 +11,8 @@ import { hashString, unitNoise } from './prng.ts';
 import { syntheticAuthorizations } from './seed.ts';
 import type { Faults } from './state.ts';
 
+const DAY = 86_400;
+
 export const FaultsPatch = z
   .object({
     latencyMs: z.number().int().min(0).max(60_000),
@@ -19,9 +21,19 @@ export const FaultsPatch = z
     failingStatus: z.number().int().min(400).max(599),
     expireTokens: z.boolean(),
     offline: z.boolean(),
-    accessTokenLifetime: z.number().int().min(1),
-    refreshTokenLifetime: z.number().int().min(1),
-    codeLifetime: z.number().int().min(1),
+    // Bounded so that no control can mint a token that outlives a working day or a month of sessions.
+    accessTokenLifetime: z.number().int().min(1).max(DAY),
+    refreshTokenLifetime: z
+      .number()
+      .int()
+      .min(1)
+      .max(30 * DAY),
+    codeLifetime: z.number().int().min(1).max(600),
+    sessionLifetime: z
+      .number()
+      .int()
+      .min(1)
+      .max(30 * DAY),
   })
   .partial()
   .strict();
@@ -44,6 +56,12 @@ export function setSyntheticAuthorizations(ctx: CustodianContext, customerId: st
     const generated = syntheticAuthorizations(customer, count, ctx.now());
     s.authorizations = Object.fromEntries([...kept, ...generated].map((a) => [a.id, a]));
   });
+}
+
+/** Back to the seeded state, throttles included. */
+export function resetSandbox(ctx: CustodianContext): void {
+  ctx.store.reset();
+  ctx.limits.reset();
 }
 
 const ERROR_SEED = hashString('error-rate');
@@ -87,7 +105,7 @@ export async function demoEndpoint(ctx: CustodianContext, request: Request, path
     return json(setFaults(ctx, patch.data));
   }
   if (path === '/__demo/reset' && method === 'POST') {
-    ctx.store.reset();
+    resetSandbox(ctx);
     return json({ reset: true, faults: ctx.store.state.faults });
   }
   if (path === '/__demo/accounts' && method === 'GET') {

@@ -9,8 +9,8 @@ import { logoEndpoint } from './logos.ts';
 import { createContext, type CustodianContext } from './context.ts';
 import { customerApi } from './customer-api.ts';
 import { espiApi } from './espi-api.ts';
-import { applyFaults, demoEndpoint, setFaults, setSyntheticAuthorizations } from './faults.ts';
-import { CORS_HEADERS, json, notFound } from './http-util.ts';
+import { applyFaults, demoEndpoint, resetSandbox, setFaults, setSyntheticAuthorizations } from './faults.ts';
+import { CORS_HEADERS, json, notFound, oauthError } from './http-util.ts';
 import {
   decisionEndpoint,
   discovery,
@@ -78,6 +78,9 @@ export function createCustodian(options: CustodianOptions): Custodian {
     if (request.mode === 'navigate' && !isPage && !serveAuthorizePage) return undefined;
 
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
+    if (!isWellEncoded(path)) {
+      return withCors(oauthError('invalid_request', 'The path has malformed percent-encoding.'));
+    }
     const fault = await applyFaults(ctx, path);
     if (fault) return fault.type === 'error' ? fault : withCors(fault);
     try {
@@ -106,12 +109,22 @@ export function createCustodian(options: CustodianOptions): Custodian {
     context: ctx,
     setFaults: (patch) => setFaults(ctx, patch),
     setSyntheticAuthorizations: (customer, count) => setSyntheticAuthorizations(ctx, customer, count),
-    reset: () => store.reset(),
+    reset: () => resetSandbox(ctx),
   };
 }
 
 export function createCustodianHandlers(options: CustodianOptions): RequestHandler[] {
   return createCustodian(options).handlers;
+}
+
+/** Every `%` starts a valid UTF-8 escape, so the routes can decode path segments safely. */
+function isWellEncoded(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function withCors(response: Response): Response {

@@ -44,6 +44,13 @@ export function bearerError(
   });
 }
 
+/** RFC 6585 429 with Retry-After: the caller may try again after that many seconds. */
+export function tooManyRequests(retryAfter: number, description: string): Response {
+  return json({ error: 'too_many_requests', error_description: description }, 429, {
+    'Retry-After': String(retryAfter),
+  });
+}
+
 export function notFound(what: string): Response {
   return json({ error: 'not_found', error_description: what }, 404);
 }
