@@ -206,6 +206,18 @@ describe('the end of a session', () => {
     t.fireExpired();
     await vi.advanceTimersByTimeAsync(0);
     expect(t.onSessionLost).toHaveBeenCalledTimes(1);
+    // Gone for good: nothing shows the person as signed in any more.
+    expect(t.current()).toBeNull();
+  });
+
+  test('an API call refused after a failed renewal ends the session once, and forgets the user', async () => {
+    const t = tab(user('first', { refresh: false }));
+    await expect(t.session.tokens.renew()).resolves.toBeNull();
+    t.session.tokens.onSessionLost();
+    t.session.tokens.onSessionLost();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.onSessionLost).toHaveBeenCalledTimes(1);
+    expect(t.current()).toBeNull();
   });
 
   test('a refused renewal is not tried again, and each notice is given once', async () => {

@@ -133,10 +133,18 @@ export function createSession(deps: SessionDependencies): Session {
   };
   const onExpired = () => {
     void renew().then((user) => {
-      if (!user) tellOnce('lost', deps.onSessionLost);
+      if (!user) loseSession();
     });
   };
   // A renewal (or sign-in) loads a new user, which schedules the next renewal.
+  // A session that is gone is forgotten here, so nothing (the header's name, a page) still shows the
+  // person as signed in; the notice offers to sign in again.
+  function loseSession() {
+    tellOnce('lost', () => {
+      clearTimeout(renewalTimer);
+      void userManager.removeUser().finally(deps.onSessionLost);
+    });
+  }
   userManager.events.addUserLoaded(scheduleRenewal);
   userManager.events.addAccessTokenExpired(onExpired);
   void userManager.getUser().then(scheduleRenewal);
@@ -151,7 +159,7 @@ export function createSession(deps: SessionDependencies): Session {
       async renew() {
         return (await renew())?.access_token ?? null;
       },
-      onSessionLost: deps.onSessionLost,
+      onSessionLost: loseSession,
     },
     async signOut() {
       clearTimeout(renewalTimer);
