@@ -161,9 +161,7 @@ test.describe('the session', () => {
       await setFaults(page, { accessTokenLifetime: 8, refreshTokenLifetime: 1 });
       await openSignedIn(page, '/api-access', 'household');
 
-      await expect(
-        page.getByRole('alert').filter({ hasText: 'Your session ends in about a minute' }),
-      ).toBeVisible({
+      await expect(page.getByRole('alert').filter({ hasText: 'Your session ends soon' })).toBeVisible({
         timeout: 20_000,
       });
       await expect(page.getByRole('alert').filter({ hasText: 'Your session has ended' })).toBeVisible({

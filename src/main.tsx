@@ -41,11 +41,13 @@ async function start(config: PortalConfig) {
     await startDemo();
   }
   const userManager = createUserManager(config, window.location.origin);
-  const notices = createSessionNoticeStore();
+  const notices = createSessionNoticeStore(window.sessionStorage);
   const queryClient = createQueryClient();
   const router = createAppRouter(config);
   const session = createSession({
     userManager,
+    endProviderSession: config.oidc.endSession.kind !== 'none',
+    resource: config.oidc.resource,
     onSessionLost: () => notices.show('session-lost'),
     onSessionEnding: () => notices.show('session-ending'),
     onSignedOutElsewhere: () => {

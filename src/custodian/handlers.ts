@@ -5,6 +5,7 @@
  */
 import { http, type RequestHandler } from 'msw';
 import { authorizePage } from './authorize-page.ts';
+import { END_SESSION_PATH, endSessionEndpoint } from './end-session.ts';
 import { logoEndpoint } from './logos.ts';
 import { createContext, type CustodianContext } from './context.ts';
 import { customerApi } from './customer-api.ts';
@@ -166,6 +167,9 @@ async function route(ctx: CustodianContext, request: Request, path: string): Pro
       break;
     case '/oauth/jwks':
       if (method === 'GET') return jwksEndpoint();
+      break;
+    case END_SESSION_PATH:
+      if (method === 'GET' || post) return endSessionEndpoint(ctx, request);
       break;
   }
   return notFound(`Nothing at ${method} ${path} on this custodian.`);
