@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { NODE_BASE_URL as B, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from './node.ts';
-import { codeFlow, pkcePair } from './test-client.ts';
+import { codeFlow, pkcePair } from '../testing/custodian-client.ts';
 
 const custodian = startNodeCustodian();
 afterAll(() => custodian.close());
