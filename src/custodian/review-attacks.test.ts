@@ -6,7 +6,15 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { NODE_BASE_URL as B, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from './node.ts';
-import { authorizeRedirect, basic, bearer, codeFlow, pkcePair, postForm, postJson } from '../testing/custodian-client.ts';
+import {
+  authorizeRedirect,
+  basic,
+  bearer,
+  codeFlow,
+  pkcePair,
+  postForm,
+  postJson,
+} from '../testing/custodian-client.ts';
 import { signToken } from './tokens.ts';
 
 let clock = Date.parse('2025-06-15T12:00:00Z');
