@@ -74,7 +74,7 @@ describe('readings that start at the same time', () => {
     expect(Array.from(readingsOf(doc)?.value ?? [])).toEqual([700, 700, 650]);
     expect(codes(doc)).not.toContain('duplicate-intervals');
     const warning = doc.warnings.find((w) => w.code === 'same-start-intervals');
-    expect(warning?.message).toMatch(/^1 IntervalReading\(s\) start at the same time/);
+    expect(warning?.message).toMatch(/^1 IntervalReading starts at the same time/);
     expect(warning?.where?.line).toBeGreaterThan(1);
   });
 

@@ -294,7 +294,7 @@ describe('bad input: warnings with where', () => {
     );
     expect(readingsOf(doc)?.count).toBe(3);
     const warning = doc.warnings.find((w) => w.code === 'duplicate-intervals');
-    expect(warning?.message).toMatch(/^2 IntervalReading\(s\) repeat a block sent again/);
+    expect(warning?.message).toMatch(/^2 IntervalReadings repeat a block sent again/);
     expect(warning?.where?.context).toMatch(/IntervalBlock\/1/);
   });
 
