@@ -44,7 +44,6 @@ async function start(config: PortalConfig) {
   const userManager = createUserManager(config, window.location.origin);
   const notices = createSessionNoticeStore();
   const queryClient = createQueryClient();
-  const router = createAppRouter(config);
   const session = createSession({
     userManager,
     onSessionLost: () => notices.show('session-lost'),
@@ -56,6 +55,8 @@ async function start(config: PortalConfig) {
     },
   });
   const apiClient = createApiClient(session.tokens);
+  // The router starts the first page's loader at once, so everything it uses exists before it.
+  const router = createAppRouter({ config, apiClient, queryClient, userManager });
   root.render(
     <StrictMode>
       <App services={{ config, userManager, session, notices, apiClient, queryClient, router }} />
