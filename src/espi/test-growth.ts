@@ -19,17 +19,23 @@ function timeOnce(run: () => void): number {
 const SETTLED = 2.5;
 const ATTEMPTS = 3;
 
+/** A measured growth: the ratio, and the CPU time (microseconds) of the larger input. */
+export interface Growth {
+  ratio: number;
+  largeMicros: number;
+}
+
 /**
  * Time of `run(input(2n))` over time of `run(input(n))`, the inputs built before the clock starts: the
  * least of a few measurements, so one disturbed by other work is not taken for a quadratic path
  * (which measures about 4 every time).
  */
-export function growthRatio(input: (n: number) => string, n: number, run: (text: string) => void): number {
+export function measureGrowth(input: (n: number) => string, n: number, run: (text: string) => void): Growth {
   const small = input(n);
   const large = input(2 * n);
   run(small); // warm the code paths up, so the first timing does not include compilation
-  let ratio = Infinity;
-  for (let attempt = 0; attempt < ATTEMPTS && ratio > SETTLED; attempt++) {
+  let growth: Growth = { ratio: Infinity, largeMicros: 0 };
+  for (let attempt = 0; attempt < ATTEMPTS && growth.ratio > SETTLED; attempt++) {
     let bestSmall = Infinity;
     let bestLarge = Infinity;
     for (let i = 0; i < RUNS; i++) {
@@ -42,7 +48,12 @@ export function growthRatio(input: (n: number) => string, n: number, run: (text:
         timeOnce(() => run(large)),
       );
     }
-    ratio = Math.min(ratio, bestLarge / bestSmall);
+    if (bestLarge / bestSmall < growth.ratio)
+      growth = { ratio: bestLarge / bestSmall, largeMicros: bestLarge };
   }
-  return ratio;
+  return growth;
+}
+
+export function growthRatio(input: (n: number) => string, n: number, run: (text: string) => void): number {
+  return measureGrowth(input, n, run).ratio;
 }
