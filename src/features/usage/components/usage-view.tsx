@@ -14,6 +14,7 @@ import { rangeBounds, yearEarlier, type SeriesKey, type UsageViewState } from '.
 import { buildChartData, inUnit, withComparison } from '../series.ts';
 import { SERIES_STYLES, seriesLabel } from '../series-style.ts';
 import { unitOptions } from '../unit-options.ts';
+import { RegisterReads } from './register-reads.tsx';
 import { ViewControls } from './view-controls.tsx';
 import { UsageTable } from './usage-table.tsx';
 import { usePalette } from './use-palette.ts';
@@ -150,6 +151,7 @@ export function UsageView(props: UsageViewProps) {
           )}
         </>
       )}
+      <RegisterReads usagePoint={usagePoint} clock={clock} range={bounds} />
     </section>
   );
 }
