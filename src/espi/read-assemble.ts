@@ -6,6 +6,7 @@ import type { DateTimeInterval, IntervalBlock, ReadingType } from './model.ts';
 import type { LinkedDocument, Staged } from './link-graph.ts';
 import { buildReadings, type ReadingColumns, type StagedRange } from './read-columns.ts';
 import type { StagedBlock } from './read-interval-block.ts';
+import { TIME } from './read-ranges.ts';
 import type { WarningLog } from './read-warnings.ts';
 import type { XmlScanner } from './xml-scanner.ts';
 import { countOf, nounFor } from './plural.ts';
@@ -120,7 +121,8 @@ function placeUntimed(
         how = `the block's duration split evenly (${length} s each)`;
       }
       first ??= b;
-      if (!(length > 0) || next !== next) continue;
+      // Past the last date JavaScript holds, a reading cannot be placed: it is left out as unplaced.
+      if (!(length > 0) || !(next + length <= TIME.max)) continue;
       start[i] = next;
       duration[i] = length;
       next += length;

@@ -14,6 +14,7 @@ import { rangeBounds, yearEarlier, type Resolution, type SeriesKey, type UsageVi
 import { buildChartData, inUnit, withComparison } from '../series.ts';
 import { SERIES_STYLES, seriesLabel } from '../series-style.ts';
 import { unitOptions } from '../unit-options.ts';
+import { RegisterReads } from './register-reads.tsx';
 import { ViewControls } from './view-controls.tsx';
 import { UsageTable } from './usage-table.tsx';
 import { usePalette } from './use-palette.ts';
@@ -154,6 +155,7 @@ export function UsageView(props: UsageViewProps) {
           )}
         </>
       )}
+      <RegisterReads usagePoint={usagePoint} clock={clock} range={bounds} />
     </section>
   );
 }
