@@ -384,7 +384,14 @@ export function createLocalTime(ltp: LocalTimeParameters | undefined, fallback?:
     startOfLocalHour(epochSeconds) {
       const offset = offsetAt(epochSeconds);
       const local = epochSeconds + offset;
-      return local - (((local % 3600) + 3600) % 3600) - offset;
+      const hour = local - (((local % 3600) + 3600) % 3600) - offset;
+      if (offsetAt(hour) === offset) return hour;
+      // A shift of part of an hour (Lord Howe's 30 minutes) lies inside this hour: the hour began at it.
+      const year = toLocal(epochSeconds).year;
+      const shifts = [dstTransitions(year - 1), dstTransitions(year)].flatMap((t) =>
+        t ? [t.start, t.end] : [],
+      );
+      return Math.max(...shifts.filter((t) => t <= epochSeconds));
     },
     startOfLocalDay,
     startOfLocalWeek(epochSeconds, weekStartsOn = 1) {

@@ -4,6 +4,7 @@ import type { UsageSummary } from './model.ts';
 import {
   coverageOf,
   currentAndPrevious,
+  cycleOf,
   givenBillingPeriods,
   localDaysBetween,
   nextPeriod,
@@ -28,20 +29,20 @@ describe('billing periods', () => {
 
   it('ends the current period after a monthly cycle on the same day of the next month: Nov 1 to Dec 1', () => {
     // October 2026 ends the day before DST does; its length in seconds would put the end at Dec 1, 23:00.
-    const current = nextPeriod(pacific, {
-      start: local(2026, 10, 1),
-      end: local(2026, 11, 1),
-      kind: 'billing',
-    });
+    const october = { start: local(2026, 10, 1), end: local(2026, 11, 1), kind: 'billing' as const };
+    expect(cycleOf(pacific, [october])).toEqual({ months: 1 });
+    const current = nextPeriod(pacific, october, { months: 1 });
     expect(current).toEqual({ start: local(2026, 11, 1), end: local(2026, 12, 1), kind: 'billing' });
     expect(localDaysBetween(pacific, current.start, current.end)).toBe(30);
   });
 
   it('keeps a cycle on the 15th on the 15th, and a 30-day cycle at 30 local days across DST', () => {
     const fifteenth = { start: local(2026, 1, 15), end: local(2026, 2, 15), kind: 'billing' as const };
-    expect(nextPeriod(pacific, fifteenth).end).toBe(local(2026, 3, 15));
+    expect(nextPeriod(pacific, fifteenth, cycleOf(pacific, [fifteenth])).end).toBe(local(2026, 3, 15));
     const thirtyDays = { start: local(2026, 2, 10), end: local(2026, 3, 12), kind: 'billing' as const };
-    expect(nextPeriod(pacific, thirtyDays).end).toBe(local(2026, 4, 11));
+    const before = { start: local(2026, 1, 11), end: local(2026, 2, 10), kind: 'billing' as const };
+    expect(cycleOf(pacific, [before, thirtyDays])).toEqual({ days: 30 });
+    expect(nextPeriod(pacific, thirtyDays, { days: 30 }).end).toBe(local(2026, 4, 11));
   });
 
   it('continues the billing periods given up to the range end, so the current one is there', () => {

@@ -48,16 +48,34 @@ export function givenBillingPeriods(summaries: readonly UsageSummary[]): DateTim
   return [...seen.values()].sort((a, b) => a.start - b.start);
 }
 
-/** The period that follows `period` on the same cycle. */
-export function nextPeriod(clock: LocalTime, period: Period): Period {
+/** How billing periods repeat: every month on the same day, or every so many local days. */
+export type Cycle = { months: 1 } | { days: number };
+
+/** Starts and ends on the same day of the month at the same time, a month apart. */
+function isMonthly(clock: LocalTime, period: Pick<Period, 'start' | 'end'>): boolean {
   const s = clock.toLocal(period.start);
   const e = clock.toLocal(period.end);
-  const monthly =
-    period.kind === 'month' ||
-    (s.day === e.day && s.hour === e.hour && s.minute === e.minute && s.month !== e.month);
-  const end = monthly
-    ? clock.addLocalMonths(period.end, 1)
-    : clock.addLocalDays(period.end, localDaysBetween(clock, period.start, period.end));
+  const monthsApart = (e.year - s.year) * 12 + e.month - s.month;
+  return monthsApart === 1 && s.day === e.day && s.hour === e.hour && s.minute === e.minute;
+}
+
+/**
+ * The cycle of the billing periods given: monthly when every one runs from a day of the month to the same
+ * day of the next (one 30-day period from April 1 is taken as monthly), else the last one's length in
+ * local days.
+ */
+export function cycleOf(clock: LocalTime, periods: readonly Pick<Period, 'start' | 'end'>[]): Cycle {
+  const last = periods.at(-1);
+  if (!last || periods.every((p) => isMonthly(clock, p))) return { months: 1 };
+  return { days: localDaysBetween(clock, last.start, last.end) };
+}
+
+/** The period that follows `period` on a cycle. */
+export function nextPeriod(clock: LocalTime, period: Period, cycle: Cycle): Period {
+  const end =
+    'months' in cycle
+      ? clock.addLocalMonths(period.end, cycle.months)
+      : clock.addLocalDays(period.end, cycle.days);
   return { start: period.end, end, kind: period.kind };
 }
 
@@ -88,8 +106,9 @@ export function periodsCovering(
     end: p.start + p.duration,
     kind: 'billing',
   }));
+  const cycle = cycleOf(clock, periods);
   for (let last = periods.at(-1); last && last.end < to; last = periods.at(-1)) {
-    periods.push(nextPeriod(clock, last));
+    periods.push(nextPeriod(clock, last, cycle));
   }
   return periods.filter((p) => p.end > from && p.start < to);
 }

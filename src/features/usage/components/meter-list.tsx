@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { countOf, nounFor } from '../../../espi/plural.ts';
 import type { UsagePointListing } from '../api/usage-points.ts';
 import { serviceLabel } from '../service-kind.ts';
 import { filterUsagePoints } from '../meter-search.ts';
@@ -45,8 +46,8 @@ export function MeterList(props: { usagePoints: UsagePointListing[] }) {
       </div>
       <p id="meter-count" role="status" aria-live="polite">
         {matches.length === props.usagePoints.length
-          ? `${matches.length.toLocaleString()} meters`
-          : `${matches.length.toLocaleString()} of ${props.usagePoints.length.toLocaleString()} meters match`}
+          ? countOf(matches.length, 'meter')
+          : `${matches.length.toLocaleString()} of ${countOf(props.usagePoints.length, 'meter')} ${nounFor(matches.length, 'matches', 'match')}`}
       </p>
       <div ref={scrollRef} className="meter-list" role="region" aria-label="Meters">
         <ul style={{ height: virtualizer.getTotalSize() }} aria-label="Meters found">
