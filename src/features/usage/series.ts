@@ -11,6 +11,7 @@ import {
   type Resolution as AggregateResolution,
 } from '../../espi/aggregate.ts';
 import type { LocalTime } from '../../espi/local-time.ts';
+import type { Combine } from '../../espi/units.ts';
 import type { DateTimeInterval, UsagePoint } from '../../espi/model.ts';
 import type { Flow } from './readings.ts';
 import { flowReadings } from './readings.ts';
@@ -36,6 +37,8 @@ export interface ChartData {
   /** The flows this usage point has, in drawing order. */
   flows: Flow[];
   unit: string;
+  /** How readings combine into a bucket: `sum` buckets are totals (drawn as bars), `max`/`mean` are not. */
+  combine: Combine;
   currency?: number;
   hasCost: boolean;
   /** The resolution actually drawn: billing periods fall back to months when the feed names none. */
@@ -150,7 +153,8 @@ export function buildChartData(usagePoint: UsagePoint, options: SeriesOptions): 
   );
   const resolution: Resolution =
     options.resolution === 'billing' && periods.length === 0 ? 'month' : options.resolution;
-  if (!primary) return { rows: [], flows: [], unit: '', hasCost: false, resolution, gaps: [] };
+  if (!primary)
+    return { rows: [], flows: [], unit: '', combine: 'sum', hasCost: false, resolution, gaps: [] };
 
   const aggregateOptions = {
     resolution: AGGREGATE_RESOLUTION[resolution],
@@ -172,6 +176,7 @@ export function buildChartData(usagePoint: UsagePoint, options: SeriesOptions): 
     rows,
     flows: shownFlows,
     unit: d.unit,
+    combine: d.combine,
     ...(d.currency === undefined ? {} : { currency: d.currency }),
     hasCost: rows.some((row) => row.cost !== null),
     resolution,
