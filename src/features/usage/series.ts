@@ -47,6 +47,9 @@ export interface ChartData {
   gaps: DateTimeInterval[];
 }
 
+/** What a reading without a ReadingType (or with no unit in it) is in: its raw values, unscaled. */
+export const UNKNOWN_UNIT = 'unknown unit';
+
 const AGGREGATE_RESOLUTION: Readonly<Record<Resolution, AggregateResolution>> = {
   interval: 'interval',
   hour: 'hour',
@@ -175,7 +178,7 @@ export function buildChartData(usagePoint: UsagePoint, options: SeriesOptions): 
   return {
     rows,
     flows: shownFlows,
-    unit: d.unit,
+    unit: d.unit === 'none' ? UNKNOWN_UNIT : d.unit,
     combine: d.combine,
     ...(d.currency === undefined ? {} : { currency: d.currency }),
     hasCost: rows.some((row) => row.cost !== null),

@@ -11,7 +11,7 @@ import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import type { NumericKey } from '../chart-points.ts';
 import { formatInterval, zoneOnDays } from '../format-time.ts';
 import { rangeBounds, yearEarlier, type Resolution, type SeriesKey, type UsageViewState } from '../range.ts';
-import { buildChartData, inUnit, withComparison } from '../series.ts';
+import { buildChartData, inUnit, UNKNOWN_UNIT, withComparison } from '../series.ts';
 import { SERIES_STYLES, seriesLabel } from '../series-style.ts';
 import { unitOptions } from '../unit-options.ts';
 import { ViewControls } from './view-controls.tsx';
@@ -26,6 +26,8 @@ export interface UsageViewProps {
   title: string;
   state: UsageViewState;
   onStateChange: (next: UsageViewState) => void;
+  /** Why the data's own time zone was overruled (clock.ts `chooseClock`), said beside the zone. */
+  zoneCorrection?: string;
   /** The resolutions the meter's readings can show (resolutions.ts). */
   offered: Resolution[];
   /** The last day with data: default ranges end there. */
@@ -91,6 +93,9 @@ export function UsageView(props: UsageViewProps) {
       <p className="muted">
         Times in {zoneOnDays(clock, bounds.start, bounds.end)}
         {clock.isFallback && ' (the data names no time zone: the utility’s is assumed)'}.
+        {props.zoneCorrection && ` ${props.zoneCorrection}`}
+        {base.unit === UNKNOWN_UNIT &&
+          ' The data names no unit for these readings (no ReadingType): they are shown as the raw numbers in it.'}
         {unit.estimate &&
           ' Converted with the US average heat content of natural gas (1,038 BTU per cubic foot): an estimate.'}
       </p>
