@@ -3,7 +3,7 @@ import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import type { EspiDocument } from '../../../espi/model.ts';
 import { parseEspiInWorker } from '../../../lib/espi-worker-client.ts';
-import { clockFor } from '../clock.ts';
+import { chooseClock } from '../clock.ts';
 import { DownloadMyData } from '../components/download-my-data.tsx';
 import { ReadWarnings } from '../components/read-warnings.tsx';
 import { UsageView } from '../components/usage-view.tsx';
@@ -123,16 +123,18 @@ export function Component() {
 function OpenedFile(props: { fileName: string; doc: EspiDocument }) {
   const { doc } = props;
   const [index, setIndex] = useState(0);
-  const { withReadings, usagePoint, clock, span, offered } = useMemo(() => {
+  const { withReadings, usagePoint, clock, zoneCorrection, span, offered } = useMemo(() => {
     const candidates = doc.usagePoints.filter((up) => up.meterReadings.some((mr) => mr.readings.count > 0));
     const chosen = candidates[index] ?? candidates[0];
     const through = chosen ? dataThrough(chosen) : undefined;
     let first = Infinity;
     for (const mr of chosen?.meterReadings ?? []) first = Math.min(first, mr.readings.start[0] ?? Infinity);
+    const { clock, correction } = chooseClock(doc, chosen);
     return {
       withReadings: candidates,
       usagePoint: chosen,
-      clock: clockFor(doc, chosen),
+      clock,
+      zoneCorrection: correction,
       span: through === undefined || !Number.isFinite(first) ? undefined : { first, through },
       offered: offeredResolutions(chosen && readingSeconds(chosen)),
     };
@@ -181,6 +183,7 @@ function OpenedFile(props: { fileName: string; doc: EspiDocument }) {
             key={index}
             usagePoint={usagePoint}
             clock={clock}
+            {...(zoneCorrection ? { zoneCorrection } : {})}
             title={usagePoint.meta.title ?? props.fileName}
             state={state}
             onStateChange={setState}
