@@ -4,6 +4,9 @@
  * `handleRequest` from msw 2, which msw 3 no longer exports.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pathToFileURL } from 'node:url';
 import { getResponse } from 'msw';
 import { createCustodian, type Custodian } from './handlers.ts';
@@ -46,7 +49,12 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   }
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.appendHeader(name, value));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  // Piped with backpressure: a feed is generated as fast as the client reads it, never held whole.
+  await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), res);
 }
 
 export async function startSandboxServer(
@@ -63,6 +71,8 @@ export async function startSandboxServer(
       const response = await getResponse(custodian.handlers, request);
       await send(res, response ?? new Response(JSON.stringify({ error: 'not_found' }), { status: 404 }));
     })().catch((error: unknown) => {
+      // A client gone mid-stream (or a failure after the headers) can only end the connection.
+      if (res.headersSent) return res.destroy();
       res.statusCode = 500;
       res.end(JSON.stringify({ error: 'server_error', error_description: String(error) }));
     });
