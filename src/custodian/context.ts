@@ -15,6 +15,10 @@ export interface CustodianContext {
   espiBase: string;
   store: CustodianStore;
   clients: ReadonlyMap<string, Client>;
+  /** Origins allowed by CORS. */
+  allowedOrigins: ReadonlySet<string>;
+  /** What `B/__demo` controls ask for, when the host sets one (handlers.ts). */
+  demoToken?: string;
   /** Sign-in and token-endpoint throttles. */
   limits: RateLimits;
   /** Milliseconds since the epoch. */
@@ -26,6 +30,8 @@ export function createContext(options: {
   store: CustodianStore;
   portalRedirectUris: string[];
   thirdPartyRedirectUris: string[];
+  allowedOrigins?: string[];
+  demoToken?: string;
   now: () => number;
 }): CustodianContext {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -39,6 +45,13 @@ export function createContext(options: {
     espiBase: `${baseUrl}${ESPI_RESOURCE_PATH}`,
     store: options.store,
     clients: new Map(clients.map((c) => [c.clientId, c])),
+    allowedOrigins: new Set(
+      options.allowedOrigins ??
+        [baseUrl, ...options.portalRedirectUris, ...options.thirdPartyRedirectUris].map(
+          (uri) => new URL(uri).origin,
+        ),
+    ),
+    ...(options.demoToken ? { demoToken: options.demoToken } : {}),
     limits: createRateLimits(),
     now: options.now,
   };

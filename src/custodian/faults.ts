@@ -72,7 +72,6 @@ const ERROR_SEED = hashString('error-rate');
  * count, so a given rate fails the same requests on every run.
  */
 export async function applyFaults(ctx: CustodianContext, path: string): Promise<Response | undefined> {
-  if (path.startsWith('/__demo/')) return undefined;
   const { faults } = ctx.store.state;
   if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
   if (faults.offline) return Response.error();
@@ -109,13 +108,13 @@ export async function demoEndpoint(ctx: CustodianContext, request: Request, path
     return json({ reset: true, faults: ctx.store.state.faults });
   }
   if (path === '/__demo/accounts' && method === 'GET') {
+    // Who the demo accounts are, never their secrets (the README says how to sign in).
     return json(
       CUSTOMERS.map((c) => ({
         username: c.username,
-        password: 'demo',
         displayName: c.displayName,
         usagePoints: c.usagePoints.length,
-        apiClient: c.apiClient ?? null,
+        apiClientId: c.apiClient?.clientId ?? null,
       })),
     );
   }

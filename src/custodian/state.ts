@@ -169,8 +169,9 @@ export function createStore(
       return result;
     },
     reset() {
-      storage.clear();
-      state = initial();
+      // A reset restores the seeded data, never a revoked or used credential.
+      const { revokedJtis, usedJtis, revokedFamilies } = state;
+      state = { ...initial(), revokedJtis, usedJtis, revokedFamilies };
       persist();
     },
     nextId(prefix) {
