@@ -5,6 +5,7 @@
 import { CUSTOMER_API_CLIENTS, THIRD_PARTIES, portalClient, type Client } from './directory.ts';
 import { bearerError, bearerToken } from './http-util.ts';
 import type { BulkGrant, CustodianStore, StoredAuthorization } from './state.ts';
+import type { ExternalIssuer } from './external-issuer.ts';
 import { verifyToken, type GrantClaims } from './tokens.ts';
 
 export interface CustodianContext {
@@ -16,6 +17,8 @@ export interface CustodianContext {
   clients: ReadonlyMap<string, Client>;
   /** Milliseconds since the epoch. */
   now: () => number;
+  /** Another authorization server whose access tokens the APIs accept too. */
+  externalIssuer?: ExternalIssuer;
 }
 
 export function createContext(options: {
@@ -24,6 +27,7 @@ export function createContext(options: {
   portalRedirectUris: string[];
   thirdPartyRedirectUris: string[];
   now: () => number;
+  externalIssuer?: ExternalIssuer;
 }): CustodianContext {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const thirdParties = THIRD_PARTIES.map((c) => ({
@@ -37,6 +41,7 @@ export function createContext(options: {
     store: options.store,
     clients: new Map(clients.map((c) => [c.clientId, c])),
     now: options.now,
+    ...(options.externalIssuer ? { externalIssuer: options.externalIssuer } : {}),
   };
 }
 
@@ -79,7 +84,10 @@ export async function authenticate(
   const token = bearerToken(request);
   if (!token) return fail('This request needs an access token: send Authorization: Bearer <token>.');
   const at = nowSeconds(ctx);
-  const verified = await verifyToken<GrantClaims>('access', token, { issuer: ctx.baseUrl, nowSeconds: at });
+  let verified = await verifyToken<GrantClaims>('access', token, { issuer: ctx.baseUrl, nowSeconds: at });
+  if (!verified.ok && verified.reason === 'invalid' && ctx.externalIssuer) {
+    verified = await ctx.externalIssuer.verify(token, at);
+  }
   if (!verified.ok) {
     return fail(
       verified.reason === 'expired'

@@ -6,6 +6,7 @@
 import { http, type RequestHandler } from 'msw';
 import { authorizePage } from './authorize-page.ts';
 import { END_SESSION_PATH, endSessionEndpoint } from './end-session.ts';
+import type { ExternalIssuer } from './external-issuer.ts';
 import { logoEndpoint } from './logos.ts';
 import { createContext, type CustodianContext } from './context.ts';
 import { customerApi } from './customer-api.ts';
@@ -41,6 +42,8 @@ export interface CustodianOptions {
    * sets false: there the page is an app route, and the worker must let that navigation through.
    */
   serveAuthorizePage?: boolean;
+  /** Another authorization server whose JWT access tokens the APIs accept too (external-issuer.ts). */
+  externalIssuer?: ExternalIssuer;
 }
 
 export interface Custodian {
@@ -63,6 +66,7 @@ export function createCustodian(options: CustodianOptions): Custodian {
     portalRedirectUris: options.portalRedirectUris,
     thirdPartyRedirectUris: options.thirdPartyRedirectUris ?? [],
     now,
+    ...(options.externalIssuer ? { externalIssuer: options.externalIssuer } : {}),
   });
   const serveAuthorizePage = options.serveAuthorizePage ?? true;
 

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { getResponse } from 'msw';
+import { createExternalIssuer } from './external-issuer.ts';
 import { createCustodian, type Custodian } from './handlers.ts';
 
 export const DEFAULT_PORT = 8787;
@@ -50,7 +51,13 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 }
 
 export async function startSandboxServer(
-  options: { port?: number; host?: string; portalRedirectUris?: string[] } = {},
+  options: {
+    port?: number;
+    host?: string;
+    portalRedirectUris?: string[];
+    /** Accept this issuer's JWT access tokens too; the audience defaults to the sandbox's own URL. */
+    externalIssuer?: { issuer: string; audience?: string };
+  } = {},
 ): Promise<SandboxServer> {
   const host = options.host ?? '127.0.0.1';
   // The base URL needs the port, known only once listening (port 0 in tests).
@@ -74,6 +81,14 @@ export async function startSandboxServer(
   const custodian = createCustodian({
     baseUrl: url,
     portalRedirectUris: options.portalRedirectUris ?? ['http://localhost:5173/auth/callback'],
+    ...(options.externalIssuer
+      ? {
+          externalIssuer: createExternalIssuer({
+            issuer: options.externalIssuer.issuer,
+            audience: options.externalIssuer.audience ?? url,
+          }),
+        }
+      : {}),
   });
   started.custodian = custodian;
   return {
@@ -88,13 +103,17 @@ export async function startSandboxServer(
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
   const redirects = process.env.PORTAL_REDIRECT_URIS?.split(',').filter(Boolean);
+  const { CUSTODIAN_ISSUER: issuer, CUSTODIAN_AUDIENCE: audience, HOST: host } = process.env;
   const sandbox = await startSandboxServer({
     port,
-    host: '0.0.0.0',
+    host: host ?? '0.0.0.0',
     ...(redirects ? { portalRedirectUris: redirects } : {}),
+    ...(issuer ? { externalIssuer: { issuer, ...(audience ? { audience } : {}) } } : {}),
   });
   console.log(`Mock data custodian (sandbox) on ${sandbox.url}`);
   console.log(`  discovery: ${sandbox.url}/.well-known/openid-configuration`);
+  const external = sandbox.custodian.context.externalIssuer;
+  if (external) console.log(`  also accepts access tokens of ${external.issuer} for ${external.audience}`);
   console.log(
     '  demo accounts: household, business, commercial (password: demo); see README "Sandbox: the mock custodian"',
   );
