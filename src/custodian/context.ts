@@ -6,6 +6,7 @@ import { CUSTOMER_API_CLIENTS, THIRD_PARTIES, portalClient, type Client } from '
 import { bearerError, bearerToken } from './http-util.ts';
 import { createRateLimits, type RateLimits } from './rate-limits.ts';
 import type { BulkGrant, CustodianStore, StoredAuthorization } from './state.ts';
+import type { ExternalIssuer } from './external-issuer.ts';
 import { ESPI_RESOURCE_PATH, verifyToken, type GrantClaims } from './tokens.ts';
 
 export interface CustodianContext {
@@ -23,6 +24,8 @@ export interface CustodianContext {
   limits: RateLimits;
   /** Milliseconds since the epoch. */
   now: () => number;
+  /** Another authorization server whose access tokens the APIs accept too. */
+  externalIssuer?: ExternalIssuer;
 }
 
 export function createContext(options: {
@@ -33,6 +36,7 @@ export function createContext(options: {
   allowedOrigins?: string[];
   demoToken?: string;
   now: () => number;
+  externalIssuer?: ExternalIssuer;
 }): CustodianContext {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const thirdParties = THIRD_PARTIES.map((c) => ({
@@ -54,6 +58,7 @@ export function createContext(options: {
     ...(options.demoToken ? { demoToken: options.demoToken } : {}),
     limits: createRateLimits(),
     now: options.now,
+    ...(options.externalIssuer ? { externalIssuer: options.externalIssuer } : {}),
   };
 }
 
@@ -96,7 +101,10 @@ export async function authenticate(
   const token = bearerToken(request);
   if (!token) return fail('This request needs an access token: send Authorization: Bearer <token>.');
   const at = nowSeconds(ctx);
-  const verified = await verifyToken<GrantClaims>('access', token, { issuer: ctx.baseUrl, nowSeconds: at });
+  let verified = await verifyToken<GrantClaims>('access', token, { issuer: ctx.baseUrl, nowSeconds: at });
+  if (!verified.ok && verified.reason === 'invalid' && ctx.externalIssuer) {
+    verified = await ctx.externalIssuer.verify(token, at);
+  }
   if (!verified.ok) {
     return fail(
       verified.reason === 'expired'

@@ -6,6 +6,7 @@
 import { http, type RequestHandler } from 'msw';
 import { authorizePage } from './authorize-page.ts';
 import { END_SESSION_PATH, endSessionEndpoint } from './end-session.ts';
+import type { ExternalIssuer } from './external-issuer.ts';
 import { logoEndpoint } from './logos.ts';
 import { createContext, type CustodianContext } from './context.ts';
 import { customerApi } from './customer-api.ts';
@@ -45,6 +46,8 @@ export interface CustodianOptions {
   allowedOrigins?: string[];
   /** The secret `B/__demo` controls ask for (server host); absent: same-origin pages only (worker host). */
   demoToken?: string;
+  /** Another authorization server whose JWT access tokens the APIs accept too (external-issuer.ts). */
+  externalIssuer?: ExternalIssuer;
 }
 
 export interface Custodian {
@@ -69,6 +72,7 @@ export function createCustodian(options: CustodianOptions): Custodian {
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.demoToken ? { demoToken: options.demoToken } : {}),
     now,
+    ...(options.externalIssuer ? { externalIssuer: options.externalIssuer } : {}),
   });
   const serveAuthorizePage = options.serveAuthorizePage ?? true;
 

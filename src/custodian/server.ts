@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pathToFileURL } from 'node:url';
 import { getResponse } from 'msw';
+import { createExternalIssuer } from './external-issuer.ts';
 import { createCustodian, type Custodian } from './handlers.ts';
 import { json } from './http-util.ts';
 
@@ -72,6 +73,8 @@ export interface SandboxOptions {
   demoToken?: string;
   /** Serve `B/__demo` to other machines too (DEMO_CONTROLS_REMOTE=true); default: loopback only. */
   demoControlsRemote?: boolean;
+  /** Accept this issuer's JWT access tokens too; the audience defaults to the sandbox's own URL. */
+  externalIssuer?: { issuer: string; audience?: string };
 }
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
@@ -122,6 +125,14 @@ export async function startSandboxServer(options: SandboxOptions = {}): Promise<
       ...portalRedirectUris.map((uri) => new URL(uri).origin),
     ],
     demoToken,
+    ...(options.externalIssuer
+      ? {
+          externalIssuer: createExternalIssuer({
+            issuer: options.externalIssuer.issuer,
+            audience: options.externalIssuer.audience ?? url,
+          }),
+        }
+      : {}),
   });
   started.custodian = custodian;
   return {
@@ -144,6 +155,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const env = process.env;
   const redirects = list(env.PORTAL_REDIRECT_URIS);
   const origins = list(env.CORS_ORIGINS);
+  const { CUSTODIAN_ISSUER: issuer, CUSTODIAN_AUDIENCE: audience } = env;
   const sandbox = await startSandboxServer({
     port: env.PORT ? Number(env.PORT) : DEFAULT_PORT,
     host: env.HOST ?? '127.0.0.1',
@@ -151,6 +163,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     ...(origins ? { allowedOrigins: origins } : {}),
     ...(env.DEMO_TOKEN ? { demoToken: env.DEMO_TOKEN } : {}),
     demoControlsRemote: env.DEMO_CONTROLS_REMOTE === 'true',
+    ...(issuer ? { externalIssuer: { issuer, ...(audience ? { audience } : {}) } } : {}),
   });
   const address = sandbox.server.address();
   console.log(`Mock data custodian (sandbox) on ${sandbox.url}`);
@@ -158,6 +171,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.log(`  listening on ${address.address}:${address.port}`);
   console.log(`  discovery: ${sandbox.url}/.well-known/openid-configuration`);
   console.log(`  demo controls: ${sandbox.url}/__demo/... with header X-Demo-Token: ${sandbox.demoToken}`);
+  const external = sandbox.custodian.context.externalIssuer;
+  if (external) console.log(`  also accepts access tokens of ${external.issuer} for ${external.audience}`);
   console.log(
     '  demo accounts: household, business, commercial (password: demo); see README "Sandbox: the mock custodian"',
   );
