@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
+import browserslistToEsbuild from 'browserslist-to-esbuild';
 import { msw } from 'msw/vite';
 import { contentSecurityPolicyPlugin, securityHeaders } from './scripts/vite-plugins.ts';
 
@@ -22,7 +23,8 @@ export default defineConfig(({ mode }) => {
     server: { port: 5173 },
     preview: { port: 4173, headers: securityHeaders(custodian) },
     worker: { format: 'es' },
-    build: { sourcemap: true },
+    // The supported browsers (`browserslist` in package.json, reasoned in the README) as Oxc targets.
+    build: { sourcemap: true, target: browserslistToEsbuild() },
     test: {
       include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
       environment: 'node',
