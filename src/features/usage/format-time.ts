@@ -3,14 +3,15 @@
  * DST included); Intl only spells them, in UTC, so the browser's own zone never shifts a reading.
  */
 import { formatUtcOffset, type LocalTime } from '../../espi/local-time.ts';
+import { DISPLAY_LOCALE } from '../../espi/display-locale.ts';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, {
+const dateFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
   timeZone: 'UTC',
   year: 'numeric',
   month: 'short',
   day: 'numeric',
 });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+const dateTimeFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
   timeZone: 'UTC',
   year: 'numeric',
   month: 'short',
@@ -18,12 +19,16 @@ const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   hour: 'numeric',
   minute: '2-digit',
 });
-const timeFormat = new Intl.DateTimeFormat(undefined, {
+const timeFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
   timeZone: 'UTC',
   hour: 'numeric',
   minute: '2-digit',
 });
-const monthFormat = new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', year: 'numeric', month: 'short' });
+const monthFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'short',
+});
 
 function wall(clock: LocalTime, epochSeconds: number): Date {
   const p = clock.toLocal(epochSeconds);

@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { UsagePointListing } from '../api/usage-points.ts';
 import { serviceLabel } from '../service-kind.ts';
 import { filterUsagePoints } from '../meter-search.ts';
+import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 
 const ROW_HEIGHT = 64;
 
@@ -45,8 +46,8 @@ export function MeterList(props: { usagePoints: UsagePointListing[] }) {
       </div>
       <p id="meter-count" role="status" aria-live="polite">
         {matches.length === props.usagePoints.length
-          ? `${matches.length.toLocaleString()} meters`
-          : `${matches.length.toLocaleString()} of ${props.usagePoints.length.toLocaleString()} meters match`}
+          ? `${matches.length.toLocaleString(DISPLAY_LOCALE)} meters`
+          : `${matches.length.toLocaleString(DISPLAY_LOCALE)} of ${props.usagePoints.length.toLocaleString(DISPLAY_LOCALE)} meters match`}
       </p>
       <div ref={scrollRef} className="meter-list" role="region" aria-label="Meters">
         <ul style={{ height: virtualizer.getTotalSize() }} aria-label="Meters found">

@@ -10,6 +10,7 @@ import { formatDay, formatDays } from '../format-time.ts';
 import { dateOfDay, dayNumber, todayIn, type DayRange } from '../range.ts';
 import { serviceLabel } from '../service-kind.ts';
 import { summarizeUsagePoint, type PeriodFigures, type UsagePointSummary } from '../summary.ts';
+import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 
 /** This month and the last: from the first day of last month to today. */
 function overviewRange(today: string): DayRange {
@@ -103,8 +104,10 @@ function DataNotes(props: { figures: (PeriodFigures | undefined)[] }) {
   if (missing === 0 && estimated === 0) return null;
   return (
     <ul className="usage-notes">
-      {missing > 0 && <li>{missing.toLocaleString()} intervals missing (shown as gaps, not zeros)</li>}
-      {estimated > 0 && <li>{estimated.toLocaleString()} estimated readings</li>}
+      {missing > 0 && (
+        <li>{missing.toLocaleString(DISPLAY_LOCALE)} intervals missing (shown as gaps, not zeros)</li>
+      )}
+      {estimated > 0 && <li>{estimated.toLocaleString(DISPLAY_LOCALE)} estimated readings</li>}
     </ul>
   );
 }
