@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
+import browserslistToEsbuild from 'browserslist-to-esbuild';
 import { msw } from 'msw/vite';
 import { contentSecurityPolicyPlugin } from './scripts/vite-plugins.ts';
 import { previewBuildHeadersPlugin } from './scripts/headers-file.ts';
@@ -26,6 +27,8 @@ export default defineConfig(({ mode }) => {
     preview: { port: 4173 },
     worker: { format: 'es' },
     // No source maps unless asked (`vite build --sourcemap`): they would publish the source.
+    // The supported browsers (`browserslist` in package.json, reasoned in the README) as Oxc targets.
+    build: { target: browserslistToEsbuild() },
     test: {
       include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
       environment: 'node',

@@ -3,6 +3,7 @@
  * and on a 401 renews the session once and retries (security.md, "Faults that must lose nothing").
  * Tokens never go into URLs or logs.
  */
+import { anySignal } from './any-signal.ts';
 import { apiError, ApiError, kindForStatus } from './api-error.ts';
 import { parseBearerChallenge } from './www-authenticate.ts';
 
@@ -67,7 +68,7 @@ export function createApiClient(tokens: AccessTokenSource, fetchImpl: typeof fet
       body = JSON.stringify(options.body);
     }
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const signal = options.signal ? anySignal([options.signal, timeout]) : timeout;
     try {
       return await fetchImpl(url, { method: options.method ?? 'GET', headers, body, signal });
     } catch (cause) {

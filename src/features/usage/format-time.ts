@@ -3,14 +3,15 @@
  * DST included); Intl only spells them, in UTC, so the browser's own zone never shifts a reading.
  */
 import { formatUtcOffset, type LocalTime } from '../../espi/local-time.ts';
+import { DISPLAY_LOCALE } from '../../espi/display-locale.ts';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, {
+const dateFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
   timeZone: 'UTC',
   year: 'numeric',
   month: 'short',
   day: 'numeric',
 });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+const dateTimeFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
   timeZone: 'UTC',
   year: 'numeric',
   month: 'short',
@@ -18,19 +19,23 @@ const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   hour: 'numeric',
   minute: '2-digit',
 });
-const timeFormat = new Intl.DateTimeFormat(undefined, {
+const timeFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
   timeZone: 'UTC',
   hour: 'numeric',
   minute: '2-digit',
 });
-const monthFormat = new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', year: 'numeric', month: 'short' });
-const monthOnlyFormat = new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', month: 'short' });
-const monthDayFormat = new Intl.DateTimeFormat(undefined, {
+const monthFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'short',
+});
+const monthOnlyFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, { timeZone: 'UTC', month: 'short' });
+const monthDayFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
   timeZone: 'UTC',
   month: 'short',
   day: 'numeric',
 });
-const hourFormat = new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', hour: 'numeric' });
+const hourFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, { timeZone: 'UTC', hour: 'numeric' });
 
 function wall(clock: LocalTime, epochSeconds: number): Date {
   const p = clock.toLocal(epochSeconds);

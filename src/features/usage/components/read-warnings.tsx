@@ -1,4 +1,5 @@
 import type { EspiDocument } from '../../../espi/model.ts';
+import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 import { warningMeaning } from '../read-error-text.ts';
 
 /** What the reader could not use, said plainly: the data shown is incomplete, and where the problems were. */
@@ -28,8 +29,10 @@ export function ReadWarnings(props: { doc: EspiDocument }) {
       )}
       <details>
         <summary>
-          {doc.warnings.length === 1 ? '1 note' : `${doc.warnings.length.toLocaleString()} notes`} from
-          reading the data
+          {doc.warnings.length === 1
+            ? '1 note'
+            : `${doc.warnings.length.toLocaleString(DISPLAY_LOCALE)} notes`}{' '}
+          from reading the data
         </summary>
         <ul>
           {doc.warnings.slice(0, 50).map((warning, i) => (

@@ -4,6 +4,7 @@ import type { NumericKey } from '../chart-points.ts';
 import { formatInterval } from '../format-time.ts';
 import type { ChartData } from '../series.ts';
 import { seriesLabel } from '../series-style.ts';
+import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 
 /** Rows beyond this are left to the CSV: a table of 35,000 rows helps no one. */
 const MAX_ROWS = 500;
@@ -31,7 +32,7 @@ export function UsageTable(props: {
         <caption>
           {props.caption}
           {rows.length > MAX_ROWS &&
-            ` (first ${MAX_ROWS} of ${rows.length.toLocaleString()} rows; download the CSV for all, or choose a coarser resolution)`}
+            ` (first ${MAX_ROWS} of ${rows.length.toLocaleString(DISPLAY_LOCALE)} rows; download the CSV for all, or choose a coarser resolution)`}
         </caption>
         <thead>
           <tr>
