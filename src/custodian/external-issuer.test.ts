@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createExternalIssuer } from './external-issuer.ts';
 import { createCustodian } from './handlers.ts';
-import { codeFlow } from './test-client.ts';
+import { codeFlow } from '../testing/custodian-client.ts';
 
 const B = 'https://custodian.test';
 const ISSUER = 'https://idp.test';

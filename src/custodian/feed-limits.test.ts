@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from './feed-stream.ts';
 import { startSandboxServer, type SandboxServer } from './server.ts';
-import { basic, bearer, postForm, type TokenResponse } from './test-client.ts';
-import { assertValidEspi } from './xml-validate.ts';
+import { basic, bearer, postForm, type TokenResponse } from '../testing/custodian-client.ts';
+import { assertValidEspi } from '../testing/test-data.ts';
 
 let sandbox: SandboxServer;
 let tokens: TokenResponse;

@@ -8,8 +8,9 @@ import type { LocalTime } from '../../../espi/local-time.ts';
 import type { UsagePoint } from '../../../espi/model.ts';
 import { formatDateTime } from '../format-time.ts';
 import { registerReadSeries } from '../register-reads.ts';
+import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 
-const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 });
+const number = new Intl.NumberFormat(DISPLAY_LOCALE, { maximumFractionDigits: 3 });
 
 export function RegisterReads(props: {
   usagePoint: UsagePoint;
@@ -29,7 +30,7 @@ export function RegisterReads(props: {
       {series.map((s) =>
         s.reads.length === 0 ? (
           <p key={s.label} className="muted">
-            {s.label}: no register reads in these days ({s.total.toLocaleString()} in the file).
+            {s.label}: no register reads in these days ({s.total.toLocaleString(DISPLAY_LOCALE)} in the file).
           </p>
         ) : (
           <div
