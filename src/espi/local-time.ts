@@ -237,6 +237,8 @@ export interface LocalTime {
   zoneName: string;
   /** IANA id when the rules match a well-known zone, for Intl formatting; undefined otherwise. */
   iana?: string;
+  /** The well-known zone's name without offsets ("US Pacific Time"), when the rules match one. */
+  placeName?: string;
   tzOffset: number;
   hasDst: boolean;
   /** True when no LocalTimeParameters were given and the fallback (or UTC) is used. */
@@ -374,7 +376,7 @@ export function createLocalTime(ltp: LocalTimeParameters | undefined, fallback?:
 
   return {
     zoneName: zoneNameFor(tzOffset, hasDst, startRule, endRule, rules, known, isFallback && !fallback),
-    ...(known && (hasDst || tzOffset !== 0) ? { iana: known.iana } : {}),
+    ...(known && (hasDst || tzOffset !== 0) ? { iana: known.iana, placeName: known.name } : {}),
     tzOffset,
     hasDst,
     isFallback,

@@ -3,10 +3,10 @@ import { countOf, nounFor } from './plural.ts';
 
 describe('plural forms', () => {
   it('writes a count with its noun, singular for one only', () => {
-    expect(countOf(1, 'estimated reading', undefined, 'en-US')).toBe('1 estimated reading');
-    expect(countOf(0, 'estimated reading', undefined, 'en-US')).toBe('0 estimated readings');
-    expect(countOf(1234, 'meter', undefined, 'en-US')).toBe('1,234 meters');
-    expect(countOf(2, 'interval missing', 'intervals missing', 'en-US')).toBe('2 intervals missing');
+    expect(countOf(1, 'estimated reading')).toBe('1 estimated reading');
+    expect(countOf(0, 'estimated reading')).toBe('0 estimated readings');
+    expect(countOf(1234, 'meter')).toBe('1,234 meters');
+    expect(countOf(2, 'interval missing', 'intervals missing')).toBe('2 intervals missing');
   });
 
   it('chooses the form for the number as printed', () => {

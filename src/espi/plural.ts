@@ -1,11 +1,14 @@
 /**
  * Counts with their nouns in the right form ("1 reading", "2 readings", "1.5 therms"), by the language's
- * plural rules (Intl.PluralRules) rather than a "(s)" left for the reader.
+ * plural rules (Intl.PluralRules) rather than a "(s)" left for the reader. The nouns are English, so the
+ * rules are English's unless a caller names another language; the numbers are written in the display locale.
  */
+import { DISPLAY_LOCALE } from './display-locale.ts';
+
 const pluralRules = new Map<string, Intl.PluralRules>();
 
-function rulesFor(locale: string | undefined, maximumFractionDigits: number): Intl.PluralRules {
-  const key = `${locale ?? ''}|${maximumFractionDigits}`;
+function rulesFor(locale: string, maximumFractionDigits: number): Intl.PluralRules {
+  const key = `${locale}|${maximumFractionDigits}`;
   let rules = pluralRules.get(key);
   if (!rules) {
     rules = new Intl.PluralRules(locale, { maximumFractionDigits });
@@ -24,11 +27,11 @@ export function nounFor(
   plural = `${singular}s`,
   options: { locale?: string; maximumFractionDigits?: number } = {},
 ): string {
-  const category = rulesFor(options.locale, options.maximumFractionDigits ?? 3).select(count);
+  const category = rulesFor(options.locale ?? 'en', options.maximumFractionDigits ?? 3).select(count);
   return category === 'one' ? singular : plural;
 }
 
 /** `1 reading`, `1,234 readings`: a whole count, grouped, with its noun. */
-export function countOf(count: number, singular: string, plural = `${singular}s`, locale?: string): string {
-  return `${count.toLocaleString(locale)} ${nounFor(count, singular, plural, locale === undefined ? {} : { locale })}`;
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString(DISPLAY_LOCALE)} ${nounFor(count, singular, plural)}`;
 }

@@ -6,6 +6,7 @@ import type { DateTimeInterval, IntervalBlock, ReadingType } from './model.ts';
 import type { LinkedDocument, Staged } from './link-graph.ts';
 import { buildReadings, type ReadingColumns, type StagedRange } from './read-columns.ts';
 import type { StagedBlock } from './read-interval-block.ts';
+import { TIME } from './read-ranges.ts';
 import type { WarningLog } from './read-warnings.ts';
 import type { XmlScanner } from './xml-scanner.ts';
 import { countOf, nounFor } from './plural.ts';
@@ -36,8 +37,11 @@ export function assembleReadings(
     const built = buildReadings(
       columns,
       m.blocks.map((b) => b.value.range),
+      // A block re-sent under the same self href is the same block; without one, each block is its own.
+      m.blocks.map((b) => b.entry.meta.selfHref ?? `entry ${b.entry.number}`),
     );
     m.value.readings = built.readings;
+    if (built.points.count > 0) m.value.registerReads = built.points;
     m.value.blocks = m.blocks.map((b, i): IntervalBlock => {
       const range = built.ranges[i] as StagedRange;
       return { meta: b.entry.meta, interval: b.value.interval ?? spanOf(built.readings, range), ...range };
@@ -60,9 +64,16 @@ export function assembleReadings(
     if (built.duplicates > 0)
       log.add(
         'duplicate-intervals',
-        `${countOf(built.duplicates, 'duplicate IntervalReading')} (same start, duration, value and cost as another) dropped; the first is in this block.`,
+        `${countOf(built.duplicates, 'IntervalReading')} ${nounFor(built.duplicates, 'repeats', 'repeat')} a block sent again under the same address (same start, duration, value and cost): the copies are dropped; the first is in this block.`,
         where(m.blocks[built.firstDuplicateRange]),
-        true,
+        false,
+      );
+    if (built.sameStarts > 0)
+      log.add(
+        'same-start-intervals',
+        `${countOf(built.sameStarts, 'IntervalReading')} ${nounFor(built.sameStarts, 'starts', 'start')} at the same time as another one (as when both fall-back hours of a daylight saving change are stamped alike): all are kept, so sums over that time count both. The first is in this block.`,
+        where(m.blocks[built.firstSameStartRange]),
+        false,
       );
     if (built.overlaps > 0)
       log.add(
@@ -110,7 +121,8 @@ function placeUntimed(
         how = `the block's duration split evenly (${length} s each)`;
       }
       first ??= b;
-      if (!(length > 0) || next !== next) continue;
+      // Past the last date JavaScript holds, a reading cannot be placed: it is left out as unplaced.
+      if (!(length > 0) || !(next + length <= TIME.max)) continue;
       start[i] = next;
       duration[i] = length;
       next += length;

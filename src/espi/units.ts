@@ -2,6 +2,7 @@
  * What ESPI numbers mean: scaling, money, the unit a person expects, and the gas and water conversions
  * people ask for. Pure: Intl.NumberFormat is the only platform API used.
  */
+import { DISPLAY_LOCALE } from './display-locale.ts';
 import { nounFor } from './plural.ts';
 import { currencyAlpha, Currency, unitSymbol } from './enumerations.ts';
 import type { ReadingType } from './model.ts';
@@ -159,7 +160,7 @@ function formatter(locale: string | undefined, options: Intl.NumberFormatOptions
   const key = `${locale ?? ''}|${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, options);
+    f = new Intl.NumberFormat(locale ?? DISPLAY_LOCALE, options);
     formatters.set(key, f);
   }
   return f;

@@ -3,7 +3,9 @@
  * and on a 401 renews the session once and retries (security.md, "Faults that must lose nothing").
  * Tokens never go into URLs or logs.
  */
+import { anySignal } from './any-signal.ts';
 import { apiError, ApiError, kindForStatus } from './api-error.ts';
+import { parseBearerChallenge } from './www-authenticate.ts';
 
 /** Supplied by the auth feature; lib knows nothing of OAuth libraries. */
 export interface AccessTokenSource {
@@ -36,6 +38,12 @@ export interface ApiClient {
 }
 
 async function detailOf(response: Response): Promise<string | undefined> {
+  // A refused token is explained in the challenge (RFC 6750), which a resource server sends with any body.
+  const { error, error_description: description } = parseBearerChallenge(
+    response.headers.get('WWW-Authenticate'),
+  );
+  if (error && description) return `${error}: ${description}`;
+  if (error ?? description) return error ?? description;
   try {
     const body = (await response.clone().json()) as {
       error_description?: unknown;
@@ -60,7 +68,7 @@ export function createApiClient(tokens: AccessTokenSource, fetchImpl: typeof fet
       body = JSON.stringify(options.body);
     }
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const signal = options.signal ? anySignal([options.signal, timeout]) : timeout;
     try {
       return await fetchImpl(url, { method: options.method ?? 'GET', headers, body, signal });
     } catch (cause) {
@@ -73,10 +81,15 @@ export function createApiClient(tokens: AccessTokenSource, fetchImpl: typeof fet
     let response = await attempt(url, options, await tokens.getAccessToken());
     if (response.status === 401) {
       const renewed = await tokens.renew().catch(() => null);
-      if (renewed) response = await attempt(url, options, renewed);
-      if (response.status === 401) {
+      // Only a failed renewal ends the session. A token refused right after a renewal that worked
+      // is the resource server's decision about this request, and is reported as such.
+      if (!renewed) {
         tokens.onSessionLost();
         throw apiError('unauthorized', { status: 401 });
+      }
+      response = await attempt(url, options, renewed);
+      if (response.status === 401) {
+        throw apiError('refused', { status: 401, detail: await detailOf(response) });
       }
     }
     if (!response.ok) {

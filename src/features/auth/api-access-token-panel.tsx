@@ -7,6 +7,7 @@ import {
   type IssuedToken,
 } from './api-access-client.ts';
 import { useSession } from './session-context.tsx';
+import { DISPLAY_LOCALE } from '../../espi/display-locale.ts';
 
 /**
  * The token, shown once: copy it now, it is kept nowhere but this page's memory. The client
@@ -79,7 +80,7 @@ export function ApiAccessTokenPanel(props: {
         <dt>It expires</dt>
         <dd>
           <time dateTime={expiresAt.toISOString()}>
-            {expiresAt.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+            {expiresAt.toLocaleString(DISPLAY_LOCALE, { dateStyle: 'medium', timeStyle: 'short' })}
           </time>{' '}
           (after {Math.round(token.expiresIn / 60)} minutes)
         </dd>

@@ -4,6 +4,7 @@
  * the authorized period's end.
  */
 import type { AuthorizationStatus } from './authorization-list.ts';
+import { DISPLAY_LOCALE } from '../../espi/display-locale.ts';
 
 export interface Period {
   start: number;
@@ -39,8 +40,8 @@ export function endingOf(a: DatedAuthorization): { label: string; at?: number } 
   }
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, { dateStyle: 'medium' });
+const dateTimeFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function formatDate(epochSeconds: number): string {
   return dateFormat.format(epochSeconds * 1000);

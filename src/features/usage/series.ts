@@ -12,6 +12,7 @@ import {
 } from '../../espi/aggregate.ts';
 import type { LocalTime } from '../../espi/local-time.ts';
 import { givenBillingPeriods, periodsCovering } from '../../espi/periods.ts';
+import type { Combine } from '../../espi/units.ts';
 import type { DateTimeInterval, UsagePoint } from '../../espi/model.ts';
 import type { Flow } from './readings.ts';
 import { flowReadings } from './readings.ts';
@@ -37,6 +38,8 @@ export interface ChartData {
   /** The flows this usage point has, in drawing order. */
   flows: Flow[];
   unit: string;
+  /** How readings combine into a bucket: `sum` buckets are totals (drawn as bars), `max`/`mean` are not. */
+  combine: Combine;
   currency?: number;
   hasCost: boolean;
   /** The resolution actually drawn: billing periods fall back to months when the feed names none. */
@@ -44,6 +47,9 @@ export interface ChartData {
   /** Stretches of the range without readings of the primary flow. */
   gaps: DateTimeInterval[];
 }
+
+/** What a reading without a ReadingType (or with no unit in it) is in: its raw values, unscaled. */
+export const UNKNOWN_UNIT = 'unknown unit';
 
 const AGGREGATE_RESOLUTION: Readonly<Record<Resolution, AggregateResolution>> = {
   interval: 'interval',
@@ -146,7 +152,8 @@ export function buildChartData(usagePoint: UsagePoint, options: SeriesOptions): 
   ).flatMap((p) => (p.kind === 'billing' ? [{ start: p.start, duration: p.end - p.start }] : []));
   const resolution: Resolution =
     options.resolution === 'billing' && periods.length === 0 ? 'month' : options.resolution;
-  if (!primary) return { rows: [], flows: [], unit: '', hasCost: false, resolution, gaps: [] };
+  if (!primary)
+    return { rows: [], flows: [], unit: '', combine: 'sum', hasCost: false, resolution, gaps: [] };
 
   const aggregateOptions = {
     resolution: AGGREGATE_RESOLUTION[resolution],
@@ -167,7 +174,8 @@ export function buildChartData(usagePoint: UsagePoint, options: SeriesOptions): 
   return {
     rows,
     flows: shownFlows,
-    unit: d.unit,
+    unit: d.unit === 'none' ? UNKNOWN_UNIT : d.unit,
+    combine: d.combine,
     ...(d.currency === undefined ? {} : { currency: d.currency }),
     hasCost: rows.some((row) => row.cost !== null),
     resolution,

@@ -19,9 +19,10 @@ import { SERVICE_KINDS, type Meter } from '../model/meter.ts';
 import { coverage, deselectAll, selectAll, toggle, type Selection } from '../model/selection.ts';
 import { MeterRow } from './meter-row.tsx';
 import './bulk.css';
+import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 
 const ROW_ESTIMATE_PX = 64;
-const number = new Intl.NumberFormat();
+const number = new Intl.NumberFormat(DISPLAY_LOCALE);
 
 export interface MeterListProps {
   label: string;

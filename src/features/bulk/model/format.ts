@@ -1,10 +1,11 @@
 /** Words and dates for grants, one place for every bulk page. */
 import { describeScope } from '../../../espi/scope.ts';
 import type { GrantAction, GrantStatus } from './grant.ts';
+import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const numberFormat = new Intl.NumberFormat();
+const dateFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, { dateStyle: 'medium' });
+const dateTimeFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+const numberFormat = new Intl.NumberFormat(DISPLAY_LOCALE);
 
 export const formatDate = (ms: number) => dateFormat.format(ms);
 export const formatDateTime = (ms: number) => dateTimeFormat.format(ms);

@@ -5,6 +5,7 @@ import { countOf, nounFor } from '../../../espi/plural.ts';
 import type { UsagePointListing } from '../api/usage-points.ts';
 import { serviceLabel } from '../service-kind.ts';
 import { filterUsagePoints } from '../meter-search.ts';
+import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 
 const ROW_HEIGHT = 64;
 
@@ -47,7 +48,7 @@ export function MeterList(props: { usagePoints: UsagePointListing[] }) {
       <p id="meter-count" role="status" aria-live="polite">
         {matches.length === props.usagePoints.length
           ? countOf(matches.length, 'meter')
-          : `${matches.length.toLocaleString()} of ${countOf(props.usagePoints.length, 'meter')} ${nounFor(matches.length, 'matches', 'match')}`}
+          : `${matches.length.toLocaleString(DISPLAY_LOCALE)} of ${countOf(props.usagePoints.length, 'meter')} ${nounFor(matches.length, 'matches', 'match')}`}
       </p>
       <div ref={scrollRef} className="meter-list" role="region" aria-label="Meters">
         <ul style={{ height: virtualizer.getTotalSize() }} aria-label="Meters found">

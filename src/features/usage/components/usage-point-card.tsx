@@ -17,6 +17,7 @@ import {
   type Projection,
   type UsagePointSummary,
 } from '../summary.ts';
+import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 
 /** This month and the last: from the first day of last month to today. */
 function overviewRange(today: string): DayRange {
@@ -126,7 +127,7 @@ const PERIOD_WORDS: Readonly<Record<Period['kind'], PeriodWords>> = {
   month: { current: 'This month', previous: 'Last month', previousShort: 'Last month', noun: 'month' },
 };
 
-const changeFormat = new Intl.NumberFormat(undefined, {
+const changeFormat = new Intl.NumberFormat(DISPLAY_LOCALE, {
   style: 'percent',
   signDisplay: 'exceptZero',
   maximumFractionDigits: 0,

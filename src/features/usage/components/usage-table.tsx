@@ -4,6 +4,7 @@ import type { NumericKey } from '../chart-points.ts';
 import { formatInterval } from '../format-time.ts';
 import type { ChartData } from '../series.ts';
 import { seriesLabel } from '../series-style.ts';
+import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 
 /** Rows beyond this are left to the CSV: a table of 35,000 rows helps no one. */
 const MAX_ROWS = 500;
@@ -12,6 +13,8 @@ const MAX_ROWS = 500;
 export function UsageTable(props: {
   data: ChartData;
   clock: LocalTime;
+  /** The zone as it applies to the rows (format-time.ts `zoneOnDays`). */
+  zone: string;
   lines: NumericKey[];
   unit: string;
   caption: string;
@@ -29,11 +32,11 @@ export function UsageTable(props: {
         <caption>
           {props.caption}
           {rows.length > MAX_ROWS &&
-            ` (first ${MAX_ROWS} of ${rows.length.toLocaleString()} rows; download the CSV for all, or choose a coarser resolution)`}
+            ` (first ${MAX_ROWS} of ${rows.length.toLocaleString(DISPLAY_LOCALE)} rows; download the CSV for all, or choose a coarser resolution)`}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Interval ({clock.zoneName})</th>
+            <th scope="col">Interval ({props.zone})</th>
             {lines.map((key) => (
               <th scope="col" className="number" key={key}>
                 {seriesLabel(key, netMetered)}
