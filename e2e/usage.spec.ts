@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
 import { REAL_FIXTURES_DIR, schemaErrors } from '../src/testing/test-data.ts';
-import type { Page } from '@playwright/test';
+import { findUsagePoint } from '../src/custodian/directory.ts';
+import { ESTIMATED, blockSpans, generateBlock, zoneOf } from '../src/custodian/readings.ts';
+import { formatMoney, formatQuantity } from '../src/espi/units.ts';
+import type { Locator, Page } from '@playwright/test';
 
 const DEMO_POINTS = {
   household: ['Home electricity (rooftop solar)', 'Home gas'],
@@ -153,6 +156,131 @@ test.describe('my energy data', () => {
     const lines = text.trim().split(/\r\n/);
     expect(lines[0]).toContain('start_local');
     expect(lines.length).toBeGreaterThan(100);
+  });
+});
+
+/**
+ * What the mock custodian publishes for a usage point's reading over [from, to) at `now`, added up straight
+ * from its generator (whole blocks, a day or a month long, then the readings starting in the range): the
+ * figures the overview must show, reached without the portal's code.
+ */
+function published(usagePointId: string, key: string, from: number, to: number, now: number) {
+  const up = findUsagePoint(usagePointId);
+  const spec = up?.readings.find((r) => r.key === key);
+  if (!up || !spec) throw new Error(`no reading ${key} on ${usagePointId}`);
+  const { clock } = zoneOf(up.zone);
+  const months = {
+    start: clock.startOfLocalMonth(from),
+    end: clock.addLocalMonths(clock.startOfLocalMonth(to - 1), 1),
+  };
+  let raw = 0;
+  let cost = 0;
+  let estimated = 0;
+  let count = 0;
+  for (const span of blockSpans(up, months.start, months.end, now)) {
+    const { readings } = generateBlock(up, spec, span, spec.timeOfUseCost);
+    for (let i = 0; i < readings.count; i++) {
+      const start = readings.start[i] ?? NaN;
+      if (start < from || start >= to) continue;
+      raw += readings.value[i] ?? 0;
+      cost += (readings.cost?.[i] ?? 0) / 100_000;
+      if (readings.quality[i] === ESTIMATED) estimated++;
+      count++;
+    }
+  }
+  return { raw, cost, estimated, missing: Math.round((to - from) / up.intervalLength) - count };
+}
+
+const percent = new Intl.NumberFormat('en-US', {
+  style: 'percent',
+  signDisplay: 'exceptZero',
+  maximumFractionDigits: 0,
+});
+
+/** The two figures of a row of a card's table: this period, and the previous one's same days. */
+async function expectRow(card: Locator, name: string, figures: [string, string]) {
+  const row = card
+    .getByRole('row')
+    .filter({ has: card.page().getByRole('rowheader', { name, exact: true }) });
+  await expect(row.getByRole('cell')).toHaveText(figures);
+}
+
+test.describe('the overview’s periods and numbers (issue 12)', () => {
+  test.describe.configure({ timeout: 180_000 });
+  // Saturday 28 November 2026, noon in Sacramento: the custodian has published through the 26th (a day's
+  // readings appear 30 hours after it ends), so November holds 26 of its 30 days.
+  const NOW = Date.parse('2026-11-28T20:00:00Z') / 1000;
+  const pacific = zoneOf('America/Los_Angeles').clock;
+  const local = (month: number, day: number) => pacific.fromLocal(2026, month, day);
+
+  test('household: the current billing period to Nov 30, like for like with October, projected over 30 days', async ({
+    page,
+  }) => {
+    await page.clock.setFixedTime(NOW * 1000);
+    await openSignedIn(page, '/usage', 'household');
+    const electricity = page
+      .getByRole('article')
+      .filter({ has: page.getByRole('heading', { name: 'Home electricity (rooftop solar)' }) });
+    await expect(electricity.getByText('Data through Nov 26, 2026')).toBeVisible({ timeout: 60_000 });
+
+    const id = 'up-1001-e';
+    const november = published(id, 'delivered', local(11, 1), local(11, 27), NOW);
+    const novemberExports = published(id, 'received', local(11, 1), local(11, 27), NOW);
+    const sameDays = published(id, 'delivered', local(10, 1), local(10, 27), NOW);
+    const october = published(id, 'delivered', local(10, 1), local(11, 1), NOW);
+    const octoberExports = published(id, 'received', local(10, 1), local(11, 1), NOW);
+    const kWh = (wh: number) => formatQuantity(wh / 1000, 'kWh', 'en-US');
+    const usd = (amount: number) => formatMoney(amount, 840, 'en-US');
+
+    await expect(electricity).toContainText(
+      'This billing period: Nov 1, 2026 – Nov 30, 2026, 26 of 30 days so far.',
+    );
+    await expect(electricity.getByRole('columnheader')).toHaveText([
+      'Figure',
+      'This billing period so far',
+      'Previous, same 26 days',
+    ]);
+    await expectRow(electricity, 'Use', [kWh(november.raw), kWh(sameDays.raw)]);
+    await expectRow(electricity, 'Average per day', [kWh(november.raw / 26), kWh(sameDays.raw / 26)]);
+    await expectRow(electricity, 'Cost', [usd(november.cost), usd(sameDays.cost)]);
+    await expect(electricity).toContainText(
+      `Against the same 26 days of the previous billing period (Oct 1, 2026 – Oct 26, 2026): use ${percent.format(november.raw / sameDays.raw - 1)}, cost ${percent.format(november.cost / sameDays.cost - 1)}. ` +
+        `The whole previous billing period (Oct 1, 2026 – Oct 31, 2026): ${kWh(october.raw)}, ${usd(october.cost)}.`,
+    );
+    await expect(electricity).toContainText(
+      `Cost so far this billing period: ${usd(november.cost)} in 26 days. At that rate a day for all 30 days, to Nov 30, 2026: about ${usd((november.cost / 26) * 30)}.`,
+    );
+    const estimated = november.estimated + novemberExports.estimated;
+    const estimatedBefore = october.estimated + octoberExports.estimated;
+    const notes = electricity.getByRole('listitem');
+    await expect(notes).toHaveText([
+      `${estimated} estimated readings in this billing period (Nov 1, 2026 – Nov 26, 2026)`,
+      `${november.missing} intervals missing in this billing period (Nov 1, 2026 – Nov 26, 2026), shown as gaps, not zeros`,
+      `${estimatedBefore} estimated readings in the previous billing period (Oct 1, 2026 – Oct 31, 2026)`,
+    ]);
+
+    // Gas: therms in the plural, one estimated reading in the singular.
+    const gas = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Home gas' }) });
+    const gasNovember = published('up-1001-g', 'gas', local(11, 1), local(11, 27), NOW);
+    const gasSameDays = published('up-1001-g', 'gas', local(10, 1), local(10, 27), NOW);
+    const therms = (milli: number) => formatQuantity(milli / 1000, 'therm', 'en-US');
+    await expectRow(gas, 'Use', [therms(gasNovember.raw), therms(gasSameDays.raw)]);
+    await expect(gas.getByRole('row').filter({ hasText: /\btherm\b/ })).toHaveCount(0);
+    await expect(gas.getByRole('listitem').first()).toHaveText(
+      `${gasNovember.estimated} estimated reading${gasNovember.estimated === 1 ? '' : 's'} in this billing period (Nov 1, 2026 – Nov 26, 2026)`,
+    );
+    await expectNoAxeViolations(page);
+  });
+
+  test('household: the Billing period view holds the current, partial period', async ({ page }) => {
+    await page.clock.setFixedTime(NOW * 1000);
+    await openSignedIn(page, '/usage/up-1001-e?res=billing&from=2026-06-01&to=2026-11-28', 'household');
+    await page.getByRole('button', { name: 'Show as table' }).click({ timeout: 60_000 });
+    const table = page
+      .getByRole('table')
+      .filter({ has: page.locator('caption') })
+      .last();
+    await expect(table.getByRole('rowheader').last()).toContainText('Nov 1');
   });
 });
 
