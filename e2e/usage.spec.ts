@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
-import { REAL_FIXTURES_DIR, schemaErrors } from '../src/testing/test-data.ts';
+import { QUIRK_FILES_DIR, REAL_FIXTURES_DIR, schemaErrors } from '../src/testing/test-data.ts';
 import { findUsagePoint } from '../src/custodian/directory.ts';
 import { ESTIMATED, blockSpans, generateBlock, zoneOf } from '../src/custodian/readings.ts';
 import { formatMoney, formatQuantity } from '../src/espi/units.ts';
@@ -18,10 +18,46 @@ const DEMO_POINTS = {
   business: ['Bakery: ovens and lighting', 'Bakery: refrigeration', 'Bakery: gas'],
 } as const;
 
+/** Bars for totals, a line for interval readings. */
 async function chartDrawn(page: Page) {
-  await expect(page.locator('.usage-figure .recharts-line path.recharts-curve').first()).toBeVisible({
-    timeout: 60_000,
-  });
+  await expect(
+    page
+      .locator('.usage-figure')
+      .locator('.recharts-bar-rectangle, .recharts-line path.recharts-curve')
+      .first(),
+  ).toBeVisible({ timeout: 60_000 });
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** The chart's x-axis labels and their boxes, left to right. */
+async function xAxisLabels(page: Page): Promise<{ text: string; box: Box }[]> {
+  const ticks = page.locator('.usage-figure .recharts-cartesian-axis-tick-value[orientation="bottom"]');
+  const labels: { text: string; box: Box }[] = [];
+  for (const tick of await ticks.all()) {
+    const box = await tick.boundingBox();
+    if (box) labels.push({ text: await tick.textContent().then((t) => t ?? ''), box });
+  }
+  return labels.sort((a, b) => a.box.x - b.box.x);
+}
+
+/** Every text of the chart inside the chart's own box: no label cut at the edge. */
+async function expectLabelsInside(page: Page) {
+  const surface = await page.locator('.usage-figure .recharts-surface').first().boundingBox();
+  if (!surface) throw new Error('no chart surface');
+  for (const text of await page.locator('.usage-figure .recharts-surface').first().locator('text').all()) {
+    const box = await text.boundingBox();
+    if (!box || box.width === 0) continue;
+    const label = (await text.textContent()) ?? '';
+    expect(box.x, label).toBeGreaterThanOrEqual(surface.x - 0.5);
+    expect(box.x + box.width, label).toBeLessThanOrEqual(surface.x + surface.width + 0.5);
+  }
+}
+
+/** The first Sunday of November of `year`: the US fall-back day. */
+function fallBackDay(year: number): string {
+  const first = new Date(Date.UTC(year, 10, 1)).getUTCDay();
+  return `${year}-11-${String(1 + ((7 - first) % 7)).padStart(2, '0')}`;
 }
 
 test.describe('my energy data', () => {
@@ -121,6 +157,84 @@ test.describe('my energy data', () => {
     await expect(page).toHaveURL(/series=[^&]*compare/);
     await expect(table.getByRole('columnheader', { name: /A year earlier/ })).toBeVisible();
     await expectNoAxeViolations(page);
+  });
+
+  test('daily gas: only the resolutions its readings have; the range ends on its last day with data', async ({
+    page,
+  }) => {
+    await openSignedIn(page, '/usage', 'household');
+    await page.getByRole('link', { name: 'Home gas', exact: true }).click();
+    await chartDrawn(page);
+    const resolution = page.getByRole('group', { name: 'Resolution' });
+    await expect(resolution.getByRole('radio')).toHaveCount(3);
+    for (const name of ['Day', 'Month', 'Billing period'])
+      await expect(resolution.getByRole('radio', { name })).toBeVisible();
+    await expect(page.getByText(/Utilities publish a day or two late/)).toBeHidden();
+    // A bookmarked finer resolution shows the nearest the meter has.
+    await page.goto(page.url().replace(/\?.*$/, '') + '?res=hour');
+    await chartDrawn(page);
+    await expect(resolution.getByRole('radio', { name: 'Day' })).toBeChecked();
+
+    // The last day of the default range has a reading: no empty days at the end of the chart.
+    await page.getByRole('button', { name: /table/ }).click();
+    const lastRow = page.locator('.usage-table tbody tr').last();
+    await expect(lastRow.locator('td').first()).not.toHaveText('no data');
+    const to = await page.getByLabel('To', { exact: true }).inputValue();
+    const [year, month, day] = to.split('-').map(Number);
+    const lastDay = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day)).toLocaleDateString('en-US', {
+      timeZone: 'UTC',
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+    });
+    await expect(lastRow.getByRole('rowheader')).toHaveText(lastDay);
+  });
+
+  test('daily totals are bars under labels that fit; the zone is named with the offset of the days shown', async ({
+    page,
+  }) => {
+    await openSignedIn(page, '/usage', 'household');
+    await page.getByRole('link', { name: DEMO_POINTS.household[0], exact: true }).click();
+    await chartDrawn(page);
+    await expect(page.locator('.usage-figure .recharts-bar-rectangle').first()).toBeVisible();
+    await expect(
+      page.locator('.usage-figure .recharts-line path.recharts-curve[stroke-dasharray]'),
+    ).toHaveCount(0);
+
+    // Labels never overlap, none is the day after the range, and the unit title is off the ticks.
+    const to = await page.getByLabel('To', { exact: true }).inputValue();
+    const dayAfter = new Date(`${to}T12:00:00Z`);
+    dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+    const dayAfterLabel = dayAfter.toLocaleDateString('en-US', {
+      timeZone: 'UTC',
+      month: 'short',
+      day: 'numeric',
+    });
+    const labels = await xAxisLabels(page);
+    expect(labels.length).toBeGreaterThan(2);
+    expect(labels.map((l) => l.text)).not.toContain(dayAfterLabel);
+    for (const [i, label] of labels.entries()) {
+      const next = labels[i + 1];
+      if (next)
+        expect(next.box.x, `${label.text} and ${next.text}`).toBeGreaterThan(label.box.x + label.box.width);
+    }
+    await expectLabelsInside(page);
+    await expect(page.locator('.usage-figure .recharts-label')).toHaveCount(0);
+
+    // January: standard time, and said so; no "DST" beside an offset not in force.
+    const year = new Date().getUTCFullYear() - 1;
+    await page.goto(`${page.url().replace(/\?.*$/, '')}?res=day&from=${year}-01-05&to=${year}-01-25`);
+    await chartDrawn(page);
+    await expect(page.getByText(/^Times in /)).toHaveText('Times in US Pacific Time (UTC-08:00).');
+
+    // The fall-back night's first 1:00 AM hour ends at the second 1:00 AM: both offsets named.
+    const night = fallBackDay(year);
+    await page.goto(`${page.url().replace(/\?.*$/, '')}?res=hour&from=${night}&to=${night}`);
+    await chartDrawn(page);
+    await page.getByRole('button', { name: /table/ }).click();
+    await expect(
+      page.getByRole('rowheader', { name: /1:00\sAM \(UTC-07:00\) – 1:00\sAM \(UTC-08:00\)/ }),
+    ).toBeVisible();
   });
 
   test('gas shows therms and converts on request', async ({ page }) => {
@@ -297,6 +411,42 @@ test.describe('open a Green Button file', () => {
     await chartDrawn(page);
     await expect(page.getByText(/readings from Jan 1, 2011 to Dec 31, 2011/)).toBeVisible();
     await expectNoAxeViolations(page);
+  });
+
+  test('a one-day file without a ReadingType: its hours as bars, the whole axis, an unknown unit', async ({
+    page,
+  }) => {
+    await page.goto('/open-file');
+    await page
+      .getByLabel('Choose a Green Button file')
+      .setInputFiles(join(QUIRK_FILES_DIR, 'one-day-no-reading-type.xml'));
+    await chartDrawn(page);
+    await expect(page.getByRole('radio', { name: 'Hour' })).toBeChecked();
+    await expect(page.locator('.usage-figure .recharts-bar-rectangle')).toHaveCount(24);
+    const legend = page.getByRole('list', { name: 'Legend' });
+    await expect(legend).toContainText('Use (unknown unit)');
+    await expect(legend).not.toContainText('(none)');
+    await expect(
+      page
+        .locator('.usage-figure .recharts-cartesian-axis-tick-value[orientation="left"]')
+        .getByText('2,800,000'),
+    ).toBeVisible();
+    await expectLabelsInside(page);
+    await expectNoAxeViolations(page);
+  });
+
+  test('a file with a wrong-signed tzOffset is charted in the zone its evidence names, and says so', async ({
+    page,
+  }) => {
+    await page.goto('/open-file');
+    await page
+      .getByLabel('Choose a Green Button file')
+      .setInputFiles(join(QUIRK_FILES_DIR, 'wrong-sign-tzoffset-daily-gas.xml'));
+    await chartDrawn(page);
+    await expect(page.getByText(/^Times in /)).toContainText('Times in US Eastern Time (UTC-05:00).');
+    await expect(page.getByText(/^Times in /)).toContainText('The file gives its time zone as UTC+05:00');
+    await expect(page.getByText('readings from Jan 5, 2026 to Jan 18, 2026')).toBeVisible();
+    await expect(page.locator('.usage-figure .recharts-bar-rectangle')).toHaveCount(14);
   });
 
   test('a broken file is explained and the page stays usable', async ({ page }) => {

@@ -8,6 +8,8 @@
  * as ESPI's TimeType is (espi.xsd `TimeType`); Atom `published`/`updated` are ISO-8601 strings.
  */
 
+import type { PrecomputedAggregates } from './precompute.ts';
+
 /** Atom envelope of one entry: identity and the links that tie the resource graph together. */
 export interface AtomMeta {
   /** Atom `id`, normally `urn:uuid:...`. */
@@ -105,6 +107,8 @@ export interface MeterReading {
   readings: IntervalReadings;
   /** Register reads (duration 0) of this MeterReading; absent when it has none. */
   registerReads?: PointReadings;
+  /** Hourly, daily and monthly aggregates made where the document was read (precompute.ts). */
+  precomputed?: PrecomputedAggregates;
 }
 
 /**

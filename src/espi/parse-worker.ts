@@ -1,9 +1,11 @@
 /**
- * Module Web Worker entry: parses an ESPI document off the page's thread, posting progress and then
- * the model, its typed arrays transferred rather than copied.
+ * Module Web Worker entry: parses an ESPI document off the page's thread, aggregates it at every calendar
+ * resolution (precompute.ts), and posts progress and then the model, its typed arrays transferred rather
+ * than copied.
  */
 import { EspiReadError } from './errors.ts';
 import type { EspiDocument } from './model.ts';
+import { precomputeAggregates, precomputedBuffers } from './precompute.ts';
 import { readEspi } from './read.ts';
 import type { ParseRequest, ParseResponse } from './worker-protocol.ts';
 
@@ -17,6 +19,7 @@ export function transferables(doc: EspiDocument): ArrayBuffer[] {
     const p = m.registerReads;
     for (const a of [r.start, r.duration, r.value, r.quality, r.cost, p?.time, p?.value, p?.quality])
       if (a) buffers.add(a.buffer as ArrayBuffer);
+    for (const buffer of precomputedBuffers(m)) buffers.add(buffer);
   }
   return [...buffers];
 }
@@ -33,6 +36,7 @@ export async function handleParse(request: ParseRequest, post: Post): Promise<vo
       ...(request.baseUrl ? { baseUrl: request.baseUrl } : {}),
       onProgress: (fraction) => post({ type: 'progress', fraction }),
     });
+    precomputeAggregates(document, request.zone);
     post({ type: 'done', document }, transferables(document));
   } catch (error) {
     if (error instanceof EspiReadError)

@@ -3,11 +3,14 @@
  * parse, terminated when it answers or when the caller aborts.
  */
 import { EspiReadError } from '../espi/errors.ts';
+import type { TimeZoneRules } from '../espi/local-time.ts';
 import type { EspiDocument } from '../espi/model.ts';
 import type { ParseRequest, ParseResponse } from '../espi/worker-protocol.ts';
 
 export interface ParseInWorkerOptions {
   baseUrl?: string;
+  /** The custodian's zone, for usage points without LocalTimeParameters: aggregates follow it. */
+  zone?: TimeZoneRules;
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
 }
@@ -16,7 +19,7 @@ export function parseEspiInWorker(
   source: Blob | ArrayBuffer | string,
   options: ParseInWorkerOptions = {},
 ): Promise<EspiDocument> {
-  const { baseUrl, onProgress, signal } = options;
+  const { baseUrl, zone, onProgress, signal } = options;
   return new Promise<EspiDocument>((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason ?? new DOMException('The parse was aborted.', 'AbortError'));
@@ -56,7 +59,12 @@ export function parseEspiInWorker(
       finish();
       reject(new Error(`The file reader could not start: ${event.message || 'worker error'}`));
     });
-    const request: ParseRequest = { type: 'parse', source, ...(baseUrl ? { baseUrl } : {}) };
+    const request: ParseRequest = {
+      type: 'parse',
+      source,
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(zone ? { zone } : {}),
+    };
     worker.postMessage(request, source instanceof ArrayBuffer ? [source] : []);
   });
 }

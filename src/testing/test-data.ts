@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const TESTDATA_DIR = fileURLToPath(new URL('../../testdata/', import.meta.url));
 export const REAL_FIXTURES_DIR = join(TESTDATA_DIR, 'real-files');
+/** Small files written for the tests, each with one quirk of real utility files (README there). */
+export const QUIRK_FILES_DIR = join(TESTDATA_DIR, 'quirk-files');
 export const SPEC_DIR = join(TESTDATA_DIR, 'espi-schemas');
 
 /** xmllint's complaint when `xml` does not validate against `schema` (in testdata/espi-schemas), or ''. */

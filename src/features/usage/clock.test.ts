@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEspi } from '../../espi/read.ts';
-import { REAL_FIXTURES_DIR } from '../../testing/test-data.ts';
+import { QUIRK_FILES_DIR, REAL_FIXTURES_DIR } from '../../testing/test-data.ts';
 import { chooseClock } from './clock.ts';
 import { formatDay } from './format-time.ts';
 
-const QUIRKS_DIR = join(REAL_FIXTURES_DIR, '..', 'quirk-files');
 const open = (path: string) => {
   const doc = readEspi(readFileSync(path));
   return { doc, usagePoint: doc.usagePoints[0] };
@@ -14,7 +13,7 @@ const open = (path: string) => {
 
 describe('chooseClock', () => {
   it('turns a wrong-signed tzOffset with US DST rules and midnight-aligned days, and says so', () => {
-    const { doc, usagePoint } = open(join(QUIRKS_DIR, 'wrong-sign-tzoffset-daily-gas.xml'));
+    const { doc, usagePoint } = open(join(QUIRK_FILES_DIR, 'wrong-sign-tzoffset-daily-gas.xml'));
     const { clock, correction } = chooseClock(doc, usagePoint);
     expect(clock.zoneName).toBe('US Eastern Time (UTC-05:00, DST)');
     expect(correction).toContain('UTC+05:00');

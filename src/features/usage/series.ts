@@ -4,14 +4,10 @@
  * year earlier. A bucket without readings is `null`, which the chart draws as a break in the line: a gap,
  * never a zero (reference section 6).
  */
-import {
-  aggregate,
-  netOf,
-  type Aggregation,
-  type Resolution as AggregateResolution,
-} from '../../espi/aggregate.ts';
+import { netOf, type Aggregation, type Resolution as AggregateResolution } from '../../espi/aggregate.ts';
 import type { LocalTime } from '../../espi/local-time.ts';
 import { givenBillingPeriods, periodsCovering } from '../../espi/periods.ts';
+import { aggregateOrSlice } from '../../espi/precompute.ts';
 import type { Combine } from '../../espi/units.ts';
 import type { DateTimeInterval, UsagePoint } from '../../espi/model.ts';
 import type { Flow } from './readings.ts';
@@ -161,9 +157,9 @@ export function buildChartData(usagePoint: UsagePoint, options: SeriesOptions): 
     range: options.bounds,
     billingPeriods: periods,
   };
-  const d = aggregate(primary.meterReading, aggregateOptions);
+  const d = aggregateOrSlice(primary.meterReading, aggregateOptions);
   const sameUnit = received && received.unit.unit === primary.unit.unit;
-  const r = sameUnit ? aggregate(received.meterReading, aggregateOptions) : undefined;
+  const r = sameUnit ? aggregateOrSlice(received.meterReading, aggregateOptions) : undefined;
   const isNetReading = primary.flow === 'net';
   let rows: ChartRow[];
   if (resolution === 'interval') rows = intervalRows(d, r);

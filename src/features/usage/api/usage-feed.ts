@@ -3,6 +3,7 @@
  * `published-min/max`, reference 1.4) and parsed in the Web Worker, so the page never freezes on a big feed.
  */
 import { queryOptions } from '@tanstack/react-query';
+import type { TimeZoneRules } from '../../../espi/local-time.ts';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { parseEspiInWorker } from '../../../lib/espi-worker-client.ts';
 import { reportProgress } from './load-progress.ts';
@@ -16,7 +17,14 @@ export function feedUrl(batchHref: string, window: FeedWindow): string {
   return url.href;
 }
 
-export function usageFeedQuery(api: ApiClient, usagePointId: string, batchHref: string, window: FeedWindow) {
+/** `zone`: the custodian's zone for the usage point, which the worker's aggregates follow when the feed names none. */
+export function usageFeedQuery(
+  api: ApiClient,
+  usagePointId: string,
+  batchHref: string,
+  window: FeedWindow,
+  zone?: TimeZoneRules,
+) {
   const queryKey = usageKeys.feed(usagePointId, window);
   return queryOptions({
     queryKey,
@@ -32,6 +40,7 @@ export function usageFeedQuery(api: ApiClient, usagePointId: string, batchHref: 
         reportProgress(queryKey, 0.1);
         return await parseEspiInWorker(xml, {
           baseUrl: url,
+          ...(zone ? { zone } : {}),
           signal,
           onProgress: (fraction) => reportProgress(queryKey, 0.1 + 0.9 * fraction),
         });

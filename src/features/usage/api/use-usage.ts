@@ -1,6 +1,7 @@
 /** The usage feature's hooks: the query options above, bound to the portal's API client and configuration. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
+import { rulesForZone } from '../clock.ts';
 import { fetchWindow, type DayRange } from '../range.ts';
 import { useLoadProgress } from './load-progress.ts';
 import { usageFeedQuery } from './usage-feed.ts';
@@ -19,7 +20,13 @@ export function useUsageFeed(listing: UsagePointListing | undefined, range: DayR
   const api = useApiClient();
   const window = fetchWindow(range);
   const query = useQuery({
-    ...usageFeedQuery(api, listing?.id ?? '', listing?.hrefs.batch ?? '', window),
+    ...usageFeedQuery(
+      api,
+      listing?.id ?? '',
+      listing?.hrefs.batch ?? '',
+      window,
+      rulesForZone(listing?.timeZone),
+    ),
     enabled: enabled && listing !== undefined,
     // A new range keeps the last one on screen (controls included) until its data arrives.
     placeholderData: keepPreviousData,
