@@ -22,6 +22,7 @@ import {
   validateEndpoint,
 } from './oauth.ts';
 import { initialState } from './seed.ts';
+import { keepSigningKey } from './tokens.ts';
 import { createStore, memoryStorage, type CustodianStorage, type CustodianStore } from './state.ts';
 
 export interface CustodianOptions {
@@ -59,7 +60,8 @@ export interface Custodian {
 
 export function createCustodian(options: CustodianOptions): Custodian {
   const now = options.now ?? (() => Date.now());
-  const store = createStore(options.storage ?? memoryStorage(), () => initialState(now()), now);
+  const storage = options.storage ?? memoryStorage();
+  const store = createStore(storage, () => initialState(now()), now);
   const ctx = createContext({
     baseUrl: options.baseUrl,
     store,
@@ -69,6 +71,7 @@ export function createCustodian(options: CustodianOptions): Custodian {
     ...(options.demoToken ? { demoToken: options.demoToken } : {}),
     now,
   });
+  keepSigningKey(ctx.baseUrl, storage.signingKey);
   const serveAuthorizePage = options.serveAuthorizePage ?? true;
 
   async function handle(request: Request): Promise<Response | undefined> {
@@ -197,7 +200,7 @@ async function route(ctx: CustodianContext, request: Request, path: string): Pro
       if (method === 'GET' || post) return userinfoEndpoint(ctx, request);
       break;
     case '/oauth/jwks':
-      if (method === 'GET') return jwksEndpoint();
+      if (method === 'GET') return jwksEndpoint(ctx);
       break;
   }
   return notFound(`Nothing at ${method} ${path} on this custodian.`);

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { getResponse } from 'msw';
 import { createCustodian, type Custodian } from './handlers.ts';
 import { json } from './http-util.ts';
+import { defaultDatabasePath, sqliteStorage } from './sqlite-storage.ts';
 
 export const DEFAULT_PORT = 8787;
 
@@ -72,6 +73,8 @@ export interface SandboxOptions {
   demoToken?: string;
   /** Serve `B/__demo` to other machines too (DEMO_CONTROLS_REMOTE=true); default: loopback only. */
   demoControlsRemote?: boolean;
+  /** The SQLite file of the sandbox's state (CUSTODIAN_DB); default `:memory:` (nothing kept). */
+  database?: string;
 }
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
@@ -112,8 +115,10 @@ export async function startSandboxServer(options: SandboxOptions = {}): Promise<
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
   const url = `http://localhost:${port}`;
   const portalRedirectUris = options.portalRedirectUris ?? ['http://localhost:5173/auth/callback'];
+  const storage = sqliteStorage(options.database ?? ':memory:');
   const custodian = createCustodian({
     baseUrl: url,
+    storage,
     portalRedirectUris,
     // The sandbox answers on localhost and 127.0.0.1 alike; a page on either is its own.
     allowedOrigins: options.allowedOrigins ?? [
@@ -131,7 +136,11 @@ export async function startSandboxServer(options: SandboxOptions = {}): Promise<
     demoToken,
     close: () =>
       new Promise((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          storage.close();
+          if (error) reject(error);
+          else resolve();
+        });
         // Streams still open (a client reading a large feed) must not keep the server alive.
         server.closeAllConnections();
       }),
@@ -151,11 +160,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     ...(origins ? { allowedOrigins: origins } : {}),
     ...(env.DEMO_TOKEN ? { demoToken: env.DEMO_TOKEN } : {}),
     demoControlsRemote: env.DEMO_CONTROLS_REMOTE === 'true',
+    database: defaultDatabasePath(),
   });
   const address = sandbox.server.address();
   console.log(`Mock data custodian (sandbox) on ${sandbox.url}`);
   if (typeof address === 'object' && address)
     console.log(`  listening on ${address.address}:${address.port}`);
+  console.log(`  state: ${defaultDatabasePath()} (CUSTODIAN_DB to change)`);
   console.log(`  discovery: ${sandbox.url}/.well-known/openid-configuration`);
   console.log(`  demo controls: ${sandbox.url}/__demo/... with header X-Demo-Token: ${sandbox.demoToken}`);
   console.log(
