@@ -22,7 +22,8 @@ export default defineConfig(({ mode }) => {
     server: { port: 5173 },
     preview: { port: 4173, headers: securityHeaders(custodian) },
     worker: { format: 'es' },
-    build: { sourcemap: true },
+    // Source maps only when asked (VITE_SOURCEMAP=true): a production build does not publish its sources.
+    build: { sourcemap: env.VITE_SOURCEMAP === 'true' },
     test: {
       include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
       environment: 'node',

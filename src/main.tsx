@@ -54,7 +54,9 @@ async function start(config: PortalConfig) {
       void router.navigate('/');
     },
   });
-  const apiClient = createApiClient(session.tokens);
+  const apiClient = createApiClient(session.tokens, fetch, {
+    tokenOrigins: [config.oidc.issuer, config.espiBaseUrl, config.customerApiBaseUrl],
+  });
   root.render(
     <StrictMode>
       <App services={{ config, userManager, session, notices, apiClient, queryClient, router }} />
