@@ -1,7 +1,9 @@
 /**
- * The sandbox: the same MSW handlers over real HTTP (`npm run custodian`, port from PORT). A small
- * node:http adapter feeds each request to msw's `getResponse`: @mswjs/http-middleware 0.10 calls
- * `handleRequest` from msw 2, which msw 3 no longer exports.
+ * The sandbox: the custodian's handlers over real HTTP (`npm run custodian`; PORT, HOST, CUSTODIAN_DB,
+ * CORS_ORIGINS, DEMO_TOKEN, DEMO_CONTROLS_REMOTE). A small node:http adapter feeds each request to the
+ * custodian's `handle` function (the logic of its MSW handlers) and pipes the response body, so
+ * feeds stream; @mswjs/http-middleware 0.10 calls `handleRequest` from msw 2, which msw 3 no longer
+ * exports. State lives in SQLite (sqlite-storage.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -9,7 +11,6 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pathToFileURL } from 'node:url';
-import { getResponse } from 'msw';
 import { createCustodian, type Custodian } from './handlers.ts';
 import { json } from './http-util.ts';
 import { defaultDatabasePath, sqliteStorage } from './sqlite-storage.ts';
@@ -101,7 +102,9 @@ export async function startSandboxServer(options: SandboxOptions = {}): Promise<
         return send(res, json({ error: 'not_found', error_description: 'No such control here.' }, 404));
       }
       const request = toRequest(req, custodian.context.baseUrl, await readBody(req));
-      const response = await getResponse(custodian.handlers, request);
+      // The custodian's handle function, not msw's getResponse: msw may clone a response (for its
+      // logs), and a cloned stream keeps every chunk of a large feed for the clone nobody reads.
+      const response = await custodian.handle(request);
       await send(res, response ?? new Response(JSON.stringify({ error: 'not_found' }), { status: 404 }));
     })().catch((error: unknown) => {
       // A client gone mid-stream (or a failure after the headers) can only end the connection.
