@@ -26,9 +26,9 @@ export default defineConfig(({ mode }) => {
     server: { port: 5173 },
     preview: { port: 4173 },
     worker: { format: 'es' },
-    // No source maps unless asked (`vite build --sourcemap`): they would publish the source.
+    // Source maps only when asked (VITE_SOURCEMAP=true): a production build does not publish its sources.
     // The supported browsers (`browserslist` in package.json, reasoned in the README) as Oxc targets.
-    build: { target: browserslistToEsbuild() },
+    build: { sourcemap: env.VITE_SOURCEMAP === 'true', target: browserslistToEsbuild() },
     test: {
       include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
       environment: 'node',

@@ -20,7 +20,7 @@ export interface BuiltBundle {
 
 export async function buildBundle(mode: 'production' | 'demo'): Promise<BuiltBundle> {
   const outDir = await mkdtemp(path.join(tmpdir(), `portal-${mode}-`));
-  await build({ mode, logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  await build({ mode, logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const files = (await readdir(outDir, { recursive: true })).map(String);
   const html = await readFile(path.join(outDir, 'index.html'), 'utf8');
   const initial = [

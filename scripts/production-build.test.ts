@@ -20,6 +20,12 @@ describe('the production build', () => {
     for (const script of bundle.initialScripts) expect(script.source).not.toMatch(/recharts/i);
   });
 
+  test('publishes no source maps unless VITE_SOURCEMAP asks for them', () => {
+    expect(bundle.files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    const everything = bundle.initialScripts.map((s) => s.source).join('\n');
+    expect(everything).not.toContain('sourceMappingURL');
+  });
+
   test('carries the Content-Security-Policy for static hosts', () => {
     expect(bundle.files).toContain('_headers');
   });

@@ -56,7 +56,9 @@ async function start(config: PortalConfig) {
       void router.navigate('/');
     },
   });
-  const apiClient = createApiClient(session.tokens);
+  const apiClient = createApiClient(session.tokens, fetch, {
+    tokenOrigins: [config.oidc.issuer, config.espiBaseUrl, config.customerApiBaseUrl],
+  });
   // The router starts the first page's loader at once, so everything it uses exists before it.
   const router = createAppRouter({ config, apiClient, queryClient, userManager });
   root.render(

@@ -13,6 +13,8 @@ export const PAGE_SIZE = { default: 2000, max: 5000 } as const;
 
 /** Entries looked at (skipped or kept) between two turns of the event loop. */
 const SCAN_BATCH = 5000;
+/** Characters of XML written per turn of the event loop: small enough that others wait milliseconds. */
+const CHUNK_CHARS = 1 << 16;
 
 export const ATOM = 'application/atom+xml';
 
@@ -79,7 +81,7 @@ export function feedResponse(
             updated: isoSeconds(updated),
             ...(more ? { nextHref: nextPageHref(self, page.startIndex, size) } : {}),
           };
-          chunks = writeFeedChunks(header, built(members));
+          chunks = writeFeedChunks(header, built(members), CHUNK_CHARS);
         }
         const chunk = chunks.next();
         if (chunk.done) controller.close();

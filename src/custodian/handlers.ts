@@ -24,6 +24,7 @@ import {
   validateEndpoint,
 } from './oauth.ts';
 import { initialState } from './seed.ts';
+import { keepSigningKey } from './tokens.ts';
 import { createStore, memoryStorage, type CustodianStorage, type CustodianStore } from './state.ts';
 
 export interface CustodianOptions {
@@ -63,7 +64,8 @@ export interface Custodian {
 
 export function createCustodian(options: CustodianOptions): Custodian {
   const now = options.now ?? (() => Date.now());
-  const store = createStore(options.storage ?? memoryStorage(), () => initialState(now()), now);
+  const storage = options.storage ?? memoryStorage();
+  const store = createStore(storage, () => initialState(now()), now);
   const ctx = createContext({
     baseUrl: options.baseUrl,
     store,
@@ -74,6 +76,7 @@ export function createCustodian(options: CustodianOptions): Custodian {
     now,
     ...(options.externalIssuer ? { externalIssuer: options.externalIssuer } : {}),
   });
+  keepSigningKey(ctx.baseUrl, storage.signingKey);
   const serveAuthorizePage = options.serveAuthorizePage ?? true;
 
   async function handle(request: Request): Promise<Response | undefined> {
@@ -202,7 +205,7 @@ async function route(ctx: CustodianContext, request: Request, path: string): Pro
       if (method === 'GET' || post) return userinfoEndpoint(ctx, request);
       break;
     case '/oauth/jwks':
-      if (method === 'GET') return jwksEndpoint();
+      if (method === 'GET') return jwksEndpoint(ctx);
       break;
     case END_SESSION_PATH:
       if (method === 'GET' || post) return endSessionEndpoint(ctx, request);

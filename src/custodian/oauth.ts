@@ -852,6 +852,6 @@ export async function userinfoEndpoint(ctx: CustodianContext, request: Request):
   return json({ sub: customer.id, ...profileClaims(customer, claims.scope) });
 }
 
-export async function jwksEndpoint(): Promise<Response> {
-  return json(await jwks(), 200, { 'Cache-Control': 'public, max-age=3600' });
+export async function jwksEndpoint(ctx: CustodianContext): Promise<Response> {
+  return json(await jwks(ctx.baseUrl), 200, { 'Cache-Control': 'public, max-age=3600' });
 }

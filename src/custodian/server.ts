@@ -1,7 +1,9 @@
 /**
- * The sandbox: the same MSW handlers over real HTTP (`npm run custodian`, port from PORT). A small
- * node:http adapter feeds each request to msw's `getResponse`: @mswjs/http-middleware 0.10 calls
- * `handleRequest` from msw 2, which msw 3 no longer exports.
+ * The sandbox: the custodian's handlers over real HTTP (`npm run custodian`; PORT, HOST, CUSTODIAN_DB,
+ * CORS_ORIGINS, DEMO_TOKEN, DEMO_CONTROLS_REMOTE). A small node:http adapter feeds each request to the
+ * custodian's `handle` function (the logic of its MSW handlers) and pipes the response body, so
+ * feeds stream; @mswjs/http-middleware 0.10 calls `handleRequest` from msw 2, which msw 3 no longer
+ * exports. State lives in SQLite (sqlite-storage.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -9,10 +11,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pathToFileURL } from 'node:url';
-import { getResponse } from 'msw';
 import { createExternalIssuer } from './external-issuer.ts';
 import { createCustodian, type Custodian } from './handlers.ts';
 import { json } from './http-util.ts';
+import { defaultDatabasePath, sqliteStorage } from './sqlite-storage.ts';
 
 export const DEFAULT_PORT = 8787;
 
@@ -75,6 +77,8 @@ export interface SandboxOptions {
   demoControlsRemote?: boolean;
   /** Accept this issuer's JWT access tokens too; the audience defaults to the sandbox's own URL. */
   externalIssuer?: { issuer: string; audience?: string };
+  /** The SQLite file of the sandbox's state (CUSTODIAN_DB); default `:memory:` (nothing kept). */
+  database?: string;
 }
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
@@ -101,7 +105,9 @@ export async function startSandboxServer(options: SandboxOptions = {}): Promise<
         return send(res, json({ error: 'not_found', error_description: 'No such control here.' }, 404));
       }
       const request = toRequest(req, custodian.context.baseUrl, await readBody(req));
-      const response = await getResponse(custodian.handlers, request);
+      // The custodian's handle function, not msw's getResponse: msw may clone a response (for its
+      // logs), and a cloned stream keeps every chunk of a large feed for the clone nobody reads.
+      const response = await custodian.handle(request);
       await send(res, response ?? new Response(JSON.stringify({ error: 'not_found' }), { status: 404 }));
     })().catch((error: unknown) => {
       // A client gone mid-stream (or a failure after the headers) can only end the connection.
@@ -115,8 +121,10 @@ export async function startSandboxServer(options: SandboxOptions = {}): Promise<
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
   const url = `http://localhost:${port}`;
   const portalRedirectUris = options.portalRedirectUris ?? ['http://localhost:5173/auth/callback'];
+  const storage = sqliteStorage(options.database ?? ':memory:');
   const custodian = createCustodian({
     baseUrl: url,
+    storage,
     portalRedirectUris,
     // The sandbox answers on localhost and 127.0.0.1 alike; a page on either is its own.
     allowedOrigins: options.allowedOrigins ?? [
@@ -142,7 +150,11 @@ export async function startSandboxServer(options: SandboxOptions = {}): Promise<
     demoToken,
     close: () =>
       new Promise((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          storage.close();
+          if (error) reject(error);
+          else resolve();
+        });
         // Streams still open (a client reading a large feed) must not keep the server alive.
         server.closeAllConnections();
       }),
@@ -164,11 +176,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     ...(env.DEMO_TOKEN ? { demoToken: env.DEMO_TOKEN } : {}),
     demoControlsRemote: env.DEMO_CONTROLS_REMOTE === 'true',
     ...(issuer ? { externalIssuer: { issuer, ...(audience ? { audience } : {}) } } : {}),
+    database: defaultDatabasePath(),
   });
   const address = sandbox.server.address();
   console.log(`Mock data custodian (sandbox) on ${sandbox.url}`);
   if (typeof address === 'object' && address)
     console.log(`  listening on ${address.address}:${address.port}`);
+  console.log(`  state: ${defaultDatabasePath()} (CUSTODIAN_DB to change)`);
   console.log(`  discovery: ${sandbox.url}/.well-known/openid-configuration`);
   console.log(`  demo controls: ${sandbox.url}/__demo/... with header X-Demo-Token: ${sandbox.demoToken}`);
   const external = sandbox.custodian.context.externalIssuer;

@@ -40,7 +40,7 @@ describe('state across a reload', () => {
       });
       expect(revoked.status).toBe(401);
 
-      const stored = storage.read() ?? '';
+      const stored = storage.text();
       for (const token of [tokens.access_token, tokens.refresh_token, tokens.id_token]) {
         expect(stored).not.toContain(token);
       }

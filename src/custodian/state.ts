@@ -1,36 +1,68 @@
 /**
  * The mock custodian's one mutable store: authorizations (consents, denials, revocations), bulk
  * grants, idempotency records, token revocation/rotation state (jti sets only: tokens are signed JWTs
- * and are never stored), faults and lifetimes. Persisted as JSON through a `CustodianStorage`: memory
- * in Node, localStorage in the browser demo, so a reload keeps what the person did until a reset.
+ * and are never stored), faults and lifetimes. Each host persists it through a `CustodianStorage`:
+ * SQLite in the sandbox server (sqlite-storage.ts), localStorage in the browser demo (a reload keeps
+ * what the person did), memory in tests. The signing key is kept beside the state, never in it.
  */
+import type { JWK } from 'jose';
+
+/** Where one custodian's signing key (a private JWK) lives: generated on first start, then kept. */
+export interface KeyStore {
+  load(): JWK | undefined;
+  save(key: JWK): void;
+}
 
 export interface CustodianStorage {
-  read(): string | null;
-  write(value: string): void;
-  clear(): void;
+  /** The saved state, or undefined on a first start. */
+  load(): CustodianState | undefined;
+  /** Saves the state after a change; synchronous, so a change and its saving are one step. */
+  save(state: CustodianState): void;
+  signingKey: KeyStore;
 }
 
-export function memoryStorage(): CustodianStorage {
-  let value: string | null = null;
+/** State and key as JSON text under two names of a string store (memory, Web Storage). */
+function textStorage(read: (name: string) => string | null, write: (name: string, value: string) => void) {
+  const parse = <T>(name: string): T | undefined => {
+    const text = read(name);
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      return undefined;
+    }
+  };
   return {
-    read: () => value,
-    write: (next) => {
-      value = next;
+    load: () => upgrade(parse<Partial<CustodianState>>('state')),
+    save: (state: CustodianState) => write('state', JSON.stringify(state)),
+    signingKey: {
+      load: () => parse<JWK>('signing-key'),
+      save: (key: JWK) => write('signing-key', JSON.stringify(key)),
     },
-    clear: () => {
-      value = null;
-    },
+  } satisfies CustodianStorage;
+}
+
+export function memoryStorage(): CustodianStorage & { text(): string } {
+  const values = new Map<string, string>();
+  return {
+    ...textStorage(
+      (name) => values.get(name) ?? null,
+      (name, value) => values.set(name, value),
+    ),
+    /** Everything stored but the key, as text (tests look for tokens in it). */
+    text: () => values.get('state') ?? '',
   };
 }
 
-/** Web Storage (localStorage) under one key. Holds no token: see the module comment. */
+/**
+ * Web Storage (localStorage) under one key prefix. Holds no token (see the module comment); the key
+ * is this browser's own, so tokens of one browser's demo mean nothing to another's.
+ */
 export function webStorage(storage: Storage, key = 'green-button-mock-custodian'): CustodianStorage {
-  return {
-    read: () => storage.getItem(key),
-    write: (value) => storage.setItem(key, value),
-    clear: () => storage.removeItem(key),
-  };
+  return textStorage(
+    (name) => storage.getItem(name === 'state' ? key : `${key}-${name}`),
+    (name, value) => storage.setItem(name === 'state' ? key : `${key}-${name}`, value),
+  );
 }
 
 export interface Faults {
@@ -152,11 +184,11 @@ export function createStore(
   initial: () => CustodianState,
   now: () => number,
 ): CustodianStore {
-  let state = load(storage) ?? initial();
+  let state = storage.load() ?? initial();
 
   const persist = () => {
     pruneExpired(state, Math.floor(now() / 1000));
-    storage.write(JSON.stringify(state));
+    storage.save(state);
   };
 
   return {
@@ -181,17 +213,10 @@ export function createStore(
   };
 }
 
-function load(storage: CustodianStorage): CustodianState | undefined {
-  const text = storage.read();
-  if (!text) return undefined;
-  try {
-    const parsed = JSON.parse(text) as Partial<CustodianState>;
-    // A stored state from an older shape is dropped rather than half-read.
-    if (parsed.version !== 1) return undefined;
-    return { ...(parsed as CustodianState), faults: { ...DEFAULT_FAULTS, ...parsed.faults } };
-  } catch {
-    return undefined;
-  }
+/** A stored state as this version reads it: faults added since are defaulted, another shape dropped. */
+export function upgrade(parsed: Partial<CustodianState> | undefined): CustodianState | undefined {
+  if (parsed?.version !== 1) return undefined;
+  return { ...(parsed as CustodianState), faults: { ...DEFAULT_FAULTS, ...parsed.faults } };
 }
 
 function pruneExpired(state: CustodianState, nowSeconds: number): void {

@@ -5,20 +5,17 @@
  * only which jtis were used or revoked (state.ts). The JWT `typ` header keeps the kinds apart, so
  * an id_token or a code can never pass as an access token.
  */
-import { SignJWT, exportJWK, importJWK, jwtVerify, type CryptoKey, type JWK, type JWTPayload } from 'jose';
-
-/**
- * The sandbox's published signing key. A mock custodian has nothing to protect, and a fixed key lets
- * tokens issued before a page reload or a server restart still verify. Never reuse it elsewhere.
- */
-const SANDBOX_SIGNING_KEY: JWK = {
-  kty: 'EC',
-  crv: 'P-256',
-  x: '81_7H7rWMUJyY1quY8gpkVxstG_oSQv_t891MjZ1uYs',
-  y: '5ah8IvrRpqEGG_6ukD03G0rCIDU2cZkBZNovTOGNCsY',
-  d: 'Ho32IKyzMw4oqS9dDmWSlwR2Ibc44_3B0f2JUXXoUfg',
-};
-const KEY_ID = 'sandbox-es256-1';
+import {
+  SignJWT,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
+import type { KeyStore } from './state.ts';
 
 export const TOKEN_TYPES = {
   access: 'at+jwt',
@@ -52,21 +49,51 @@ export interface CodeClaims extends GrantClaims {
   offline: boolean;
 }
 
-let keys: Promise<{ privateKey: CryptoKey; publicKey: CryptoKey; publicJwk: JWK }> | undefined;
+interface SigningKeys {
+  kid: string;
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  publicJwk: JWK;
+}
 
-function signingKeys() {
-  keys ??= (async () => {
-    const privateKey = (await importJWK(SANDBOX_SIGNING_KEY, 'ES256')) as CryptoKey;
-    const { d: _private, ...publicPart } = SANDBOX_SIGNING_KEY;
-    const publicKey = (await importJWK(publicPart, 'ES256')) as CryptoKey;
-    return { privateKey, publicKey, publicJwk: await exportJWK(publicKey) };
-  })();
+/** Each custodian's key, by its issuer: several custodians (tests, hosts) can live in one process. */
+const keysByIssuer = new Map<string, Promise<SigningKeys>>();
+
+/**
+ * Makes `issuer` sign with the key its host keeps, generating (and saving) one on the first start:
+ * no key is shared between installations, and none is in the repository or a bundle.
+ */
+export function keepSigningKey(issuer: string, store: KeyStore): void {
+  keysByIssuer.set(
+    issuer,
+    (async () => {
+      let jwk = store.load();
+      if (!jwk) {
+        const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+        jwk = { ...(await exportJWK(privateKey)), kid: randomId() };
+        store.save(jwk);
+      }
+      const { d: _private, ...publicPart } = jwk;
+      const publicKey = (await importJWK(publicPart, 'ES256')) as CryptoKey;
+      return {
+        kid: jwk.kid ?? 'sandbox-es256',
+        privateKey: (await importJWK(jwk, 'ES256')) as CryptoKey,
+        publicKey,
+        publicJwk: await exportJWK(publicKey),
+      };
+    })(),
+  );
+}
+
+function signingKeys(issuer: string): Promise<SigningKeys> {
+  const keys = keysByIssuer.get(issuer);
+  if (!keys) throw new Error(`No signing key for the issuer ${issuer}: call keepSigningKey first.`);
   return keys;
 }
 
-export async function jwks(): Promise<{ keys: JWK[] }> {
-  const { publicJwk } = await signingKeys();
-  return { keys: [{ ...publicJwk, kid: KEY_ID, alg: 'ES256', use: 'sig' }] };
+export async function jwks(issuer: string): Promise<{ keys: JWK[] }> {
+  const { publicJwk, kid } = await signingKeys(issuer);
+  return { keys: [{ ...publicJwk, kid, alg: 'ES256', use: 'sig' }] };
 }
 
 export async function signToken(
@@ -74,9 +101,9 @@ export async function signToken(
   claims: JWTPayload,
   options: { issuer: string; audience: string; nowSeconds: number; lifetime: number },
 ): Promise<string> {
-  const { privateKey } = await signingKeys();
+  const { privateKey, kid } = await signingKeys(options.issuer);
   return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'ES256', kid: KEY_ID, typ: TOKEN_TYPES[kind] })
+    .setProtectedHeader({ alg: 'ES256', kid, typ: TOKEN_TYPES[kind] })
     .setIssuer(options.issuer)
     .setAudience(options.audience)
     .setIssuedAt(options.nowSeconds)
@@ -104,7 +131,7 @@ export async function verifyToken<T extends JWTPayload>(
   token: string,
   options: { issuer: string; nowSeconds: number },
 ): Promise<VerifyResult<T>> {
-  const { publicKey } = await signingKeys();
+  const { publicKey } = await signingKeys(options.issuer);
   try {
     const audience = audienceOf(kind, options.issuer);
     const { payload } = await jwtVerify(token, publicKey, {

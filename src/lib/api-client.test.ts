@@ -72,6 +72,19 @@ describe('createApiClient', () => {
     expect(failure.kind).toBe('server');
     expect(failure.detail).toBe('maintenance');
   });
+
+  test('sends the token only to the configured custodian origins: another href is an error, not a request', async () => {
+    const tokens = tokenSource({ getAccessToken: vi.fn(async () => 'new-token') });
+    const { fetchImpl, seen } = server();
+    const api = createApiClient(tokens, fetchImpl, { tokenOrigins: ['https://dc.example/custodian'] });
+    const refused = await api.json('https://attacker.example/steal').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect((refused as ApiError).kind).toBe('invalid-response');
+    expect((refused as ApiError).detail).toContain('https://attacker.example');
+    expect(seen).toEqual([]);
+    await expect(api.json('https://dc.example/espi/x')).resolves.toEqual({ ok: true });
+    expect(seen).toEqual(['Bearer new-token']);
+  });
 });
 
 describe('a refusal after a renewal that worked', () => {

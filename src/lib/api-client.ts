@@ -57,7 +57,23 @@ async function detailOf(response: Response): Promise<string | undefined> {
   }
 }
 
-export function createApiClient(tokens: AccessTokenSource, fetchImpl: typeof fetch = fetch): ApiClient {
+export function createApiClient(
+  tokens: AccessTokenSource,
+  fetchImpl: typeof fetch = fetch,
+  /** The configured custodian's origins: the only ones a token is sent to. */
+  options: { tokenOrigins?: readonly string[] } = {},
+): ApiClient {
+  const tokenOrigins = options.tokenOrigins && new Set(options.tokenOrigins.map((o) => new URL(o).origin));
+  /** An href the custodian returned that points elsewhere is refused as its answer, never followed. */
+  function refuseForeign(url: string): void {
+    const origin = URL.parse(url, globalThis.location?.href)?.origin;
+    if (tokenOrigins && (!origin || !tokenOrigins.has(origin))) {
+      throw apiError('invalid-response', {
+        detail: `It pointed to ${origin ?? url}, which is not one of its configured addresses; nothing was sent.`,
+      });
+    }
+  }
+
   async function attempt(url: string, options: RequestOptions, token: string | null): Promise<Response> {
     const headers: Record<string, string> = { ...options.headers };
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -78,6 +94,7 @@ export function createApiClient(tokens: AccessTokenSource, fetchImpl: typeof fet
   }
 
   async function authorizedFetch(url: string, options: RequestOptions = {}): Promise<Response> {
+    refuseForeign(url);
     let response = await attempt(url, options, await tokens.getAccessToken());
     if (response.status === 401) {
       const renewed = await tokens.renew().catch(() => null);

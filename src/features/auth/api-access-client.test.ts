@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findCustomerByUsername } from '../../custodian/directory.ts';
 import { NODE_BASE_URL, startNodeCustodian, type NodeCustodian } from '../../custodian/node.ts';
@@ -85,6 +86,22 @@ describe('the password grant for a customer’s own data', () => {
 test('HTTP Basic form-urlencodes id and secret before base64 (RFC 6749 section 2.3.1)', () => {
   const header = basicAuthorization({ clientId: 'a b', clientSecret: 'p:ss/w+rd' });
   expect(atob(header.replace('Basic ', ''))).toBe('a+b:p%3Ass%2Fw%2Brd');
+});
+
+test('the curl command keeps an address with a quote one shell word, run nothing else', () => {
+  const address = "https://dc.test/x?q=it's'; echo injected; echo '";
+  const command = curlCommand(address, 'tok.en');
+  // bash parses the command as written; printf shows the words curl would have been given.
+  const words = execFileSync('bash', ['-c', command.replace(/^curl /, "printf '%s\\n' ")], {
+    encoding: 'utf8',
+  });
+  expect(words.split('\n').filter(Boolean)).toEqual([
+    '-H',
+    'Authorization: Bearer tok.en',
+    '-H',
+    'Accept: application/atom+xml',
+    address,
+  ]);
 });
 
 test('the curl command quotes the token and the address for the shell', () => {

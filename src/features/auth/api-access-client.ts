@@ -34,9 +34,15 @@ export function basicAuthorization({ clientId, clientSecret }: ClientCredentials
   return `Basic ${btoa(`${encode(clientId)}:${encode(clientSecret)}`)}`;
 }
 
+/** One POSIX shell word: single-quoted, each `'` closed, escaped and reopened. */
+function shellWord(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 /** A command to paste into a terminal; the single quotes keep the shell from reading the token. */
+
 export function curlCommand(resourceUri: string, accessToken: string): string {
-  return `curl -H 'Authorization: Bearer ${accessToken}' -H 'Accept: application/atom+xml' '${resourceUri}'`;
+  return `curl -H ${shellWord(`Authorization: Bearer ${accessToken}`)} -H 'Accept: application/atom+xml' ${shellWord(resourceUri)}`;
 }
 
 interface OAuthErrorBody {
