@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium.ts';
+import { idpWebServers, PORTAL_ORIGIN } from './e2e/idp/servers.ts';
 
 /**
  * End-to-end tests run against the production bundle built in demo mode (the mock custodian in the
@@ -28,16 +29,26 @@ export default defineConfig({
     serviceWorkers: 'allow',
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
+    // The demo build's journeys; e2e/idp/ is the production build against a real OpenID provider.
+    { name: 'desktop', testIgnore: 'idp/**', use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
     {
       name: 'phone',
+      testIgnore: 'idp/**',
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, launchOptions: chromium },
     },
+    {
+      name: 'idp',
+      testDir: 'e2e/idp',
+      use: { ...devices['Desktop Chrome'], launchOptions: chromium, baseURL: PORTAL_ORIGIN },
+    },
   ],
-  webServer: {
-    command: `npx vite build --mode demo --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --mode demo --outDir ${OUT_DIR} --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-  },
+  webServer: [
+    {
+      command: `npx vite build --mode demo --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --mode demo --outDir ${OUT_DIR} --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+    ...idpWebServers,
+  ],
 });
