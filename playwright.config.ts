@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium.ts';
+import { idpWebServers, PORTAL_ORIGIN } from './e2e/idp/servers.ts';
 
 /**
  * End-to-end tests run against the production bundle built in demo mode (the mock custodian in the
@@ -11,6 +12,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 const OUT_DIR = `node_modules/.cache/e2e-build-${PORT}`;
 
 const chromium = chromiumLaunchOptions;
+// A pattern on the path inside e2e/ (a glob such as 'idp/**' also matches a checkout in a folder named idp).
+const IDP_SUITE = /[\\/]e2e[\\/]idp[\\/]/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,16 +31,30 @@ export default defineConfig({
     serviceWorkers: 'allow',
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
+    // The demo build's journeys; e2e/idp/ is the production build against a real OpenID provider.
+    {
+      name: 'desktop',
+      testIgnore: IDP_SUITE,
+      use: { ...devices['Desktop Chrome'], launchOptions: chromium },
+    },
     {
       name: 'phone',
+      testIgnore: IDP_SUITE,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, launchOptions: chromium },
     },
+    {
+      name: 'idp',
+      testDir: 'e2e/idp',
+      use: { ...devices['Desktop Chrome'], launchOptions: chromium, baseURL: PORTAL_ORIGIN },
+    },
   ],
-  webServer: {
-    command: `npx vite build --mode demo --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --mode demo --outDir ${OUT_DIR} --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-  },
+  webServer: [
+    {
+      command: `npx vite build --mode demo --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --mode demo --outDir ${OUT_DIR} --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+    ...idpWebServers,
+  ],
 });

@@ -96,8 +96,8 @@ test.describe('the session', () => {
     // Several full page loads (portal, utility, callback) of a demo build on shared cores.
     test.slow();
     await page.goto('/');
-    // The portal renews a minute before expiry: a 62-second token is renewed about a second after issue.
-    await setFaults(page, { accessTokenLifetime: 62 });
+    // The portal renews halfway through a token's lifetime: a 20-second token 10 seconds after issue.
+    await setFaults(page, { accessTokenLifetime: 20 });
     await signInFromPage(page, 'household');
     const first = await signedInUser(page);
 

@@ -66,11 +66,12 @@ export function useSession(): UseSession {
   );
 
   const signOut = useCallback(async () => {
-    const outcome = await session.signOut();
+    // Said on the page the provider sends the person back to, or here when there is no provider
+    // sign-out (or it could not start).
+    await session.signOut({ beforeLeaving: () => notices.showOnNextPage('signed-out') });
     // Nothing of the person who left stays in memory for whoever uses this tab next.
     queryClient.clear();
-    if (outcome === 'redirecting') notices.showOnNextPage('signed-out');
-    else notices.show('signed-out');
+    notices.show('signed-out');
   }, [session, notices, queryClient]);
 
   const profile = auth.user?.profile;

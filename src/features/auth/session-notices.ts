@@ -35,7 +35,11 @@ export function createSessionNoticeStore(
   };
   return {
     get: () => current,
-    show: set,
+    show(notice) {
+      // Said now, so not again on the next page.
+      storage?.removeItem(NEXT_PAGE_KEY);
+      set(notice);
+    },
     showOnNextPage: (notice) => storage?.setItem(NEXT_PAGE_KEY, notice),
     dismiss: () => set(null),
     subscribe(listener) {

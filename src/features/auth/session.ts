@@ -42,10 +42,10 @@ export interface Session {
   renew(): Promise<User | null>;
   /**
    * Revokes this tab's tokens, forgets the user, signs out every other tab, then ends the provider's
-   * session: resolves to 'redirecting' when the page is leaving for the provider's end-session
-   * endpoint, 'done' when the sign-out ended here.
+   * session. When the page leaves for the provider's end-session endpoint, `beforeLeaving` runs
+   * first and the promise never settles (the page unloads); otherwise it resolves here.
    */
-  signOut(): Promise<'redirecting' | 'done'>;
+  signOut(options?: { beforeLeaving?: () => void }): Promise<void>;
   /** Token and revocation endpoints from discovery (rejects when discovery fails). */
   endpoints(): Promise<OAuthEndpoints>;
   /** Stops listening to other tabs and to token events. */
@@ -161,20 +161,19 @@ export function createSession(deps: SessionDependencies): Session {
       },
       onSessionLost: loseSession,
     },
-    async signOut() {
+    async signOut(options = {}) {
       clearTimeout(renewalTimer);
       const idToken = (await userManager.getUser())?.id_token;
       channel.postMessage({ type: 'signed-out' } satisfies SessionMessage);
       await forgetUser();
-      if (!deps.endProviderSession || !idToken) return 'done';
+      if (!deps.endProviderSession || !idToken) return;
       try {
         // The provider ends its own session (so the next sign-in asks for the password) and sends
         // the person back to the registered post_logout_redirect_uri.
+        options.beforeLeaving?.();
         await userManager.signoutRedirect({ id_token_hint: idToken });
-        return 'redirecting';
       } catch {
         // No end_session_endpoint in discovery: the tokens are revoked, which is all that can be done.
-        return 'done';
       }
     },
     async endpoints() {
