@@ -15,8 +15,9 @@ const PORT = Number(process.env.E2E_PORT ?? 4174);
 const OUT_DIR = `node_modules/.cache/e2e-cross-browser-${PORT}`;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
-// WebKitGTK starts in a POSIX C locale, as on a server with no LANG: the journey checks that money is
-// still written in a named locale.
+// WebKitGTK starts in a POSIX C locale, as on a server with no LANG, and the journey checks that money
+// reads "$12.34". (WebKitGTK 2.50 maps C to en-US itself; the fallback for a runtime whose default is
+// ICU's POSIX variant is tested in src/espi/display-locale.test.ts.)
 const ENGINES = [firefox, webkit(PORT + 1, { LANG: 'C', LC_ALL: 'C' })];
 
 describe('the customer journey in every supported engine', () => {
