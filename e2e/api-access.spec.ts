@@ -3,9 +3,9 @@
  * uses it, and revokes it; nothing typed there is kept.
  */
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
-import { custodian, expectNoHorizontalScroll } from './auth-helpers.ts';
+import { custodian } from './demo-custodian.ts';
 
 // The commercial demo account's own API credentials (src/custodian/directory.ts).
 const CLIENT_ID = 'commercial-api';

@@ -3,16 +3,10 @@
  * happen (a wrong verifier accepted, a code in the address bar, a token in localStorage, an open
  * redirect), renewal, the end of a session, sign-out across tabs, and the utility's own page.
  */
-import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from './fixtures.ts';
 import { completeCustodianSignIn, openSignedIn, signInFromPage } from './sign-in.ts';
-import {
-  custodian,
-  expectNoHorizontalScroll,
-  setFaults,
-  signedInUser,
-  storedUser,
-  tamperPendingSignIn,
-} from './auth-helpers.ts';
+import { signedInUser, storedUser, tamperPendingSignIn } from './auth-helpers.ts';
+import { custodian, setFaults } from './demo-custodian.ts';
 
 const PORTAL_CLIENT = 'green-button-portal';
 
@@ -161,9 +155,7 @@ test.describe('the session', () => {
       await setFaults(page, { accessTokenLifetime: 8, refreshTokenLifetime: 1 });
       await openSignedIn(page, '/api-access', 'household');
 
-      await expect(
-        page.getByRole('alert').filter({ hasText: 'Your session ends in about a minute' }),
-      ).toBeVisible({
+      await expect(page.getByRole('alert').filter({ hasText: 'Your session ends soon' })).toBeVisible({
         timeout: 20_000,
       });
       await expect(page.getByRole('alert').filter({ hasText: 'Your session has ended' })).toBeVisible({

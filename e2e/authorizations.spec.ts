@@ -4,28 +4,13 @@
  * from third parties shown as text. Runs against the mock custodian in the page, seeded per test.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { setFaults } from './demo-custodian.ts';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
 
 const MARKUP_NAME = '<img src=x onerror=alert(1)>';
 // Each journey signs in and runs axe; on the shared two-core machine that can take minutes.
 test.describe.configure({ timeout: 180_000 });
-
-/** Calls a demo control of the mock custodian from inside the page (it answers in the page's worker). */
-async function demoControl(page: Page, path: string, method: 'PUT', body?: unknown) {
-  const status = await page.evaluate(
-    async ({ path, method, body }) => {
-      const response = await fetch(`/custodian/__demo/${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return response.status;
-    },
-    { path, method, body },
-  );
-  expect(status, `demo control ${path}`).toBe(200);
-}
 
 /** The card of an app in the list (or in one section of it). */
 function card(scope: Page | Locator, name: string) {
@@ -37,11 +22,6 @@ function card(scope: Page | Locator, name: string) {
 
 function section(page: Page, name: RegExp) {
   return page.getByRole('region', { name });
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'page wider than the viewport').toBeLessThanOrEqual(0);
 }
 
 test('lists every authorization: active first, history below, the scope in plain words', async ({ page }) => {
@@ -182,7 +162,7 @@ test.describe('revoking', () => {
   test('asks first, shows the change at once, and the custodian confirms it', async ({ page }) => {
     await openSignedIn(page, '/authorizations', 'household');
     // Slow answers make the optimistic step observable (no timing is asserted).
-    await demoControl(page, 'faults', 'PUT', { latencyMs: 1500 });
+    await setFaults(page, { latencyMs: 1500 });
     const revokeButton = card(page, 'BrightWatt Energy Insights').getByRole('button', {
       name: 'Revoke access for BrightWatt Energy Insights',
     });
@@ -212,7 +192,7 @@ test.describe('revoking', () => {
 
     test('the change is rolled back and the page says it did not take effect', async ({ page }) => {
       await openSignedIn(page, '/authorizations', 'household');
-      await demoControl(page, 'faults', 'PUT', { failingPath: '/revoke', failingStatus: 500 });
+      await setFaults(page, { failingPath: '/revoke', failingStatus: 500 });
       await card(page, 'BrightWatt Energy Insights')
         .getByRole('button', { name: /^Revoke access/ })
         .click();
@@ -227,7 +207,7 @@ test.describe('revoking', () => {
       await expect(card(active, 'BrightWatt Energy Insights').locator('.badge')).toHaveText('Active');
       await expectNoAxeViolations(page);
 
-      await demoControl(page, 'faults', 'PUT', { failingPath: null });
+      await setFaults(page, { failingPath: null });
       await alert.getByRole('button', { name: 'Try again' }).click();
       await expect(page.getByRole('status').filter({ hasText: 'Access revoked.' })).toBeVisible();
       await expect(
@@ -248,7 +228,7 @@ test.describe('revoking', () => {
       await card(page, 'SunTrack Solar Monitor')
         .getByRole('button', { name: /^Revoke access/ })
         .click();
-      await demoControl(page, 'faults', 'PUT', { offline: true });
+      await setFaults(page, { offline: true });
       await page.getByRole('dialog').getByRole('button', { name: 'Revoke access' }).click();
       const alert = page.getByRole('alert');
       await expect(alert).toContainText(
@@ -258,7 +238,7 @@ test.describe('revoking', () => {
       // Unconfirmed, so the list keeps showing what the custodian last confirmed.
       await expect(card(section(page, /^Active/), 'SunTrack Solar Monitor')).toBeVisible();
 
-      await demoControl(page, 'faults', 'PUT', { offline: false });
+      await setFaults(page, { offline: false });
       await alert.getByRole('button', { name: 'Try again' }).click();
       await expect(page.getByRole('status').filter({ hasText: 'Access revoked.' })).toBeVisible();
     });

@@ -7,7 +7,8 @@
  */
 import type { Page } from '@playwright/test';
 import { findCustomerByUsername } from '../src/custodian/directory.ts';
-import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { setFaults } from './demo-custodian.ts';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
 
 const commercial = findCustomerByUsername('commercial');
@@ -49,22 +50,6 @@ async function bulkFeed(page: Page, clientId: string, bulkId: string) {
     },
     { clientId, bulkId },
   );
-}
-
-async function setFaults(page: Page, faults: Record<string, unknown>) {
-  await page.evaluate(async (body) => {
-    const response = await fetch('/custodian/__demo/faults', {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`faults: ${response.status}`);
-  }, faults);
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 const stepHeading = (page: Page, n: number) => page.getByText(`Step ${n} of 5`, { exact: false }).first();

@@ -3,7 +3,7 @@
  * third-party app: approve with chosen meters, deny, and the app's token failing once access is revoked.
  */
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
 
 // Each journey signs in and runs axe; on the shared two-core machine that can take minutes.
@@ -100,8 +100,7 @@ test.describe('the consent flow, as a third-party app', () => {
     const granted = page.getByRole('status').filter({ hasText: 'Access granted' });
     await expect(granted).toContainText('intervals of 15 minutes');
     await expect(granted).toContainText(/Batch\/Subscription\//);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, 'page wider than the viewport').toBeLessThanOrEqual(0);
+    await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
 
     await page.getByRole('link', { name: 'See it in Connected apps' }).click();

@@ -46,3 +46,9 @@ export async function expectNoAxeViolations(page: Page) {
   );
   expect(summary, 'axe violations').toEqual([]);
 }
+
+/** Fails when the page scrolls sideways: the 360 px layouts must fit. */
+export async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'page wider than the viewport').toBeLessThanOrEqual(0);
+}

@@ -11,6 +11,8 @@ export function securityHeaders(input: CspInput): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(input, { forMetaTag: false }),
     'X-Content-Type-Options': 'nosniff',
+    // frame-ancestors' predecessor, for browsers that predate CSP level 2.
+    'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',

@@ -16,9 +16,10 @@ import { createSessionNoticeStore } from './features/auth/session-notices.ts';
 import { createUserManager } from './features/auth/user-manager.ts';
 import { config as configureZod } from 'zod/mini';
 
-// zod's full build (the mock custodian, some features) probes `new Function` once to pick a faster
-// parser; the CSP refuses it and reports a violation even though zod catches the error. `jitless`
-// skips the probe. It must run before any such schema is built: those modules all load lazily.
+// The portal's own schemas use zod/mini, which never compiles code. zod's full build (still used by the
+// mock custodian, so demo builds only) probes `new Function` once to pick a faster parser; the strict
+// CSP refuses it and reports a violation even though zod catches the error. `jitless` skips the probe.
+// It must run before any such schema is built: those modules all load lazily.
 configureZod({ jitless: true });
 
 const rootElement = document.getElementById('root');
@@ -41,11 +42,12 @@ async function start(config: PortalConfig) {
     await startDemo();
   }
   const userManager = createUserManager(config, window.location.origin);
-  const notices = createSessionNoticeStore();
+  const notices = createSessionNoticeStore(window.sessionStorage);
   const queryClient = createQueryClient();
-  const router = createAppRouter(config);
   const session = createSession({
     userManager,
+    endProviderSession: config.oidc.endSession.kind !== 'none',
+    resource: config.oidc.resource,
     onSessionLost: () => notices.show('session-lost'),
     onSessionEnding: () => notices.show('session-ending'),
     onSignedOutElsewhere: () => {
@@ -55,6 +57,8 @@ async function start(config: PortalConfig) {
     },
   });
   const apiClient = createApiClient(session.tokens);
+  // The router starts the first page's loader at once, so everything it uses exists before it.
+  const router = createAppRouter({ config, apiClient, queryClient, userManager });
   root.render(
     <StrictMode>
       <App services={{ config, userManager, session, notices, apiClient, queryClient, router }} />

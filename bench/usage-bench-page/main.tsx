@@ -15,6 +15,7 @@ import { UsageView } from '../../src/features/usage/components/usage-view.tsx';
 import { clockFor } from '../../src/features/usage/clock.ts';
 import { dataThrough } from '../../src/features/usage/readings.ts';
 import type { UsageViewState } from '../../src/features/usage/range.ts';
+import { offeredResolutions, readingSeconds } from '../../src/features/usage/resolutions.ts';
 
 const clock = createLocalTime(undefined, usZoneRules('Pacific'));
 const START = clock.fromLocal(2025, 1, 1);
@@ -142,7 +143,8 @@ async function openFile(
       title="Bench"
       state={state}
       onStateChange={() => undefined}
-      today={last}
+      offered={offeredResolutions(readingSeconds(usagePoint))}
+      lastDay={last}
     />,
   );
   await drawn();

@@ -1,31 +1,117 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RootLayout } from './root-layout.tsx';
 import { HomePage } from './home-page.tsx';
+import { queryLoader, startQuery, type LoaderServices } from './route-loaders.ts';
 import { RouteErrorPage } from '../components/errors/route-error-page.tsx';
 import { NotFoundPage } from '../components/errors/not-found-page.tsx';
+import { LoadingState } from '../components/ui/loading-state.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { CallbackPage } from '../features/auth/callback-page.tsx';
-import type { PortalConfig } from '../lib/config.ts';
+
+/** A route module's page component, for `lazy.Component`. */
+const component = (load: () => Promise<{ Component: ComponentType }>) => async (): Promise<ComponentType> =>
+  (await load()).Component;
 
 /**
  * Every route of the portal, in one place. Feature pages load lazily (their route modules export
- * `Component`), so the first page does not pay for charts or the bulk wizard.
+ * `Component`), so the first page does not pay for charts or the bulk wizard; a signed-in page's
+ * loader starts its queries while its code loads (route-loaders.ts).
  */
-export function appRoutes(config: PortalConfig): RouteObject[] {
+export function appRoutes(services: LoaderServices): RouteObject[] {
+  const { config, apiClient, queryClient } = services;
+  const base = config.customerApiBaseUrl;
+  const usagePointsLoader = queryLoader(services, async () => {
+    const { usagePointsQuery } = await import('../lib/usage-points.ts');
+    return () => startQuery(queryClient, usagePointsQuery(apiClient, base));
+  });
   const signedInPages: RouteObject[] = [
-    { path: 'usage', lazy: () => import('../features/usage/routes/usage-overview-route.tsx') },
-    { path: 'usage/:usagePointId', lazy: () => import('../features/usage/routes/usage-point-route.tsx') },
+    {
+      path: 'usage',
+      lazy: {
+        Component: component(() => import('../features/usage/routes/usage-overview-route.tsx')),
+        loader: usagePointsLoader,
+      },
+    },
+    {
+      path: 'usage/:usagePointId',
+      lazy: {
+        Component: component(() => import('../features/usage/routes/usage-point-route.tsx')),
+        // The feed's window depends on the usage point's time zone: the listing comes first.
+        loader: usagePointsLoader,
+      },
+    },
     {
       path: 'authorizations',
-      lazy: () => import('../features/authorizations/routes/authorizations-route.tsx'),
+      lazy: {
+        Component: component(() => import('../features/authorizations/routes/authorizations-route.tsx')),
+        loader: queryLoader(services, async () => {
+          const { authorizationListOptions, usagePointIndexOptions } =
+            await import('../features/authorizations/api/authorization-queries.ts');
+          return () => {
+            startQuery(queryClient, authorizationListOptions(apiClient, base));
+            startQuery(queryClient, usagePointIndexOptions(apiClient, base));
+          };
+        }),
+      },
     },
     {
       path: 'authorizations/:authorizationId',
-      lazy: () => import('../features/authorizations/routes/authorization-detail-route.tsx'),
+      lazy: {
+        Component: component(
+          () => import('../features/authorizations/routes/authorization-detail-route.tsx'),
+        ),
+        loader: queryLoader(services, async () => {
+          const { authorizationDetailOptions, usagePointIndexOptions } =
+            await import('../features/authorizations/api/authorization-queries.ts');
+          return (params) => {
+            startQuery(
+              queryClient,
+              authorizationDetailOptions(apiClient, base, params.authorizationId ?? ''),
+            );
+            startQuery(queryClient, usagePointIndexOptions(apiClient, base));
+          };
+        }),
+      },
     },
-    { path: 'bulk', lazy: () => import('../features/bulk/routes/bulk-grants-route.tsx') },
-    { path: 'bulk/new', lazy: () => import('../features/bulk/routes/bulk-grant-new-route.tsx') },
-    { path: 'bulk/:grantId', lazy: () => import('../features/bulk/routes/bulk-grant-detail-route.tsx') },
+    {
+      path: 'bulk',
+      lazy: {
+        Component: component(() => import('../features/bulk/routes/bulk-grants-route.tsx')),
+        loader: queryLoader(services, async () => {
+          const { bulkApi, bulkQueries } = await bulkQueryModules();
+          return () => startQuery(queryClient, bulkQueries.grantList(bulkApi(apiClient, base)));
+        }),
+      },
+    },
+    {
+      path: 'bulk/new',
+      lazy: {
+        Component: component(() => import('../features/bulk/routes/bulk-grant-new-route.tsx')),
+        loader: queryLoader(services, async () => {
+          const { bulkApi, bulkQueries } = await bulkQueryModules();
+          return () => {
+            const api = bulkApi(apiClient, base);
+            startQuery(queryClient, bulkQueries.aggregators(api));
+            startQuery(queryClient, bulkQueries.usagePoints(api));
+          };
+        }),
+      },
+    },
+    {
+      path: 'bulk/:grantId',
+      lazy: {
+        Component: component(() => import('../features/bulk/routes/bulk-grant-detail-route.tsx')),
+        loader: queryLoader(services, async () => {
+          const { bulkApi, bulkQueries } = await bulkQueryModules();
+          return (params) => {
+            const api = bulkApi(apiClient, base);
+            startQuery(queryClient, bulkQueries.grant(api, params.grantId ?? ''));
+            startQuery(queryClient, bulkQueries.usagePoints(api));
+          };
+        }),
+      },
+    },
   ];
   if (config.apiAccessEnabled) {
     signedInPages.push({
@@ -45,7 +131,13 @@ export function appRoutes(config: PortalConfig): RouteObject[] {
       : [];
   const custodianPages: RouteObject[] =
     import.meta.env.VITE_DEMO === 'true'
-      ? [{ path: '/custodian/oauth/authorize', lazy: () => import('../demo/custodian-authorize-route.tsx') }]
+      ? [
+          {
+            path: '/custodian/oauth/authorize',
+            lazy: () => import('../demo/custodian-authorize-route.tsx'),
+            hydrateFallbackElement: <LoadingState label="Loading the sign-in page" />,
+          },
+        ]
       : [];
 
   return [
@@ -57,6 +149,9 @@ export function appRoutes(config: PortalConfig): RouteObject[] {
       children: [
         {
           errorElement: <RouteErrorPage />,
+          // Shown inside the page frame while the first page's code (and loader) loads; without it
+          // react-router renders nothing and warns "No `HydrateFallback` element provided".
+          hydrateFallbackElement: <LoadingState label="Loading page" />,
           children: [
             { index: true, element: <HomePage /> },
             { path: 'auth/callback', element: <CallbackPage /> },
@@ -71,6 +166,15 @@ export function appRoutes(config: PortalConfig): RouteObject[] {
   ];
 }
 
-export function createAppRouter(config: PortalConfig) {
-  return createBrowserRouter(appRoutes(config));
+/** The bulk feature's API and query options, loaded with (not before) a bulk page. */
+async function bulkQueryModules() {
+  const [{ bulkApi }, { bulkQueries }] = await Promise.all([
+    import('../features/bulk/api/bulk-api.ts'),
+    import('../features/bulk/api/bulk-queries.ts'),
+  ]);
+  return { bulkApi, bulkQueries };
+}
+
+export function createAppRouter(services: LoaderServices) {
+  return createBrowserRouter(appRoutes(services));
 }

@@ -23,7 +23,7 @@ export function escapeHtml(text: string): string {
 
 const SERVICE = ['Electricity', 'Gas', 'Water'];
 
-function page(title: string, body: string, status = 200): Response {
+function page(title: string, body: string, status = 200, headers: Record<string, string> = {}): Response {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}: Mock Data Custodian</title>
@@ -42,6 +42,7 @@ header{border-bottom:2px solid #1d6b35;margin-bottom:1rem}</style></head>
       'Content-Security-Policy':
         "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
       'X-Frame-Options': 'DENY',
+      ...headers,
     },
   });
 }
@@ -133,6 +134,7 @@ export async function authorizePage(ctx: CustodianContext, request: Request): Pr
       'This request cannot be completed',
       `<p class="error">${escapeHtml(body.error_description)}</p>`,
       result.status,
+      result.headers,
     );
   }
   if (!body.consentRequired) return redirect(body.redirectUrl);

@@ -4,8 +4,10 @@
  */
 import { CUSTOMER_API_CLIENTS, THIRD_PARTIES, portalClient, type Client } from './directory.ts';
 import { bearerError, bearerToken } from './http-util.ts';
+import { createRateLimits, type RateLimits } from './rate-limits.ts';
 import type { BulkGrant, CustodianStore, StoredAuthorization } from './state.ts';
-import { verifyToken, type GrantClaims } from './tokens.ts';
+import type { ExternalIssuer } from './external-issuer.ts';
+import { ESPI_RESOURCE_PATH, verifyToken, type GrantClaims } from './tokens.ts';
 
 export interface CustodianContext {
   /** Base URL `B`, no trailing slash; also the OIDC issuer. */
@@ -14,8 +16,16 @@ export interface CustodianContext {
   espiBase: string;
   store: CustodianStore;
   clients: ReadonlyMap<string, Client>;
+  /** Origins allowed by CORS. */
+  allowedOrigins: ReadonlySet<string>;
+  /** What `B/__demo` controls ask for, when the host sets one (handlers.ts). */
+  demoToken?: string;
+  /** Sign-in and token-endpoint throttles. */
+  limits: RateLimits;
   /** Milliseconds since the epoch. */
   now: () => number;
+  /** Another authorization server whose access tokens the APIs accept too. */
+  externalIssuer?: ExternalIssuer;
 }
 
 export function createContext(options: {
@@ -23,7 +33,10 @@ export function createContext(options: {
   store: CustodianStore;
   portalRedirectUris: string[];
   thirdPartyRedirectUris: string[];
+  allowedOrigins?: string[];
+  demoToken?: string;
   now: () => number;
+  externalIssuer?: ExternalIssuer;
 }): CustodianContext {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const thirdParties = THIRD_PARTIES.map((c) => ({
@@ -33,10 +46,19 @@ export function createContext(options: {
   const clients = [portalClient(options.portalRedirectUris), ...thirdParties, ...CUSTOMER_API_CLIENTS];
   return {
     baseUrl,
-    espiBase: `${baseUrl}/espi/1_1/resource`,
+    espiBase: `${baseUrl}${ESPI_RESOURCE_PATH}`,
     store: options.store,
     clients: new Map(clients.map((c) => [c.clientId, c])),
+    allowedOrigins: new Set(
+      options.allowedOrigins ??
+        [baseUrl, ...options.portalRedirectUris, ...options.thirdPartyRedirectUris].map(
+          (uri) => new URL(uri).origin,
+        ),
+    ),
+    ...(options.demoToken ? { demoToken: options.demoToken } : {}),
+    limits: createRateLimits(),
     now: options.now,
+    ...(options.externalIssuer ? { externalIssuer: options.externalIssuer } : {}),
   };
 }
 
@@ -79,7 +101,10 @@ export async function authenticate(
   const token = bearerToken(request);
   if (!token) return fail('This request needs an access token: send Authorization: Bearer <token>.');
   const at = nowSeconds(ctx);
-  const verified = await verifyToken<GrantClaims>('access', token, { issuer: ctx.baseUrl, nowSeconds: at });
+  let verified = await verifyToken<GrantClaims>('access', token, { issuer: ctx.baseUrl, nowSeconds: at });
+  if (!verified.ok && verified.reason === 'invalid' && ctx.externalIssuer) {
+    verified = await ctx.externalIssuer.verify(token, at);
+  }
   if (!verified.ok) {
     return fail(
       verified.reason === 'expired'

@@ -1,7 +1,14 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { NODE_BASE_URL as B, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from './node.ts';
-import { basic, bearer, codeFlow, postForm, postJson, type TokenResponse } from './test-client.ts';
-import { assertValidEspi } from './xml-validate.ts';
+import {
+  basic,
+  bearer,
+  codeFlow,
+  postForm,
+  postJson,
+  type TokenResponse,
+} from '../testing/custodian-client.ts';
+import { assertValidEspi } from '../testing/test-data.ts';
 
 const clock = Date.parse('2025-06-15T12:00:00Z');
 const custodian = startNodeCustodian({ now: () => clock });
@@ -202,7 +209,7 @@ describe('bulk grants', () => {
     expect(await bulkMeters(grant)).toEqual(meters);
   });
 
-  it('names the meters that cannot be granted and creates nothing', async () => {
+  it('names the meters that cannot be granted, without telling another customer’s from an unknown one, and creates nothing', async () => {
     const token = await portalToken('commercial');
     const response = await create(token, 'key-2', {
       thirdPartyId: 'gridflex',
@@ -213,7 +220,8 @@ describe('bulk grants', () => {
     expect(body.rejected).toEqual([
       { usagePointId: 'up-1001-e', reason: 'not-yours' },
       { usagePointId: 'up-3001-0097', reason: 'not-eligible' },
-      { usagePointId: 'nope', reason: 'unknown' },
+      // Another customer's meter and an id that exists nowhere look the same: meters cannot be enumerated.
+      { usagePointId: 'nope', reason: 'not-yours' },
     ]);
     expect((await create(token, 'key-3', { thirdPartyId: 'brightwatt', usagePointIds: meters })).status).toBe(
       422,

@@ -218,14 +218,16 @@ function grantJson(r: CustomerRequest, g: BulkGrant) {
   };
 }
 
-type Rejection = { usagePointId: string; reason: 'unknown' | 'not-yours' | 'not-eligible' };
+type Rejection = { usagePointId: string; reason: 'not-yours' | 'not-eligible' };
 
-/** Which of these ids this customer may put into a grant, and why not the others. */
+/**
+ * Which of these ids this customer may put into a grant, and why not the others. An unknown id and
+ * another customer's meter get the same reason, so rejections cannot be used to enumerate meters.
+ */
 function checkMeters(r: CustomerRequest, ids: string[]): Rejection[] {
   return ids.flatMap((id): Rejection[] => {
     const up = findUsagePoint(id);
-    if (!up) return [{ usagePointId: id, reason: 'unknown' }];
-    if (up.customerId !== r.customer.id) return [{ usagePointId: id, reason: 'not-yours' }];
+    if (!up || up.customerId !== r.customer.id) return [{ usagePointId: id, reason: 'not-yours' }];
     if (!up.active) return [{ usagePointId: id, reason: 'not-eligible' }];
     return [];
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_BASE_URL as B, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from './node.ts';
-import { basic, bearer, codeFlow, postForm, type TokenResponse } from './test-client.ts';
-import { assertValidEspi } from './xml-validate.ts';
+import { basic, bearer, codeFlow, postForm, type TokenResponse } from '../testing/custodian-client.ts';
+import { assertValidEspi } from '../testing/test-data.ts';
 
 const clock = Date.parse('2025-06-15T12:00:00Z');
 const custodian = startNodeCustodian({ now: () => clock });

@@ -5,7 +5,7 @@
  * query parameters published-min/max, updated-min/max, max-results and start-index.
  */
 import type { Authorization } from '../espi/model.ts';
-import { writeEntry, writeFeed, writeServiceStatus, type EspiEntry } from '../espi/write-xml.ts';
+import { writeEntry, writeServiceStatus, type EspiEntry } from '../espi/write-xml.ts';
 import {
   authenticate,
   bulkGrantStatus,
@@ -15,6 +15,7 @@ import {
   type CustodianContext,
 } from './context.ts';
 import { findUsagePoint, type UsagePointInfo } from './directory.ts';
+import { ATOM, PAGE_SIZE, feedResponse, type Page } from './feed-stream.ts';
 import { bearerError, isoSeconds, json, notFound } from './http-util.ts';
 import { blockSpanByKey, blockSpans, dataEnd, zoneOf } from './readings.ts';
 import {
@@ -38,12 +39,7 @@ import {
 import { scopeLimits } from './scope-limits.ts';
 import type { BulkGrant, StoredAuthorization } from './state.ts';
 
-const ATOM = 'application/atom+xml';
-
-interface Query extends TimeWindow {
-  maxResults?: number;
-  startIndex: number;
-}
+interface Query extends TimeWindow, Page {}
 
 // The RI accepts only whole-second UTC; fractions and offsets are accepted here too (real clients send them).
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -74,6 +70,9 @@ function parseQuery(url: URL): Query | string {
     if (!/^\d{1,9}$/.test(value) || Number(value) < min) {
       return `${name} must be a whole number of at least ${min}, not "${value}".`;
     }
+    if (name === 'max-results' && Number(value) > PAGE_SIZE.max) {
+      return `max-results may be at most ${PAGE_SIZE.max} (default ${PAGE_SIZE.default}): follow the feed's rel="next" link for the entries after a page.`;
+    }
     if (name === 'max-results') query.maxResults = Number(value);
     else query.startIndex = Number(value);
   }
@@ -82,24 +81,6 @@ function parseQuery(url: URL): Query | string {
 
 function atom(body: string): Response {
   return new Response(body, { status: 200, headers: { 'Content-Type': ATOM, 'Cache-Control': 'no-store' } });
-}
-
-function feed(
-  url: URL,
-  title: string,
-  descriptors: Iterable<EntryDescriptor>,
-  query: Query,
-  updated: number,
-): Response {
-  const entries: EspiEntry[] = [];
-  let index = 0;
-  for (const d of descriptors) {
-    index++;
-    if (index < query.startIndex) continue;
-    if (query.maxResults !== undefined && entries.length >= query.maxResults) break;
-    entries.push(d.build());
-  }
-  return atom(writeFeed({ title, selfHref: url.toString(), updated: isoSeconds(updated) }, entries));
 }
 
 const forbidden = (description: string) => bearerError(403, 'insufficient_scope', description);
@@ -268,7 +249,7 @@ function batchSubscription(
     if (ups.length === 0)
       return forbidden(`Usage point ${usagePointId} is outside this authorization or its scope.`);
   }
-  return feed(r.url, 'Green Button Subscription', batchDescriptors(s, ups, r.query), r.query, r.at);
+  return feedResponse(r.url, 'Green Button Subscription', batchDescriptors(s, ups, r.query), r.query, r.at);
 }
 
 function batchRetailCustomer(r: EspiRequest, retailCustomerId: string): Response {
@@ -278,7 +259,7 @@ function batchRetailCustomer(r: EspiRequest, retailCustomerId: string): Response
   if (authorization.kind !== 'own' || authorization.customerId !== retailCustomerId) {
     return forbidden('Download My Data is for the customer’s own token (reference 1.3: tokens D and U).');
   }
-  return feed(
+  return feedResponse(
     r.url,
     'Green Button Download My Data',
     batchDescriptors(s, reachable(r, s), r.query),
@@ -317,7 +298,13 @@ function batchBulk(r: EspiRequest, bulkId: string): Response {
     window.publishedMax = end;
     window.publishedMin = zoneOf(visible[0].zone).clock.addLocalDays(end, -1);
   }
-  return feed(r.url, `Green Button Bulk ${bulkId}`, batchDescriptors(s, visible, window), r.query, r.at);
+  return feedResponse(
+    r.url,
+    `Green Button Bulk ${bulkId}`,
+    batchDescriptors(s, visible, window),
+    r.query,
+    r.at,
+  );
 }
 
 function authorizations(r: EspiRequest, id: string | undefined, depth: number): Response {
@@ -335,7 +322,7 @@ function authorizations(r: EspiRequest, id: string | undefined, depth: number): 
       ...grants.map((g) => bulkAuthorization(r.ctx, g)),
     ];
     if (id === undefined)
-      return feed(r.url, 'Authorizations', filtered(entries.map(single), r.query), r.query, r.at);
+      return feedResponse(r.url, 'Authorizations', filtered(entries.map(single), r.query), r.query, r.at);
     const found = own.find((a) => a.id === id) ?? grants.find((g) => g.id === id);
     if (!found) return forbidden(`Authorization ${id} is not one of this client's.`);
     return atom(
@@ -372,7 +359,7 @@ function rootResources(
     }
   }
   if (id === undefined)
-    return feed(r.url, kind, filtered([...entries.values()].map(single), r.query), r.query, r.at);
+    return feedResponse(r.url, kind, filtered([...entries.values()].map(single), r.query), r.query, r.at);
   const entry = entries.get(id);
   return entry ? atom(writeEntry(entry)) : notFound(`No ${kind} ${id} for this authorization.`);
 }
@@ -389,7 +376,7 @@ function subscription(
     return forbidden(`This token's resourceURI is not Subscription ${subscriptionId}.`);
   const ups = reachable(r, s);
   if (usagePointId === undefined) {
-    return feed(
+    return feedResponse(
       r.url,
       'UsagePoints',
       filtered(
@@ -410,7 +397,7 @@ function subscription(
   if (collection === 'MeterReading') {
     const specs = visibleSpecs(s.limits, up);
     if (memberId === undefined) {
-      return feed(
+      return feedResponse(
         r.url,
         'MeterReadings',
         filtered(
@@ -429,7 +416,7 @@ function subscription(
       const blocks = blockSpans(up, range.from, range.to, r.at).map((span) =>
         intervalBlockDescriptor(s, up, spec, span),
       );
-      return feed(r.url, 'IntervalBlocks', filtered(blocks, r.query), r.query, r.at);
+      return feedResponse(r.url, 'IntervalBlocks', filtered(blocks, r.query), r.query, r.at);
     }
     const span = blockSpanByKey(up, childId, r.at);
     if (!span || span.start < range.from)
@@ -445,7 +432,7 @@ function subscription(
     const periods = billingPeriods(up, range.from, range.to, r.at);
     if (memberId === undefined) {
       const summaries = periods.map((p) => usageSummaryDescriptor(s, up, p, collection));
-      return feed(r.url, collection, filtered(summaries, r.query), r.query, r.at);
+      return feedResponse(r.url, collection, filtered(summaries, r.query), r.query, r.at);
     }
     const period = periods.find((p) => p.key === memberId);
     if (!period) return notFound(`No ${collection} ${memberId}.`);

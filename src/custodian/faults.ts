@@ -11,6 +11,8 @@ import { hashString, unitNoise } from './prng.ts';
 import { syntheticAuthorizations } from './seed.ts';
 import type { Faults } from './state.ts';
 
+const DAY = 86_400;
+
 export const FaultsPatch = z
   .object({
     latencyMs: z.number().int().min(0).max(60_000),
@@ -19,9 +21,19 @@ export const FaultsPatch = z
     failingStatus: z.number().int().min(400).max(599),
     expireTokens: z.boolean(),
     offline: z.boolean(),
-    accessTokenLifetime: z.number().int().min(1),
-    refreshTokenLifetime: z.number().int().min(1),
-    codeLifetime: z.number().int().min(1),
+    // Bounded so that no control can mint a token that outlives a working day or a month of sessions.
+    accessTokenLifetime: z.number().int().min(1).max(DAY),
+    refreshTokenLifetime: z
+      .number()
+      .int()
+      .min(1)
+      .max(30 * DAY),
+    codeLifetime: z.number().int().min(1).max(600),
+    sessionLifetime: z
+      .number()
+      .int()
+      .min(1)
+      .max(30 * DAY),
   })
   .partial()
   .strict();
@@ -46,6 +58,12 @@ export function setSyntheticAuthorizations(ctx: CustodianContext, customerId: st
   });
 }
 
+/** Back to the seeded state, throttles included. */
+export function resetSandbox(ctx: CustodianContext): void {
+  ctx.store.reset();
+  ctx.limits.reset();
+}
+
 const ERROR_SEED = hashString('error-rate');
 
 /**
@@ -54,7 +72,6 @@ const ERROR_SEED = hashString('error-rate');
  * count, so a given rate fails the same requests on every run.
  */
 export async function applyFaults(ctx: CustodianContext, path: string): Promise<Response | undefined> {
-  if (path.startsWith('/__demo/')) return undefined;
   const { faults } = ctx.store.state;
   if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
   if (faults.offline) return Response.error();
@@ -87,17 +104,17 @@ export async function demoEndpoint(ctx: CustodianContext, request: Request, path
     return json(setFaults(ctx, patch.data));
   }
   if (path === '/__demo/reset' && method === 'POST') {
-    ctx.store.reset();
+    resetSandbox(ctx);
     return json({ reset: true, faults: ctx.store.state.faults });
   }
   if (path === '/__demo/accounts' && method === 'GET') {
+    // Who the demo accounts are, never their secrets (the README says how to sign in).
     return json(
       CUSTOMERS.map((c) => ({
         username: c.username,
-        password: 'demo',
         displayName: c.displayName,
         usagePoints: c.usagePoints.length,
-        apiClient: c.apiClient ?? null,
+        apiClientId: c.apiClient?.clientId ?? null,
       })),
     );
   }

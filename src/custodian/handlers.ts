@@ -5,12 +5,14 @@
  */
 import { http, type RequestHandler } from 'msw';
 import { authorizePage } from './authorize-page.ts';
+import { END_SESSION_PATH, endSessionEndpoint } from './end-session.ts';
+import type { ExternalIssuer } from './external-issuer.ts';
 import { logoEndpoint } from './logos.ts';
 import { createContext, type CustodianContext } from './context.ts';
 import { customerApi } from './customer-api.ts';
 import { espiApi } from './espi-api.ts';
-import { applyFaults, demoEndpoint, setFaults, setSyntheticAuthorizations } from './faults.ts';
-import { CORS_HEADERS, json, notFound } from './http-util.ts';
+import { applyFaults, demoEndpoint, resetSandbox, setFaults, setSyntheticAuthorizations } from './faults.ts';
+import { corsHeaders, json, notFound, oauthError } from './http-util.ts';
 import {
   decisionEndpoint,
   discovery,
@@ -40,6 +42,12 @@ export interface CustodianOptions {
    * sets false: there the page is an app route, and the worker must let that navigation through.
    */
   serveAuthorizePage?: boolean;
+  /** Origins whose pages may call the custodian (CORS); default: the origins of the redirect URIs and of B. */
+  allowedOrigins?: string[];
+  /** The secret `B/__demo` controls ask for (server host); absent: same-origin pages only (worker host). */
+  demoToken?: string;
+  /** Another authorization server whose JWT access tokens the APIs accept too (external-issuer.ts). */
+  externalIssuer?: ExternalIssuer;
 }
 
 export interface Custodian {
@@ -61,7 +69,10 @@ export function createCustodian(options: CustodianOptions): Custodian {
     store,
     portalRedirectUris: options.portalRedirectUris,
     thirdPartyRedirectUris: options.thirdPartyRedirectUris ?? [],
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.demoToken ? { demoToken: options.demoToken } : {}),
     now,
+    ...(options.externalIssuer ? { externalIssuer: options.externalIssuer } : {}),
   });
   const serveAuthorizePage = options.serveAuthorizePage ?? true;
 
@@ -77,7 +88,13 @@ export function createCustodian(options: CustodianOptions): Custodian {
     // Navigations under B that are not the custodian's own page belong to the app (browser demo).
     if (request.mode === 'navigate' && !isPage && !serveAuthorizePage) return undefined;
 
-    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
+    const cors = corsHeaders(request.headers.get('Origin'), ctx.allowedOrigins);
+    const withCors = (response: Response) => withHeaders(response, cors);
+    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
+    if (!isWellEncoded(path)) {
+      return withCors(oauthError('invalid_request', 'The path has malformed percent-encoding.'));
+    }
+    if (path.startsWith('/__demo/')) return withCors(await demoControls(ctx, request, path));
     const fault = await applyFaults(ctx, path);
     if (fault) return fault.type === 'error' ? fault : withCors(fault);
     try {
@@ -106,7 +123,7 @@ export function createCustodian(options: CustodianOptions): Custodian {
     context: ctx,
     setFaults: (patch) => setFaults(ctx, patch),
     setSyntheticAuthorizations: (customer, count) => setSyntheticAuthorizations(ctx, customer, count),
-    reset: () => store.reset(),
+    reset: () => resetSandbox(ctx),
   };
 }
 
@@ -114,16 +131,49 @@ export function createCustodianHandlers(options: CustodianOptions): RequestHandl
   return createCustodian(options).handlers;
 }
 
-function withCors(response: Response): Response {
+/**
+ * `B/__demo/...`: the server host names a token every control must show (`X-Demo-Token`); the browser
+ * host names none, as its worker only ever sees its own pages' requests, and a request that says it
+ * comes from another origin is refused there all the same.
+ */
+async function demoControls(ctx: CustodianContext, request: Request, path: string): Promise<Response> {
+  const origin = request.headers.get('Origin');
+  const allowed =
+    ctx.demoToken === undefined
+      ? origin === null || origin === new URL(ctx.baseUrl).origin
+      : request.headers.get('X-Demo-Token') === ctx.demoToken;
+  if (!allowed) {
+    return json(
+      {
+        error: 'forbidden',
+        error_description:
+          'The demo controls need the token the sandbox printed when it started (header X-Demo-Token).',
+      },
+      403,
+    );
+  }
+  return demoEndpoint(ctx, request, path);
+}
+
+/** Every `%` starts a valid UTF-8 escape, so the routes can decode path segments safely. */
+function isWellEncoded(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function withHeaders(response: Response, extra: Record<string, string>): Response {
   const headers = new Headers(response.headers);
-  for (const [k, v] of Object.entries(CORS_HEADERS)) headers.set(k, v);
+  for (const [k, v] of Object.entries(extra)) headers.set(k, v);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 async function route(ctx: CustodianContext, request: Request, path: string): Promise<Response> {
   const { method } = request;
   if (path === '/.well-known/openid-configuration' && method === 'GET') return json(discovery(ctx));
-  if (path.startsWith('/__demo/')) return demoEndpoint(ctx, request, path);
   if (path.startsWith('/logos/') && method === 'GET') return logoEndpoint(ctx, path);
   if (path.startsWith('/espi/1_1/resource/'))
     return espiApi(ctx, request, path.slice('/espi/1_1/resource'.length));
@@ -153,6 +203,9 @@ async function route(ctx: CustodianContext, request: Request, path: string): Pro
       break;
     case '/oauth/jwks':
       if (method === 'GET') return jwksEndpoint();
+      break;
+    case END_SESSION_PATH:
+      if (method === 'GET' || post) return endSessionEndpoint(ctx, request);
       break;
   }
   return notFound(`Nothing at ${method} ${path} on this custodian.`);

@@ -1,16 +1,23 @@
 /** Response shapes shared by every part of the mock: JSON, RFC 6749 errors, RFC 6750 bearer errors, CORS. */
 
 /**
- * CORS as the reference implementation's CORSFilter answers (reference 1.6), so a browser app on
- * another origin can call the sandbox. `Idempotency-Key` is added for the customer API's writes.
+ * CORS as the reference implementation's CORSFilter answers (reference 1.6), but for an allow-list of
+ * origins instead of `*`: a page elsewhere cannot read the custodian's answers or send its own headers.
+ * `Idempotency-Key` is for the customer API's writes, `X-Demo-Token` for the sandbox's demo controls.
  */
-export const CORS_HEADERS: Record<string, string> = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Headers': 'Origin, Authorization, Accept, Content-Type, Idempotency-Key',
-  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
-  'Access-Control-Expose-Headers': 'WWW-Authenticate, Location',
-  'Access-Control-Max-Age': '1800',
-};
+export function corsHeaders(origin: string | null, allowed: ReadonlySet<string>): Record<string, string> {
+  const common = { Vary: 'Origin' };
+  if (!origin || !allowed.has(origin)) return common;
+  return {
+    ...common,
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Headers':
+      'Origin, Authorization, Accept, Content-Type, Idempotency-Key, X-Demo-Token',
+    'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+    'Access-Control-Expose-Headers': 'WWW-Authenticate, Location, Retry-After',
+    'Access-Control-Max-Age': '1800',
+  };
+}
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -41,6 +48,13 @@ export function bearerError(
   if (error) params.push(`error="${error}"`, `error_description="${headerText}"`);
   return json({ error: error ?? 'invalid_token', error_description: description }, status, {
     'WWW-Authenticate': `Bearer ${params.join(', ')}`,
+  });
+}
+
+/** RFC 6585 429 with Retry-After: the caller may try again after that many seconds. */
+export function tooManyRequests(retryAfter: number, description: string): Response {
+  return json({ error: 'too_many_requests', error_description: description }, 429, {
+    'Retry-After': String(retryAfter),
   });
 }
 

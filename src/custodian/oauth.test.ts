@@ -10,7 +10,7 @@ import {
   postForm,
   postJson,
   type TokenResponse,
-} from './test-client.ts';
+} from '../testing/custodian-client.ts';
 
 let clock = Date.parse('2025-06-15T12:00:00Z');
 const custodian = startNodeCustodian({ now: () => clock });
@@ -52,11 +52,14 @@ describe('discovery and keys', () => {
     expect(jwks.keys[0]?.d).toBeUndefined();
   });
 
-  it('answers CORS preflights like the reference implementation', async () => {
-    const response = await fetch(`${B}/oauth/token`, { method: 'OPTIONS' });
-    expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    expect(response.headers.get('access-control-allow-headers')).toContain('Authorization');
+  it('answers CORS preflights like the reference implementation, for the portal’s origin only', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${B}/oauth/token`, { method: 'OPTIONS', headers: { Origin: origin } });
+    const portal = await preflight(new URL(NODE_PORTAL_REDIRECT_URI).origin);
+    expect(portal.status).toBe(204);
+    expect(portal.headers.get('access-control-allow-origin')).toBe(new URL(NODE_PORTAL_REDIRECT_URI).origin);
+    expect(portal.headers.get('access-control-allow-headers')).toContain('Authorization');
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 });
 

@@ -23,11 +23,19 @@ import {
   type Client,
   type Customer,
 } from './directory.ts';
-import { basicCredentials, bearerError, json, oauthError, readJson, readParams } from './http-util.ts';
+import {
+  basicCredentials,
+  bearerError,
+  json,
+  oauthError,
+  readJson,
+  readParams,
+  tooManyRequests,
+} from './http-util.ts';
 import { isScopeWithin, scopeLimits } from './scope-limits.ts';
 import { describeScope } from '../espi/scope.ts';
 import { clientAuthorizationId } from './seed.ts';
-import type { StoredAuthorization } from './state.ts';
+import type { Faults, StoredAuthorization } from './state.ts';
 import {
   jwks,
   pkceChallenge,
@@ -69,6 +77,7 @@ export function discovery(ctx: CustodianContext) {
     end_session_endpoint: `${b}/oauth/logout`,
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
+    authorization_response_iss_parameter_supported: true,
     grant_types_supported: ['authorization_code', 'refresh_token', 'password', 'client_credentials'],
     code_challenge_methods_supported: ['S256'],
     token_endpoint_auth_methods_supported: ['client_secret_basic', 'none'],
@@ -101,9 +110,19 @@ export type AuthorizeCheck =
   /** `redirectUrl` only once client and redirect_uri are known good: otherwise the error is shown, never redirected. */
   | { ok: false; error: string; description: string; redirectUrl?: string };
 
-function redirectWith(redirectUri: string, params: Record<string, string | undefined>): string {
+/**
+ * An authorization response: the client's redirect URI with these parameters and `iss` (RFC 9207), so
+ * a client talking to several custodians can tell which one answered (mix-up defence).
+ */
+function authorizationResponse(
+  ctx: CustodianContext,
+  redirectUri: string,
+  params: Record<string, string | undefined>,
+): string {
   const url = new URL(redirectUri);
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
+  for (const [k, v] of Object.entries({ ...params, iss: ctx.baseUrl })) {
+    if (v !== undefined) url.searchParams.set(k, v);
+  }
   return url.toString();
 }
 
@@ -136,7 +155,7 @@ export function checkAuthorizeRequest(ctx: CustodianContext, input: unknown): Au
     ok: false,
     error,
     description,
-    redirectUrl: redirectWith(request.redirect_uri, {
+    redirectUrl: authorizationResponse(ctx, request.redirect_uri, {
       error,
       error_description: description,
       state: request.state,
@@ -201,6 +220,11 @@ export async function validateEndpoint(ctx: CustodianContext, request: Request):
   });
 }
 
+function tooManySignIns(retryAfter: number): string {
+  const minutes = Math.ceil(retryAfter / 60);
+  return `Too many sign-in attempts for this account: try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
+
 export function checkCredentials(username: string, password: string): Customer | undefined {
   const customer = findCustomerByUsername(username.trim());
   return customer && password === DEMO_PASSWORD ? customer : undefined;
@@ -208,6 +232,7 @@ export function checkCredentials(username: string, password: string): Customer |
 
 export interface SignInResult {
   status: number;
+  headers?: Record<string, string>;
   body:
     | { error: string; error_description: string; redirectUrl?: string | null }
     | { consentRequired: false; redirectUrl: string }
@@ -244,6 +269,14 @@ export async function signIn(
       },
     };
   }
+  const retryAfter = await ctx.limits.attempt('sign-in', input.username.trim());
+  if (retryAfter !== undefined) {
+    return {
+      status: 429,
+      headers: { 'Retry-After': String(retryAfter) },
+      body: { error: 'too_many_requests', error_description: tooManySignIns(retryAfter) },
+    };
+  }
   const customer = checkCredentials(input.username, input.password);
   if (!customer) {
     return {
@@ -251,6 +284,7 @@ export async function signIn(
       body: { error: 'invalid_credentials', error_description: 'The username or password is not right.' },
     };
   }
+  await ctx.limits.forgive('sign-in', input.username.trim());
   if (check.client.kind === 'first-party') {
     const own = ctx.store.state.authorizations[`own-${customer.id}`];
     if (!own)
@@ -307,7 +341,7 @@ export async function signInEndpoint(ctx: CustodianContext, request: Request): P
     );
   }
   const result = await signIn(ctx, body.data);
-  return json(result.body, result.status);
+  return json(result.body, result.status, result.headers);
 }
 
 export interface DecisionResult {
@@ -323,14 +357,19 @@ export async function decide(
     status,
     body: { error: 'invalid_request', error_description: description },
   });
-  const verified = await verifyToken<{ sub: string; req: unknown }>('interaction', input.interaction, {
-    issuer: ctx.baseUrl,
-    nowSeconds: nowSeconds(ctx),
-  });
+  const verified = await verifyToken<{ sub: string; req: unknown; jti: string; exp: number }>(
+    'interaction',
+    input.interaction,
+    {
+      issuer: ctx.baseUrl,
+      nowSeconds: nowSeconds(ctx),
+    },
+  );
   if (!verified.ok)
     return fail('This sign-in has expired or is not valid: start again from the application.', 401);
-  const check = checkAuthorizeRequest(ctx, verified.claims.req);
-  const customer = findCustomer(verified.claims.sub);
+  const interaction = verified.claims;
+  const check = checkAuthorizeRequest(ctx, interaction.req);
+  const customer = findCustomer(interaction.sub);
   if (!check.ok || !customer) return fail('The authorization request is no longer valid.');
   const owned = new Set(customer.usagePoints.map((up) => up.id));
   const chosen = [...new Set(input.usagePointIds)];
@@ -355,15 +394,20 @@ export async function decide(
     createdAt: at,
     updatedAt: at,
   };
-  ctx.store.update((s) => {
+  // One decision per sign-in: the check and the record happen in one synchronous step (no replay, no race).
+  const decided = ctx.store.update((s) => {
+    if (s.usedJtis[interaction.jti] !== undefined) return false;
+    s.usedJtis[interaction.jti] = interaction.exp;
     s.authorizations[id] = authorization;
+    return true;
   });
+  if (!decided) return fail('This consent was already given: start again from the application.', 409);
   if (!input.approve) {
     return {
       status: 200,
       body: {
         authorizationId: id,
-        redirectUrl: redirectWith(check.request.redirect_uri, {
+        redirectUrl: authorizationResponse(ctx, check.request.redirect_uri, {
           error: 'access_denied',
           error_description: 'The customer declined the request.',
           state: check.request.state,
@@ -420,7 +464,7 @@ async function codeRedirect(
     nowSeconds: nowSeconds(ctx),
     lifetime: ctx.store.state.faults.codeLifetime,
   });
-  return redirectWith(check.request.redirect_uri, { code, state: check.request.state });
+  return authorizationResponse(ctx, check.request.redirect_uri, { code, state: check.request.state });
 }
 
 // --- The token endpoint ----------------------------------------------------------------------------
@@ -468,6 +512,14 @@ export async function tokenEndpoint(ctx: CustodianContext, request: Request): Pr
   const params = await readParams(request);
   if (!params)
     return oauthError('invalid_request', 'Send the token request as application/x-www-form-urlencoded.');
+  // Counted per claimed client before authenticating it, so guessing a client secret is throttled too.
+  const retryAfter = await ctx.limits.attempt(
+    'token',
+    basicCredentials(request)?.id ?? params.client_id ?? '',
+  );
+  if (retryAfter !== undefined) {
+    return tooManyRequests(retryAfter, `Too many token requests for this client: retry in ${retryAfter} s.`);
+  }
   const auth = authenticateClient(ctx, request, params);
   if (!auth.ok) return auth.response;
   switch (params.grant_type) {
@@ -500,6 +552,9 @@ async function authorizationCodeGrant(ctx: CustodianContext, client: Client, par
     );
   }
   const code = verified.claims;
+  const verifierMatches =
+    params.code_verifier !== undefined && (await pkceChallenge(params.code_verifier)) === code.code_challenge;
+  // Nothing awaits from here until the code is marked used, so parallel redemptions cannot both pass.
   const { state } = ctx.store;
   if (state.usedJtis[code.jti] !== undefined) {
     // RFC 6749 section 4.1.2: a code used twice revokes what was issued with it.
@@ -514,7 +569,7 @@ async function authorizationCodeGrant(ctx: CustodianContext, client: Client, par
     return oauthError('invalid_grant', 'redirect_uri must be the one sent with the authorize request.');
   }
   if (!params.code_verifier) return oauthError('invalid_request', 'code_verifier is missing (PKCE).');
-  if ((await pkceChallenge(params.code_verifier)) !== code.code_challenge) {
+  if (!verifierMatches) {
     return oauthError('invalid_grant', 'The code_verifier does not match the code_challenge (PKCE).');
   }
   const authorization = state.authorizations[code.aid];
@@ -570,6 +625,9 @@ async function refreshTokenGrant(ctx: CustodianContext, client: Client, params: 
       'The refresh token was already used; every token of this sign-in is revoked.',
     );
   }
+  if (at >= sessionEnd(old.auth_time ?? old.iat ?? at, state.faults)) {
+    return oauthError('invalid_grant', 'The session has reached its maximum length: sign in again.');
+  }
   const authorization = state.authorizations[old.aid];
   if (!authorization || authorizationStatus(authorization, at) !== 'active') {
     return oauthError('invalid_grant', 'The authorization behind this refresh token has ended.');
@@ -607,11 +665,15 @@ async function passwordGrant(ctx: CustodianContext, client: Client, params: Reco
       'The password grant is only for a customer’s own API credentials.',
     );
   }
-  const customer = checkCredentials(params.username ?? '', params.password ?? '');
-  if (!customer) return oauthError('invalid_grant', 'The username or password is not right.');
-  if (customer.id !== client.customerId) {
-    return oauthError('invalid_grant', 'These API credentials belong to another account.');
+  const username = (params.username ?? '').trim();
+  const retryAfter = await ctx.limits.attempt('sign-in', username);
+  if (retryAfter !== undefined) return tooManyRequests(retryAfter, tooManySignIns(retryAfter));
+  const customer = checkCredentials(username, params.password ?? '');
+  // Another account's right password gets the same answer as a wrong one: no password is confirmed.
+  if (!customer || customer.id !== client.customerId) {
+    return oauthError('invalid_grant', 'The username or password is not right.');
   }
+  await ctx.limits.forgive('sign-in', username);
   const requested = oauthScopes(params.scope);
   const espi = requested.filter((s) => s.startsWith('FB='));
   const other = requested.filter((s) => !s.startsWith('FB='));
@@ -669,6 +731,11 @@ export function resourceUriOf(
   return `${ctx.espiBase}/Batch/Subscription/${authorization.subscriptionId}`;
 }
 
+/** The absolute end of a sign-in's refresh-token family (no sliding past it). */
+function sessionEnd(authTime: number, faults: Faults): number {
+  return authTime + faults.sessionLifetime;
+}
+
 async function issueTokens(
   ctx: CustodianContext,
   grant: {
@@ -708,11 +775,12 @@ async function issueTokens(
     resourceURI: resourceUriOf(ctx, grant.authorization, grant.client),
     authorizationURI: `${ctx.espiBase}/Authorization/${grant.authorization.id}`,
   };
-  if (grant.refresh) {
+  const refreshLifetime = Math.min(faults.refreshTokenLifetime, sessionEnd(authTime, faults) - at);
+  if (grant.refresh && refreshLifetime > 0) {
     body.refresh_token = await signToken(
       'refresh',
       { ...claims, jti: randomId() },
-      { ...signing, audience: ctx.baseUrl, lifetime: faults.refreshTokenLifetime },
+      { ...signing, audience: ctx.baseUrl, lifetime: refreshLifetime },
     );
   }
   if (oauthScopes(grant.scope).includes('openid')) {

@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PORT, startSandboxServer, type SandboxServer } from './server.ts';
-import { basic, bearer, pkcePair, postForm, type TokenResponse } from './test-client.ts';
-import { assertValidEspi } from './xml-validate.ts';
+import { DEFAULT_PORT, isLoopback, startSandboxServer, type SandboxServer } from './server.ts';
+import { basic, bearer, pkcePair, postForm, type TokenResponse } from '../testing/custodian-client.ts';
+import { assertValidEspi } from '../testing/test-data.ts';
 
 const run = promisify(execFile);
 let sandbox: SandboxServer;
@@ -135,7 +135,7 @@ describe('the sandbox over real HTTP', () => {
     const faults = (body: unknown) =>
       fetch(`${sandbox.url}/__demo/faults`, {
         method: 'PUT',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-Demo-Token': sandbox.demoToken },
         body: JSON.stringify(body),
       });
     expect((await faults({ offline: true })).status).toBe(200);
@@ -143,7 +143,80 @@ describe('the sandbox over real HTTP', () => {
     await faults({ offline: false, failingPath: '/oauth/jwks', failingStatus: 502 });
     expect((await fetch(`${sandbox.url}/oauth/jwks`)).status).toBe(502);
     expect((await fetch(`${sandbox.url}/.well-known/openid-configuration`)).status).toBe(200);
-    expect((await fetch(`${sandbox.url}/__demo/reset`, { method: 'POST' })).status).toBe(200);
+    const reset = await fetch(`${sandbox.url}/__demo/reset`, {
+      method: 'POST',
+      headers: { 'X-Demo-Token': sandbox.demoToken },
+    });
+    expect(reset.status).toBe(200);
     expect((await fetch(`${sandbox.url}/oauth/jwks`)).status).toBe(200);
+  });
+
+  it('guards the demo controls with the token it printed, and never returns a secret', async () => {
+    const accounts = (headers: Record<string, string>) =>
+      fetch(`${sandbox.url}/__demo/accounts`, { headers });
+    expect((await accounts({})).status).toBe(403);
+    expect((await accounts({ 'X-Demo-Token': 'guess' })).status).toBe(403);
+    const answer = await accounts({ 'X-Demo-Token': sandbox.demoToken });
+    expect(answer.status).toBe(200);
+    const text = await answer.text();
+    expect(text).toContain('"apiClientId":"commercial-api"');
+    expect(text).not.toMatch(/secret|password/i);
+    const lifetimes = await fetch(`${sandbox.url}/__demo/faults`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ accessTokenLifetime: 315_360_000 }),
+    });
+    expect(lifetimes.status).toBe(403);
+  });
+
+  it('allows CORS for its allow-list of origins only, never *', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${sandbox.url}/oauth/token`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+      });
+    const portal = await preflight('http://localhost:5173');
+    expect(portal.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(portal.headers.get('access-control-allow-headers')).toContain('Authorization');
+    const stranger = await preflight('https://evil.example');
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+    const discovery = await fetch(`${sandbox.url}/.well-known/openid-configuration`, {
+      headers: { Origin: 'https://evil.example' },
+    });
+    expect(discovery.headers.get('access-control-allow-origin')).toBeNull();
+    expect(discovery.headers.get('vary')).toContain('Origin');
+  });
+
+  it('keeps a revoked token refused after a demo reset', async () => {
+    const tokens = (await (
+      await postForm(
+        `${sandbox.url}/oauth/token`,
+        { grant_type: 'password', username: 'commercial', password: 'demo' },
+        { Authorization: basic('commercial-api', 'commercial-api-secret') },
+      )
+    ).json()) as TokenResponse;
+    await postForm(
+      `${sandbox.url}/oauth/revoke`,
+      { token: tokens.access_token },
+      { Authorization: basic('commercial-api', 'commercial-api-secret') },
+    );
+    const reset = await fetch(`${sandbox.url}/__demo/reset`, {
+      method: 'POST',
+      headers: { 'X-Demo-Token': sandbox.demoToken },
+    });
+    expect(reset.status).toBe(200);
+    const feed = await fetch(`${tokens.resourceURI}?max-results=1`, { headers: bearer(tokens.access_token) });
+    expect(feed.status).toBe(401);
+  });
+});
+
+describe('where the demo controls answer', () => {
+  it('counts only loopback addresses as loopback', () => {
+    for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) {
+      expect(isLoopback(address), address).toBe(true);
+    }
+    for (const address of ['10.0.0.7', '192.168.1.2', '::ffff:10.0.0.7', 'fe80::1', '0.0.0.0', undefined]) {
+      expect(isLoopback(address), String(address)).toBe(false);
+    }
   });
 });

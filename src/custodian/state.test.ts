@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NODE_BASE_URL as B, NODE_PORTAL_REDIRECT_URI } from './node.ts';
 import { createCustodian } from './handlers.ts';
 import { memoryStorage } from './state.ts';
-import { bearer, codeFlow, postForm } from './test-client.ts';
+import { bearer, codeFlow, postForm } from '../testing/custodian-client.ts';
 
 const PORTAL = {
   clientId: 'green-button-portal',
@@ -73,7 +73,19 @@ describe('faults', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 
-  it('refuses faults it does not know', async () => {
+  it('takes demo controls from its own origin only when the host names no token (the browser worker)', async () => {
+    const { fetchVia } = reload(memoryStorage());
+    const put = (origin: string) =>
+      fetchVia(`${B}/__demo/faults`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', Origin: origin },
+        body: JSON.stringify({ accessTokenLifetime: 60 }),
+      });
+    expect((await put('https://evil.example')).status).toBe(403);
+    expect((await put(new URL(B).origin)).status).toBe(200);
+  });
+
+  it('refuses faults it does not know, and lifetimes past their bounds', async () => {
     const { fetchVia } = reload(memoryStorage());
     const response = await fetchVia(`${B}/__demo/faults`, {
       method: 'PUT',
@@ -81,5 +93,11 @@ describe('faults', () => {
       body: JSON.stringify({ errorRate: 2 }),
     });
     expect(response.status).toBe(400);
+    const tenYears = await fetchVia(`${B}/__demo/faults`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ accessTokenLifetime: 315_360_000 }),
+    });
+    expect(tenYears.status).toBe(400);
   });
 });

@@ -49,6 +49,8 @@ export interface Faults {
   accessTokenLifetime: number;
   refreshTokenLifetime: number;
   codeLifetime: number;
+  /** Seconds from sign-in after which no refresh works: rotation never extends a session past it. */
+  sessionLifetime: number;
 }
 
 export const DEFAULT_FAULTS: Faults = {
@@ -61,6 +63,7 @@ export const DEFAULT_FAULTS: Faults = {
   accessTokenLifetime: 600,
   refreshTokenLifetime: 8 * 3600,
   codeLifetime: 60,
+  sessionLifetime: 24 * 3600,
 };
 
 export type AuthorizationState = 'active' | 'revoked' | 'denied';
@@ -166,8 +169,9 @@ export function createStore(
       return result;
     },
     reset() {
-      storage.clear();
-      state = initial();
+      // A reset restores the seeded data, never a revoked or used credential.
+      const { revokedJtis, usedJtis, revokedFamilies } = state;
+      state = { ...initial(), revokedJtis, usedJtis, revokedFamilies };
       persist();
     },
     nextId(prefix) {

@@ -84,6 +84,19 @@ export async function signToken(
     .sign(privateKey);
 }
 
+/** Where the ESPI resources live under the issuer; access tokens are issued for them. */
+export const ESPI_RESOURCE_PATH = '/espi/1_1/resource';
+
+/**
+ * The audience every credential of a kind carries: access tokens name the resource server, the
+ * custodian's own credentials (refresh tokens, codes, interactions) name the issuer. An id_token's
+ * audience is its client, which the caller checks.
+ */
+function audienceOf(kind: TokenKind, issuer: string): string | undefined {
+  if (kind === 'idToken') return undefined;
+  return kind === 'access' ? `${issuer}${ESPI_RESOURCE_PATH}` : issuer;
+}
+
 export type VerifyResult<T> = { ok: true; claims: T } | { ok: false; reason: 'expired' | 'invalid' };
 
 export async function verifyToken<T extends JWTPayload>(
@@ -93,8 +106,10 @@ export async function verifyToken<T extends JWTPayload>(
 ): Promise<VerifyResult<T>> {
   const { publicKey } = await signingKeys();
   try {
+    const audience = audienceOf(kind, options.issuer);
     const { payload } = await jwtVerify(token, publicKey, {
       issuer: options.issuer,
+      ...(audience ? { audience } : {}),
       typ: TOKEN_TYPES[kind],
       algorithms: ['ES256'],
       currentDate: new Date(options.nowSeconds * 1000),

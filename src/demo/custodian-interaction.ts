@@ -83,7 +83,8 @@ async function post(
 function failureOf(status: number, body: ErrorBody): InteractionFailure {
   const message = typeof body.error_description === 'string' ? body.error_description : UNAVAILABLE.message;
   if (status >= 500 || typeof body.error !== 'string') return UNAVAILABLE;
-  if (body.error === 'invalid_credentials') return { kind: 'wrong-credentials', message };
+  // A lockout (429) is told on the sign-in form, where the person tried.
+  if (body.error === 'invalid_credentials' || status === 429) return { kind: 'wrong-credentials', message };
   if (status === 401) return { kind: 'expired', message };
   return {
     kind: 'invalid-request',

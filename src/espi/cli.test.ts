@@ -28,6 +28,7 @@ test('npm run espi -- summarize prints the summary as JSON', async () => {
   expect(Object.keys(JSON.parse(result.stdout))).toEqual([
     'usagePoints',
     'readings',
+    'summaries',
     'start',
     'end',
     'totals',

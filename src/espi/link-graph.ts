@@ -17,6 +17,7 @@ import type { StagedBlock } from './read-interval-block.ts';
 import type { StagedDocument, StagedEntry } from './read-entries.ts';
 import type { WarningLog } from './read-warnings.ts';
 import type { XmlScanner } from './xml-scanner.ts';
+import { countOf, nounFor } from './plural.ts';
 
 /** Stands in for the document's address when neither the caller nor the feed gives an absolute one. */
 const PLACEHOLDER_ORIGIN = 'http://relative.invalid';
@@ -29,6 +30,7 @@ export interface Staged<T> {
 export interface LinkedDocument {
   usagePoints: UsagePoint[];
   orphanMeterReadings: MeterReading[];
+  orphanUsageSummaries: UsageSummary[];
   /** Every MeterReading (claimed or orphan) with its blocks, in document order. */
   meterReadings: { value: MeterReading; entry: StagedEntry | undefined; blocks: Staged<StagedBlock>[] }[];
   localTimeParameters: Staged<LocalTimeParameters>[];
@@ -75,33 +77,72 @@ function key(href: string | undefined): string | undefined {
   return end === href.length ? href : href.slice(0, end);
 }
 
+/** How many path segments up from a child's self href a parent's self is looked for. ESPI nests about 8. */
+const MAX_PREFIX_STEPS = 16;
+
+/** What the child's links say about its parent: the one chosen, and another its links also name. */
+interface FoundParent<P> {
+  parent: P;
+  conflict?: P;
+}
+
 /** Parents found by the hrefs their children may carry. */
 class ParentIndex<P> {
   private readonly byHref = new Map<string, P>();
-  private readonly selves: [string, P][] = [];
+  private readonly bySelf = new Map<string, P>();
 
   add(parent: P, meta: AtomMeta, collections: readonly string[]): void {
     const self = key(meta.selfHref);
     if (self) {
       for (const c of collections) this.put(`${self}/${c}`, parent);
-      this.selves.push([`${self}/`, parent]);
+      if (!this.bySelf.has(self)) this.bySelf.set(self, parent);
     }
     for (const h of meta.relatedHrefs) this.put(key(h), parent);
   }
 
-  /** The parent whose collection is the child's `up`, or which lists the child, or whose self prefixes the child's. */
-  find(child: AtomMeta): P | undefined {
+  /**
+   * The parent whose collection is the child's `up`, else which lists the child, else whose self prefixes
+   * the child's; with the first other parent those links name, when they disagree.
+   */
+  find(child: AtomMeta): FoundParent<P> | undefined {
     const up = key(child.upHref);
     const self = key(child.selfHref);
-    const found = (up && this.byHref.get(up)) || (self && this.byHref.get(self));
-    if (found) return found;
-    if (self) return this.selves.find(([prefix]) => self.startsWith(prefix))?.[1];
+    const candidates = [
+      up ? this.byHref.get(up) : undefined,
+      self ? this.byHref.get(self) : undefined,
+      self ? this.underSelf(self) : undefined,
+    ].filter((p): p is P => p !== undefined);
+    const [parent] = candidates;
+    if (parent === undefined) return undefined;
+    const conflict = candidates.find((p) => p !== parent);
+    return conflict === undefined ? { parent } : { parent, conflict };
+  }
+
+  /** The parent whose self href is the longest path prefix of `self` (a map lookup per segment, not a scan of every parent). */
+  private underSelf(self: string): P | undefined {
+    let slash = self.lastIndexOf('/');
+    for (let step = 0; slash > 0 && step < MAX_PREFIX_STEPS; step++) {
+      const parent = this.bySelf.get(self.slice(0, slash));
+      if (parent) return parent;
+      slash = self.lastIndexOf('/', slash - 1);
+    }
     return undefined;
   }
 
   private put(href: string | undefined, parent: P): void {
     if (href && !this.byHref.has(href)) this.byHref.set(href, parent);
   }
+}
+
+/** Whether two ReadingTypes say the same (their Atom envelopes aside): a re-sent copy, not a conflict. */
+function sameFields(a: ReadingType, b: ReadingType): boolean {
+  const fields = (t: ReadingType) =>
+    JSON.stringify(
+      Object.entries(t)
+        .filter(([name]) => name !== 'meta')
+        .sort(([x], [y]) => (x < y ? -1 : 1)),
+    );
+  return fields(a) === fields(b);
 }
 
 function describe(entry: StagedEntry | undefined, kind: string): string {
@@ -149,7 +190,15 @@ export function linkDocument(
   const blocksOf = new Map<MeterReading, Staged<StagedBlock>[]>(meterReadings.map((m) => [m.value, []]));
   const unlinkedBlocks: Staged<StagedBlock>[] = [];
   for (const b of blocks) {
-    let parent = readingIndex.find(b.entry.meta);
+    const found = readingIndex.find(b.entry.meta);
+    let parent = found?.parent;
+    if (found?.conflict)
+      log.add(
+        'conflicting-links',
+        `IntervalBlock links to two MeterReadings (${describe(found.parent.entry, 'MeterReading')} by its "up" link, ${describe(found.conflict.entry, 'MeterReading')} by its own address): read as part of the first; check which series it belongs to.`,
+        where(b.entry, 'IntervalBlock'),
+        false,
+      );
     if (!parent && meterReadings.length === 1) {
       parent = meterReadings[0];
       log.add(
@@ -184,8 +233,8 @@ export function linkDocument(
     log.add(
       'unlinked-blocks',
       meterReadings.length === 0
-        ? `${unlinkedBlocks.length} IntervalBlock(s) and no MeterReading in the file: kept as one MeterReading of unknown type.`
-        : `${unlinkedBlocks.length} IntervalBlock(s) link to none of the ${meterReadings.length} MeterReadings: kept apart as one MeterReading of unknown type.`,
+        ? `${countOf(unlinkedBlocks.length, 'IntervalBlock')} and no MeterReading in the file: kept as one MeterReading of unknown type.`
+        : `${countOf(unlinkedBlocks.length, 'IntervalBlock')} ${nounFor(unlinkedBlocks.length, 'links', 'link')} to none of the ${countOf(meterReadings.length, 'MeterReading')}: kept apart as one MeterReading of unknown type.`,
       where(unlinkedBlocks[0]?.entry, 'IntervalBlock'),
       meterReadings.length > 0,
     );
@@ -195,7 +244,16 @@ export function linkDocument(
   const typeBySelf = new Map<string, ReadingType>();
   for (const t of readingTypes) {
     const self = key(t.entry.meta.selfHref);
-    if (self && !typeBySelf.has(self)) typeBySelf.set(self, t.value);
+    if (!self) continue;
+    const first = typeBySelf.get(self);
+    if (!first) typeBySelf.set(self, t.value);
+    else if (!sameFields(first, t.value))
+      log.add(
+        'conflicting-reading-types',
+        `Two different ReadingTypes share the address ${self}: the first one read is used for every MeterReading that links to it, this one is ignored.`,
+        where(t.entry, 'ReadingType'),
+        false,
+      );
   }
   for (const m of linked) {
     if (m.value.readingType) continue;
@@ -228,7 +286,7 @@ export function linkDocument(
   const onlyPoint = usagePoints.length === 1 ? usagePoints[0] : undefined;
   const pointSelf = new Map(usagePoints.map((p) => [key(p.entry.meta.selfHref), p]));
   const findPoint = (meta: AtomMeta) =>
-    pointIndex.find(meta) ?? meta.relatedHrefs.map((h) => pointSelf.get(key(h))).find(Boolean);
+    pointIndex.find(meta)?.parent ?? meta.relatedHrefs.map((h) => pointSelf.get(key(h))).find(Boolean);
   const orphanMeterReadings: MeterReading[] = [];
   for (const m of linked) {
     const parent = m.entry ? findPoint(m.entry.meta) : undefined;
@@ -254,25 +312,34 @@ export function linkDocument(
         );
     }
   }
+  const orphanUsageSummaries: UsageSummary[] = [];
   for (const s of summaries) {
     const parent = findPoint(s.entry.meta) ?? onlyPoint;
     if (parent) parent.value.usageSummaries.push(s.value);
-    else
-      log.add(
-        'unlinked-summary',
-        `${s.value.element} links to no UsagePoint${usagePoints.length ? ` of the ${usagePoints.length}` : ''}; it is not shown.`,
-        where(s.entry, s.value.element),
-        true,
-      );
+    else {
+      orphanUsageSummaries.push(s.value);
+      // A feed of summaries alone (no UsagePoint at all) is complete as it is; only a broken link is news.
+      if (usagePoints.length > 0)
+        log.add(
+          'unlinked-summary',
+          `${s.value.element} links to none of the ${usagePoints.length} UsagePoints: kept on its own.`,
+          where(s.entry, s.value.element),
+          false,
+        );
+    }
   }
 
   // UsagePoint -> LocalTimeParameters: linked from the UsagePoint, linking back to it, or the document's only one.
   const timeBySelf = new Map(localTimes.map((l) => [key(l.entry.meta.selfHref), l.value]));
+  const timeByRelated = new Map<string | undefined, LocalTimeParameters>();
+  for (const l of localTimes)
+    for (const h of l.entry.meta.relatedHrefs)
+      if (!timeByRelated.has(key(h))) timeByRelated.set(key(h), l.value);
   for (const p of usagePoints) {
     const self = key(p.entry.meta.selfHref);
     const time =
       p.entry.meta.relatedHrefs.map((h) => timeBySelf.get(key(h))).find(Boolean) ??
-      localTimes.find((l) => self && l.entry.meta.relatedHrefs.some((h) => key(h) === self))?.value ??
+      (self ? timeByRelated.get(self) : undefined) ??
       (localTimes.length === 1 ? localTimes[0]?.value : undefined);
     if (time) p.value.localTime = time;
   }
@@ -280,6 +347,7 @@ export function linkDocument(
   return {
     usagePoints: usagePoints.map((p) => p.value),
     orphanMeterReadings,
+    orphanUsageSummaries,
     meterReadings: linked,
     localTimeParameters: localTimes,
   };

@@ -237,6 +237,8 @@ export interface LocalTime {
   zoneName: string;
   /** IANA id when the rules match a well-known zone, for Intl formatting; undefined otherwise. */
   iana?: string;
+  /** The well-known zone's name without offsets ("US Pacific Time"), when the rules match one. */
+  placeName?: string;
   tzOffset: number;
   hasDst: boolean;
   /** True when no LocalTimeParameters were given and the fallback (or UTC) is used. */
@@ -374,7 +376,7 @@ export function createLocalTime(ltp: LocalTimeParameters | undefined, fallback?:
 
   return {
     zoneName: zoneNameFor(tzOffset, hasDst, startRule, endRule, rules, known, isFallback && !fallback),
-    ...(known && (hasDst || tzOffset !== 0) ? { iana: known.iana } : {}),
+    ...(known && (hasDst || tzOffset !== 0) ? { iana: known.iana, placeName: known.name } : {}),
     tzOffset,
     hasDst,
     isFallback,
@@ -384,7 +386,14 @@ export function createLocalTime(ltp: LocalTimeParameters | undefined, fallback?:
     startOfLocalHour(epochSeconds) {
       const offset = offsetAt(epochSeconds);
       const local = epochSeconds + offset;
-      return local - (((local % 3600) + 3600) % 3600) - offset;
+      const hour = local - (((local % 3600) + 3600) % 3600) - offset;
+      if (offsetAt(hour) === offset) return hour;
+      // A shift of part of an hour (Lord Howe's 30 minutes) lies inside this hour: the hour began at it.
+      const year = toLocal(epochSeconds).year;
+      const shifts = [dstTransitions(year - 1), dstTransitions(year)].flatMap((t) =>
+        t ? [t.start, t.end] : [],
+      );
+      return Math.max(...shifts.filter((t) => t <= epochSeconds));
     },
     startOfLocalDay,
     startOfLocalWeek(epochSeconds, weekStartsOn = 1) {

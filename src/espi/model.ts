@@ -49,6 +49,20 @@ export interface IntervalReadings {
   quality: Uint8Array;
 }
 
+/**
+ * Readings of an instant rather than a span: IntervalReadings with duration 0, as utilities publish daily
+ * cumulative register reads (the meter's dial at that moment). Sorted by time; never part of interval totals.
+ */
+export interface PointReadings {
+  count: number;
+  /** The instant read, epoch seconds. */
+  time: Float64Array;
+  /** Raw `value`, scaled like the interval values by the ReadingType. */
+  value: Float64Array;
+  /** `ReadingQuality/quality` code, or `NO_QUALITY`. */
+  quality: Uint8Array;
+}
+
 /** Marker in `IntervalReadings.quality` for a reading without ReadingQuality (ESPI: then it is "good"). */
 export const NO_QUALITY = 255;
 
@@ -89,6 +103,8 @@ export interface MeterReading {
   readingType?: ReadingType;
   blocks: IntervalBlock[];
   readings: IntervalReadings;
+  /** Register reads (duration 0) of this MeterReading; absent when it has none. */
+  registerReads?: PointReadings;
 }
 
 /**
@@ -219,6 +235,8 @@ export interface EspiDocument {
   usagePoints: UsagePoint[];
   /** MeterReadings no UsagePoint claims (links missing or broken); kept, never dropped. */
   orphanMeterReadings: MeterReading[];
+  /** UsageSummaries no UsagePoint claims (a feed of summaries only); absent when there are none. */
+  orphanUsageSummaries?: UsageSummary[];
   localTimeParameters: LocalTimeParameters[];
   authorizations: Authorization[];
   applicationInformation: ApplicationInformation[];

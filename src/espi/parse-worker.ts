@@ -14,7 +14,8 @@ export function transferables(doc: EspiDocument): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const m of [...doc.usagePoints.flatMap((p) => p.meterReadings), ...doc.orphanMeterReadings]) {
     const r = m.readings;
-    for (const a of [r.start, r.duration, r.value, r.quality, r.cost])
+    const p = m.registerReads;
+    for (const a of [r.start, r.duration, r.value, r.quality, r.cost, p?.time, p?.value, p?.quality])
       if (a) buffers.add(a.buffer as ArrayBuffer);
   }
   return [...buffers];

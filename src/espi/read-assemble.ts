@@ -6,8 +6,10 @@ import type { DateTimeInterval, IntervalBlock, ReadingType } from './model.ts';
 import type { LinkedDocument, Staged } from './link-graph.ts';
 import { buildReadings, type ReadingColumns, type StagedRange } from './read-columns.ts';
 import type { StagedBlock } from './read-interval-block.ts';
+import { TIME } from './read-ranges.ts';
 import type { WarningLog } from './read-warnings.ts';
 import type { XmlScanner } from './xml-scanner.ts';
+import { countOf, nounFor } from './plural.ts';
 
 export function assembleReadings(
   linked: LinkedDocument,
@@ -28,15 +30,18 @@ export function assembleReadings(
     if (untimed.placed > 0)
       log.add(
         'no-time-period',
-        `${untimed.placed} IntervalReading(s) have no timePeriod: placed one after another from their block's start, ${untimed.how}.`,
+        `${countOf(untimed.placed, 'IntervalReading')} ${nounFor(untimed.placed, 'has', 'have')} no timePeriod: placed one after another from their block's start, ${untimed.how}.`,
         where(untimed.first),
         false,
       );
     const built = buildReadings(
       columns,
       m.blocks.map((b) => b.value.range),
+      // A block re-sent under the same self href is the same block; without one, each block is its own.
+      m.blocks.map((b) => b.entry.meta.selfHref ?? `entry ${b.entry.number}`),
     );
     m.value.readings = built.readings;
+    if (built.points.count > 0) m.value.registerReads = built.points;
     m.value.blocks = m.blocks.map((b, i): IntervalBlock => {
       const range = built.ranges[i] as StagedRange;
       return { meta: b.entry.meta, interval: b.value.interval ?? spanOf(built.readings, range), ...range };
@@ -52,21 +57,28 @@ export function assembleReadings(
     if (built.unplaced > 0)
       log.add(
         'no-time-period',
-        `${built.unplaced} IntervalReading(s) have no timePeriod and no ReadingType intervalLength to place them: left out.`,
+        `${countOf(built.unplaced, 'IntervalReading')} ${nounFor(built.unplaced, 'has', 'have')} no timePeriod and no ReadingType intervalLength to place them: left out.`,
         where(untimed.first),
         true,
       );
     if (built.duplicates > 0)
       log.add(
         'duplicate-intervals',
-        `${built.duplicates} duplicate IntervalReading(s) (same start, duration, value and cost as another) dropped; the first is in this block.`,
+        `${countOf(built.duplicates, 'IntervalReading')} ${nounFor(built.duplicates, 'repeats', 'repeat')} a block sent again under the same address (same start, duration, value and cost): the copies are dropped; the first is in this block.`,
         where(m.blocks[built.firstDuplicateRange]),
-        true,
+        false,
+      );
+    if (built.sameStarts > 0)
+      log.add(
+        'same-start-intervals',
+        `${countOf(built.sameStarts, 'IntervalReading')} ${nounFor(built.sameStarts, 'starts', 'start')} at the same time as another one (as when both fall-back hours of a daylight saving change are stamped alike): all are kept, so sums over that time count both. The first is in this block.`,
+        where(m.blocks[built.firstSameStartRange]),
+        false,
       );
     if (built.overlaps > 0)
       log.add(
         'overlapping-intervals',
-        `${built.overlaps} IntervalReading(s) start before the previous reading ends (overlapping intervals); all are kept, so sums over that time may count it twice. The first is in this block.`,
+        `${countOf(built.overlaps, 'IntervalReading')} ${nounFor(built.overlaps, 'starts', 'start')} before the previous reading ends (overlapping intervals); all are kept, so sums over that time may count it twice. The first is in this block.`,
         where(m.blocks[built.firstOverlapRange]),
         false,
       );
@@ -109,7 +121,8 @@ function placeUntimed(
         how = `the block's duration split evenly (${length} s each)`;
       }
       first ??= b;
-      if (!(length > 0) || next !== next) continue;
+      // Past the last date JavaScript holds, a reading cannot be placed: it is left out as unplaced.
+      if (!(length > 0) || !(next + length <= TIME.max)) continue;
       start[i] = next;
       duration[i] = length;
       next += length;

@@ -5,7 +5,7 @@
  * readings once into exact-size, start-sorted columns (the model's memory: 21 bytes a reading, 29
  * with cost, against 16 raw).
  */
-import { NO_QUALITY, type IntervalReadings } from './model.ts';
+import { NO_QUALITY, type IntervalReadings, type PointReadings } from './model.ts';
 
 export class ReadingColumns {
   count = 0;
@@ -67,28 +67,40 @@ export interface StagedRange {
 
 export interface BuiltReadings {
   readings: IntervalReadings;
+  /** Readings of duration 0 (register reads), sorted by time; count 0 when there are none. */
+  points: PointReadings;
   /** Per input range, in input order: its offset and count in the built columns. */
   ranges: StagedRange[];
-  /** Readings equal in start, duration, value and cost to the one before: dropped. */
+  /** Copies from a re-sent block (another range with the same source): dropped. */
   duplicates: number;
   /** Readings without a start or duration (no timePeriod and no way to derive one): left out. */
   unplaced: number;
   /** Readings that start before the previous one ends. */
   overlaps: number;
-  /** Index of the input range holding the first duplicate / overlap, -1 if none. */
+  /** Readings that start at the same time as the one before (not re-sent copies): kept. */
+  sameStarts: number;
+  /** Index of the input range holding the first duplicate / overlap / same start, -1 if none. */
   firstDuplicateRange: number;
   firstOverlapRange: number;
+  firstSameStartRange: number;
   /** Whether ranges had to be interleaved to sort by start (their readings are no longer contiguous). */
   interleaved: boolean;
 }
 
 /**
- * Copies the readings of `ranges` out of `columns` into one start-sorted set of exact-size columns,
- * dropping exact duplicates. Ranges are taken in order of their first start; when the result is not
- * sorted (blocks overlap, or readings inside a block are out of order) the readings are sorted
- * (stably) and each range then spans from its first to its last reading.
+ * Copies the readings of `ranges` out of `columns` into one start-sorted set of exact-size columns, and
+ * the readings of duration 0 into sorted point columns. `sources[i]` names where range i came from (its
+ * block's self href): a reading equal to one of another range with the same source is a re-sent copy and
+ * dropped; equal readings from one block or from different blocks are real (both fall-back hours of a DST
+ * change stamped alike) and kept. Ranges are taken in order of their first start; when the result is not
+ * sorted (blocks overlap, or readings inside a block are out of order) the readings are sorted (stably)
+ * and each range then spans from its first to its last reading.
  */
-export function buildReadings(columns: ReadingColumns, ranges: readonly StagedRange[]): BuiltReadings {
+export function buildReadings(
+  columns: ReadingColumns,
+  ranges: readonly StagedRange[],
+  sources: readonly string[],
+): BuiltReadings {
   const { start, duration, value, cost, quality } = columns;
   const rangeOrder = ranges
     .map((r, i) => ({ i, first: r.count > 0 ? (start[r.offset] ?? 0) : Infinity }))
@@ -126,22 +138,23 @@ export function buildReadings(columns: ReadingColumns, ranges: readonly StagedRa
     rangeOf.set(r2);
   }
 
-  const out: IntervalReadings = {
-    count: 0,
-    start: new Float64Array(n),
-    duration: new Uint32Array(n),
-    value: new Float64Array(n),
-    quality: new Uint8Array(n),
-  };
+  const out = emptyIntervals(n);
+  const points = emptyPoints(n);
   const outCost = cost ? new Float64Array(n) : undefined;
   const firstOf = new Int32Array(ranges.length).fill(-1);
   const lastOf = new Int32Array(ranges.length);
   let duplicates = 0;
   let overlaps = 0;
+  let sameStarts = 0;
   let firstDuplicateRange = -1;
   let firstOverlapRange = -1;
+  let firstSameStartRange = -1;
   let m = 0;
+  let p = 0;
   let prevEnd = -Infinity;
+  // Readings met at the current start, by what they hold and where they came from -> their range.
+  const atStart = new Map<string, number>();
+  let groupStart = Number.NaN;
   for (let k = 0; k < n; k++) {
     const s = order[k] as number;
     const range = rangeOf[k] as number;
@@ -149,15 +162,31 @@ export function buildReadings(columns: ReadingColumns, ranges: readonly StagedRa
     const du = duration[s] as number;
     const va = value[s] as number;
     const co = cost ? (cost[s] as number) : Number.NaN;
-    if (m > 0 && st === out.start[m - 1] && du === out.duration[m - 1] && va === out.value[m - 1]) {
-      const prevCost = outCost ? (outCost[m - 1] as number) : Number.NaN;
-      if (co === prevCost || (co !== co && prevCost !== prevCost)) {
+    // Only readings sharing their start with a neighbour can be copies: the rest skip the lookup.
+    if (st === groupStart || (k + 1 < n && start[order[k + 1] as number] === st)) {
+      if (st !== groupStart) {
+        groupStart = st;
+        atStart.clear();
+      }
+      const copyKey = `${du} ${va} ${co} ${sources[range]}`;
+      const seenIn = atStart.get(copyKey);
+      if (seenIn !== undefined && seenIn !== range) {
         duplicates++;
         if (firstDuplicateRange < 0) firstDuplicateRange = range;
         continue;
       }
+      if (seenIn === undefined) atStart.set(copyKey, range);
     }
-    if (st < prevEnd) {
+    if (du === 0) {
+      points.time[p] = st;
+      points.value[p] = va;
+      points.quality[p++] = quality[s] ?? NO_QUALITY;
+      continue;
+    }
+    if (m > 0 && st === out.start[m - 1]) {
+      sameStarts++;
+      if (firstSameStartRange < 0) firstSameStartRange = range;
+    } else if (st < prevEnd) {
       overlaps++;
       if (firstOverlapRange < 0) firstOverlapRange = range;
     }
@@ -185,69 +214,76 @@ export function buildReadings(columns: ReadingColumns, ranges: readonly StagedRa
   const interleaved = built.reduce((sum, b) => sum + b.count, 0) !== m;
   return {
     readings: out,
+    points: {
+      count: p,
+      time: points.time.slice(0, p),
+      value: points.value.slice(0, p),
+      quality: points.quality.slice(0, p),
+    },
     ranges: built,
     duplicates,
     unplaced,
     overlaps,
+    sameStarts,
     firstDuplicateRange,
     firstOverlapRange,
+    firstSameStartRange,
     interleaved,
   };
 }
 
+function emptyIntervals(n: number): IntervalReadings {
+  return {
+    count: 0,
+    start: new Float64Array(n),
+    duration: new Uint32Array(n),
+    value: new Float64Array(n),
+    quality: new Uint8Array(n),
+  };
+}
+
+function emptyPoints(n: number): PointReadings {
+  return { count: 0, time: new Float64Array(n), value: new Float64Array(n), quality: new Uint8Array(n) };
+}
+
 /**
- * The common case: taken in order of their first start, the ranges hold readings that are all placed,
- * sorted by start and free of duplicates. They then keep their order and are copied a run of
- * contiguous ranges at a time. Returns undefined when the general path must sort or drop readings.
+ * The common case: taken in order of their first start, the ranges hold intervals that are all placed
+ * and strictly increasing in start. They then keep their order and are copied a run of contiguous
+ * ranges at a time. Returns undefined when the general path must sort, compare or separate readings
+ * (equal starts, register reads, readings without a time).
  */
 function buildOrdered(
   columns: ReadingColumns,
   ranges: readonly StagedRange[],
   rangeOrder: readonly number[],
 ): BuiltReadings | undefined {
-  const { start, duration, value, cost } = columns;
+  const { start, duration, cost } = columns;
   let n = 0;
   let overlaps = 0;
   let firstOverlapRange = -1;
   let hasCost = false;
   let prevEnd = -Infinity;
   let prevStart = -Infinity;
-  let prevDuration = Number.NaN;
-  let prevValue = Number.NaN;
-  let prevCost = Number.NaN;
   for (const i of rangeOrder) {
     const r = ranges[i] as StagedRange;
     for (let k = r.offset; k < r.offset + r.count; k++) {
       const st = start[k] as number;
       const du = duration[k] as number;
       const end = st + du;
-      // Unplaced or out of order: the general path sorts or leaves them out.
-      if (end !== end || !(st >= prevStart)) return undefined;
-      const va = value[k] as number;
-      const co = cost ? (cost[k] as number) : Number.NaN;
-      const sameCost = co === prevCost || (co !== co && prevCost !== prevCost);
-      if (st === prevStart && du === prevDuration && va === prevValue && sameCost) return undefined;
+      if (end !== end || !(st > prevStart) || du === 0) return undefined;
       if (st < prevEnd) {
         overlaps++;
         if (firstOverlapRange < 0) firstOverlapRange = i;
       }
       prevEnd = Math.max(prevEnd, end);
-      if (co === co) hasCost = true;
+      if (cost && cost[k] === cost[k]) hasCost = true;
       prevStart = st;
-      prevDuration = du >>> 0; // as the general path compares: with the duration column's Uint32
-      prevValue = va;
-      prevCost = co;
     }
     n += r.count;
   }
 
-  const out: IntervalReadings = {
-    count: n,
-    start: new Float64Array(n),
-    duration: new Uint32Array(n),
-    value: new Float64Array(n),
-    quality: new Uint8Array(n),
-  };
+  const out = emptyIntervals(n);
+  out.count = n;
   if (cost && hasCost) out.cost = new Float64Array(n);
   const built: StagedRange[] = ranges.map(() => ({ offset: n, count: 0 }));
   let at = 0;
@@ -268,12 +304,15 @@ function buildOrdered(
   copyRun(columns, out, runFrom, runLength, at);
   return {
     readings: out,
+    points: emptyPoints(0),
     ranges: built,
     duplicates: 0,
     unplaced: 0,
     overlaps,
+    sameStarts: 0,
     firstDuplicateRange: -1,
     firstOverlapRange,
+    firstSameStartRange: -1,
     interleaved: false,
   };
 }

@@ -1,4 +1,5 @@
 import type { ReadingColumns } from './read-columns.ts';
+import type { NamespaceScopes } from './read-namespaces.ts';
 import type { PlainReadingReader } from './read-plain-reading.ts';
 import type { WarningLog } from './read-warnings.ts';
 import type { XmlScanner } from './xml-scanner.ts';
@@ -11,6 +12,7 @@ export interface ReadContext {
   readonly columns: ReadingColumns;
   readonly plain: PlainReadingReader;
   readonly maxReadings: number;
+  readonly namespaces: NamespaceScopes;
   /** The entry being read, for messages: "entry 12". */
   context: string;
   /** Readings whose TimeType start or duration had a fraction (kept as whole seconds). */

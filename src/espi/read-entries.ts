@@ -66,8 +66,8 @@ const emptyReadings = () => ({
 export function readDocument(ctx: ReadContext): StagedDocument {
   const { sc } = ctx;
   sc.next();
-  const prefix = sc.prefix();
-  const ns = sc.attr(prefix ? `xmlns:${prefix}` : 'xmlns');
+  ctx.namespaces.enter(sc);
+  const ns = ctx.namespaces.namespaceOf(sc);
   const doc: StagedDocument = { entries: [] };
   if (ns === ATOM_NS && sc.is('feed')) readFeed(ctx, doc);
   else if (ns === ATOM_NS && sc.is('entry')) doc.entries.push(readEntry(ctx, 1));
@@ -107,19 +107,34 @@ function readEntry(ctx: ReadContext, number: number): StagedEntry {
   ctx.context = `entry ${number}`;
   ctx.progress();
   if (sc.selfClosing) return entry;
+  ctx.namespaces.enter(sc);
   for (let t = sc.next(); t === OPEN; t = sc.next()) {
     if (sc.is('link')) {
       readLink(ctx, meta);
     } else if (sc.is('content')) {
       if (sc.selfClosing) continue;
-      for (let u = sc.next(); u === OPEN; u = sc.next()) readResource(ctx, entry);
+      ctx.namespaces.enter(sc);
+      for (let u = sc.next(); u === OPEN; u = sc.next()) {
+        // Some producers put the entry's Atom dates inside content: they are the entry's, not a resource.
+        if (sc.is('published') || sc.is('updated')) readDate(ctx, meta);
+        else readResource(ctx, entry);
+      }
+      ctx.namespaces.leave();
     } else if (sc.is('id')) meta.id = sc.readText().trim();
     else if (sc.is('title')) meta.title = sc.readText().trim();
-    else if (sc.is('published')) meta.published = sc.readText().trim();
-    else if (sc.is('updated')) meta.updated = sc.readText().trim();
+    else if (sc.is('published') || sc.is('updated')) readDate(ctx, meta);
     else sc.skip();
   }
+  ctx.namespaces.leave();
   return entry;
+}
+
+/** Atom `published` or `updated`; the first one met is kept. */
+function readDate(ctx: ReadContext, meta: AtomMeta): void {
+  const { sc } = ctx;
+  const name = sc.is('published') ? 'published' : 'updated';
+  const text = sc.readText().trim();
+  meta[name] ??= text;
 }
 
 function readLink(ctx: ReadContext, meta: AtomMeta): void {
@@ -140,6 +155,7 @@ function readResource(ctx: ReadContext, entry: StagedEntry): void {
   const { meta, resources } = entry;
   const name = sc.localName();
   ctx.context = `entry ${entry.number} (${name})`;
+  checkNamespace(ctx);
   switch (name) {
     case 'IntervalBlock':
       resources.push({ kind: 'IntervalBlock', value: readIntervalBlock(ctx) });
@@ -175,6 +191,20 @@ function readResource(ctx: ReadContext, entry: StagedEntry): void {
       );
       sc.skip();
   }
+}
+
+/** Reports, once per namespace, resources in another namespace than ESPI's. */
+function checkNamespace(ctx: ReadContext): void {
+  const ns = ctx.namespaces.namespaceOf(ctx.sc) ?? '';
+  if (ns === ESPI_NS || !ctx.namespaces.firstSighting(ns)) return;
+  ctx.log.add(
+    'foreign-namespace',
+    ns
+      ? `<${ctx.sc.qname()}> is in namespace "${ns}", not ESPI's (${ESPI_NS}): it is read as ESPI by its element names, which may not mean what ESPI means.`
+      : `<${ctx.sc.qname()}> is in no namespace (its prefix is not declared), not ESPI's (${ESPI_NS}): it is read as ESPI by its element names.`,
+    here(ctx),
+    false,
+  );
 }
 
 function readMeterReading(ctx: ReadContext, entry: StagedEntry): void {

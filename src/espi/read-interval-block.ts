@@ -7,6 +7,7 @@ import { EspiReadError } from './errors.ts';
 import { NO_QUALITY, type DateTimeInterval } from './model.ts';
 import type { StagedRange } from './read-columns.ts';
 import { here, type ReadContext } from './read-context.ts';
+import { INT48, inRange, TIME, UINT32 } from './read-ranges.ts';
 import { isSpace, Reading } from './read-plain-reading.ts';
 import { readInterval } from './read-resources.ts';
 import { OPEN, type XmlScanner } from './xml-scanner.ts';
@@ -49,10 +50,11 @@ export function readIntervalBlock(ctx: ReadContext): StagedBlock {
     }
   }
   block.range.count = columns.count - block.range.offset;
-  if (block.interval && block.interval.duration <= 0)
+  // Duration 0 is the span of a block of register reads (one instant); only a negative one is wrong.
+  if (block.interval && block.interval.duration < 0)
     ctx.log.add(
       'bad-duration',
-      `IntervalBlock interval has duration ${block.interval.duration} s; a block must cover a positive time span.`,
+      `IntervalBlock interval has duration ${block.interval.duration} s; a block cannot cover a negative time span.`,
       here(ctx, block.pos),
       false,
     );
@@ -122,22 +124,39 @@ function stage(ctx: ReadContext, at: number): void {
     );
     return;
   }
-  if (r.duration <= 0) {
+  // Duration 0 is a register read (the meter at one instant), kept as a point reading.
+  if (r.duration < 0) {
     ctx.log.add(
       'bad-duration',
-      `IntervalReading with duration ${r.duration} s: a reading must cover a positive time span; skipped.`,
+      `IntervalReading with duration ${r.duration} s: a reading cannot cover a negative time span; skipped.`,
       here(ctx, at),
       true,
     );
     return;
   }
-  if (r.badCost)
+  const outside = !inRange(r.value, INT48)
+    ? `<value> ${r.value} is outside ${INT48.type}`
+    : r.hasTimePeriod && !inRange(r.start, TIME)
+      ? `start ${r.start} is outside ${TIME.type}`
+      : r.hasTimePeriod && !inRange(r.duration, UINT32)
+        ? `duration ${r.duration} s is outside ${UINT32.type}`
+        : undefined;
+  if (outside) {
+    ctx.log.add('out-of-range', `IntervalReading ${outside}: the reading is skipped.`, here(ctx, at), true);
+    return;
+  }
+  let cost = r.cost;
+  if (r.badCost || (cost === cost && !inRange(cost, INT48))) {
+    cost = Number.NaN;
     ctx.log.add(
-      'non-numeric',
-      'IntervalReading <cost> is not a number; the cost is left out.',
+      r.badCost ? 'non-numeric' : 'out-of-range',
+      r.badCost
+        ? 'IntervalReading <cost> is not a number; the cost is left out.'
+        : `IntervalReading <cost> ${r.cost} is outside ${INT48.type}; the cost is left out.`,
       here(ctx, at),
       true,
     );
+  }
   let { start, duration } = r;
   // TimeType is a whole number of seconds (XSD xs:long); some files write fractions (FIX ngma_gas_provider).
   if (start !== Math.floor(start) || duration !== Math.floor(duration)) {
@@ -151,5 +170,5 @@ function stage(ctx: ReadContext, at: number): void {
       `The file holds more than ${ctx.maxReadings.toLocaleString('en-US')} interval readings, more than this reader accepts at once; ask for a shorter date range.`,
       here(ctx, at),
     );
-  ctx.columns.push(start, duration, r.value, r.cost, r.quality);
+  ctx.columns.push(start, duration, r.value, cost, r.quality);
 }

@@ -15,13 +15,14 @@ import type {
   UsageSummary,
 } from './model.ts';
 import { here, type ReadContext } from './read-context.ts';
+import { INT48, inRange, LONG, MULTIPLIER, OFFSET, SPAN, TIME, type NumberRange } from './read-ranges.ts';
 import { OPEN } from './xml-scanner.ts';
 
 type FieldKind = 'int' | 'hex' | 'text' | 'interval' | 'measurement' | 'list';
-/** Element local name -> [model property, how to read it]. */
-type FieldTable = Readonly<Record<string, readonly [string, FieldKind]>>;
+/** Element local name -> [model property, how to read it, for numbers the range ESPI allows]. */
+type FieldTable = Readonly<Record<string, readonly [string, FieldKind, NumberRange?]>>;
 
-const int = (key: string) => [key, 'int'] as const;
+const int = (key: string, range: NumberRange = LONG) => [key, 'int', range] as const;
 
 const readingTypeFields: FieldTable = Object.fromEntries(
   [
@@ -35,7 +36,6 @@ const readingTypeFields: FieldTable = Object.fromEntries(
     'intervalLength',
     'kind',
     'phase',
-    'powerOfTenMultiplier',
     'timeAttribute',
     'tou',
     'uom',
@@ -43,29 +43,33 @@ const readingTypeFields: FieldTable = Object.fromEntries(
     'measuringPeriod',
   ].map((name) => [name, int(name)]),
 );
+const readingTypeTable: FieldTable = {
+  ...readingTypeFields,
+  powerOfTenMultiplier: int('powerOfTenMultiplier', MULTIPLIER),
+};
 
 const localTimeFields: FieldTable = {
   dstEndRule: ['dstEndRule', 'hex'],
-  dstOffset: int('dstOffset'),
+  dstOffset: int('dstOffset', OFFSET),
   dstStartRule: ['dstStartRule', 'hex'],
-  tzOffset: int('tzOffset'),
+  tzOffset: int('tzOffset', OFFSET),
 };
 
 const measurementFields: FieldTable = {
-  powerOfTenMultiplier: int('powerOfTenMultiplier'),
-  timeStamp: int('timeStamp'),
+  powerOfTenMultiplier: int('powerOfTenMultiplier', MULTIPLIER),
+  timeStamp: int('timeStamp', TIME),
   uom: int('uom'),
-  value: int('value'),
+  value: int('value', INT48),
 };
 
 const usageSummaryFields: FieldTable = {
   billingPeriod: ['billingPeriod', 'interval'],
-  billLastPeriod: int('billLastPeriod'),
-  billToDate: int('billToDate'),
-  costAdditionalLastPeriod: int('costAdditionalLastPeriod'),
+  billLastPeriod: int('billLastPeriod', INT48),
+  billToDate: int('billToDate', INT48),
+  costAdditionalLastPeriod: int('costAdditionalLastPeriod', INT48),
   currency: int('currency'),
   qualityOfReading: int('qualityOfReading'),
-  statusTimeStamp: int('statusTimeStamp'),
+  statusTimeStamp: int('statusTimeStamp', TIME),
   commodity: int('commodity'),
   ...Object.fromEntries(
     [
@@ -87,7 +91,7 @@ const authorizationFields: FieldTable = {
   authorizedPeriod: ['authorizedPeriod', 'interval'],
   publishedPeriod: ['publishedPeriod', 'interval'],
   status: int('status'),
-  expires_at: int('expiresAt'),
+  expires_at: int('expiresAt', TIME),
   grant_type: ['grantType', 'text'],
   scope: ['scope', 'text'],
   token_type: ['tokenType', 'text'],
@@ -129,16 +133,34 @@ const applicationInformationFields: FieldTable = {
   grant_types: ['grantTypes', 'list'],
 };
 
-/** Reads a number field; a value that is not a number is left out with a warning. */
-export function readNumberField(ctx: ReadContext, name: string): number | undefined {
+/** Reads a number field; a value that is not a number, or outside `range`, is left out with a warning. */
+export function readNumberField(
+  ctx: ReadContext,
+  name: string,
+  range: NumberRange = LONG,
+): number | undefined {
   const at = ctx.sc.tagStart;
   if (ctx.sc.selfClosing) {
     ctx.log.add('empty-field', `<${name}/> is empty; the field is left out.`, here(ctx, at), false);
     return undefined;
   }
   const n = ctx.sc.readNumber();
-  if (n === n) return n;
-  ctx.log.add('non-numeric', `<${name}> does not hold a number; the field is left out.`, here(ctx, at), true);
+  if (n !== n) {
+    ctx.log.add(
+      'non-numeric',
+      `<${name}> does not hold a number; the field is left out.`,
+      here(ctx, at),
+      true,
+    );
+    return undefined;
+  }
+  if (inRange(n, range)) return n;
+  ctx.log.add(
+    'out-of-range',
+    `<${name}> holds ${n}, outside ${range.type}; the field is left out.`,
+    here(ctx, at),
+    true,
+  );
   return undefined;
 }
 
@@ -157,7 +179,7 @@ function readHexField(ctx: ReadContext, name: string): number | undefined {
 
 /** `DateTimeInterval` (duration, start) in whole seconds. */
 export function readInterval(ctx: ReadContext, name: string): DateTimeInterval | undefined {
-  const fields = readFields(ctx, {}, { duration: int('duration'), start: int('start') });
+  const fields = readFields(ctx, {}, { duration: int('duration', SPAN), start: int('start', TIME) });
   const { duration, start } = fields as { duration?: number; start?: number };
   if (duration === undefined || start === undefined) {
     ctx.log.add('incomplete-interval', `<${name}> lacks a duration or start; left out.`, here(ctx), true);
@@ -182,9 +204,9 @@ export function readFields(
       sc.skip();
       continue;
     }
-    const [key, kind] = field;
+    const [key, kind, range] = field;
     let value: unknown;
-    if (kind === 'int') value = readNumberField(ctx, name);
+    if (kind === 'int') value = readNumberField(ctx, name, range);
     else if (kind === 'hex') value = readHexField(ctx, name);
     else if (kind === 'interval') value = readInterval(ctx, name);
     else if (kind === 'measurement') value = readFields(ctx, {}, measurementFields) as SummaryMeasurement;
@@ -197,7 +219,7 @@ export function readFields(
 }
 
 export function readReadingType(ctx: ReadContext, meta: AtomMeta): ReadingType {
-  return readFields(ctx, { meta }, readingTypeFields) as unknown as ReadingType;
+  return readFields(ctx, { meta }, readingTypeTable) as unknown as ReadingType;
 }
 
 export function readLocalTimeParameters(ctx: ReadContext, meta: AtomMeta): LocalTimeParameters {

@@ -1,76 +1,24 @@
 import { describe, expect, test } from 'vitest';
-import { EspiReadError } from './errors.ts';
-import type { EspiDocument } from './model.ts';
 import { readEspi } from './read.ts';
 import { summarize } from './summarize.ts';
 
-const ATOM = 'http://www.w3.org/2005/Atom';
-const ESPI = 'http://naesb.org/espi';
-const B = 'https://dc.example.com/espi/1_1/resource';
-
-interface Reading {
-  start: number;
-  duration?: number;
-  value: string | number;
-  cost?: number;
-}
-
-const reading = (r: Reading) =>
-  `<espi:IntervalReading>${r.cost === undefined ? '' : `<espi:cost>${r.cost}</espi:cost>`}` +
-  `<espi:timePeriod><espi:duration>${r.duration ?? 3600}</espi:duration><espi:start>${r.start}</espi:start></espi:timePeriod>` +
-  `<espi:value>${r.value}</espi:value></espi:IntervalReading>`;
-
-const entry = (links: string, content: string) => `<entry>${links}<content>${content}</content></entry>`;
-const link = (rel: string, href: string) => `<link rel="${rel}" href="${href}"/>`;
-
-const usagePoint = entry(
-  link('self', `${B}/Subscription/5/UsagePoint/1`) +
-    link('related', `${B}/Subscription/5/UsagePoint/1/MeterReading`),
-  '<espi:UsagePoint><espi:ServiceCategory><espi:kind>0</espi:kind></espi:ServiceCategory></espi:UsagePoint>',
-);
-const meterReading = (n = 1, links = true) =>
-  entry(
-    link('self', `${B}/Subscription/5/UsagePoint/1/MeterReading/${n}`) +
-      (links
-        ? link('up', `${B}/Subscription/5/UsagePoint/1/MeterReading`) +
-          link('related', `${B}/ReadingType/${n}`)
-        : ''),
-    '<espi:MeterReading/>',
-  );
-const readingType = (
-  n = 1,
-  fields = '<espi:flowDirection>1</espi:flowDirection><espi:powerOfTenMultiplier>-3</espi:powerOfTenMultiplier><espi:uom>72</espi:uom>',
-) => entry(link('self', `${B}/ReadingType/${n}`), `<espi:ReadingType>${fields}</espi:ReadingType>`);
-const block = (readings: Reading[], mr = 1, id = 1) =>
-  entry(
-    link('self', `${B}/Subscription/5/UsagePoint/1/MeterReading/${mr}/IntervalBlock/${id}`) +
-      link('up', `${B}/Subscription/5/UsagePoint/1/MeterReading/${mr}/IntervalBlock`),
-    `<espi:IntervalBlock><espi:interval><espi:duration>${readings.length * 3600}</espi:duration><espi:start>${readings[0]?.start ?? 0}</espi:start></espi:interval>${readings.map(reading).join('')}</espi:IntervalBlock>`,
-  );
-const feed = (...entries: string[]) =>
-  `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="${ATOM}" xmlns:espi="${ESPI}"><id>urn:uuid:1</id>${link('self', `${B}/Batch/Subscription/5`)}\n${entries.join('\n')}\n</feed>\n`;
-
-const hours = (n: number, from = 1_700_000_000) =>
-  Array.from({ length: n }, (_, i): Reading => ({ start: from + i * 3600, value: 100 + i }));
-
-function readingsOf(doc: EspiDocument) {
-  const m = doc.usagePoints[0]?.meterReadings[0] ?? doc.orphanMeterReadings[0];
-  return m?.readings;
-}
-
-function codes(doc: EspiDocument): string[] {
-  return doc.warnings.map((w) => w.code);
-}
-
-function readError(input: string | Uint8Array, options?: Parameters<typeof readEspi>[1]): EspiReadError {
-  try {
-    readEspi(input, options);
-  } catch (error) {
-    if (error instanceof EspiReadError) return error;
-    throw error;
-  }
-  throw new Error('expected an EspiReadError');
-}
+import {
+  ATOM,
+  B,
+  ESPI,
+  block,
+  codes,
+  entry,
+  feed,
+  hours,
+  link,
+  meterReading,
+  readError,
+  readingType,
+  readingsOf,
+  usagePoint,
+  type Reading,
+} from './test-feed.ts';
 
 describe('a well-formed feed', () => {
   test('ties UsagePoint, MeterReading, ReadingType and IntervalBlocks together and scales totals', () => {
@@ -320,14 +268,13 @@ describe('bad input: errors', () => {
 });
 
 describe('bad input: warnings with where', () => {
-  test('zero and negative durations are skipped and mark the document partial', () => {
+  test('negative durations are skipped and mark the document partial', () => {
     const doc = readEspi(
       feed(
         usagePoint,
         meterReading(),
         readingType(),
         block([
-          { start: 1_700_000_000, value: 1, duration: 0 },
           { start: 1_700_003_600, value: 2, duration: -5 },
           { start: 1_700_007_200, value: 3 },
         ]),
@@ -340,16 +287,27 @@ describe('bad input: warnings with where', () => {
     expect(warning?.where?.context).toMatch(/entry \d+ \(IntervalBlock\)/);
   });
 
-  test('duplicates: one is kept, the count is reported, partial is set', () => {
+  test('a block sent twice under the same address: its copies are dropped and counted', () => {
+    const r = hours(3);
+    const doc = readEspi(
+      feed(usagePoint, meterReading(), readingType(), block(r, 1, 1), block(r.slice(1), 1, 1)),
+    );
+    expect(readingsOf(doc)?.count).toBe(3);
+    const warning = doc.warnings.find((w) => w.code === 'duplicate-intervals');
+    expect(warning?.message).toMatch(/^2 IntervalReadings repeat a block sent again/);
+    expect(warning?.where?.context).toMatch(/IntervalBlock\/1/);
+  });
+
+  test('equal readings in two blocks with different addresses are both kept, with a warning', () => {
     const r = hours(3);
     const doc = readEspi(
       feed(usagePoint, meterReading(), readingType(), block(r, 1, 1), block(r.slice(1), 1, 2)),
     );
-    expect(readingsOf(doc)?.count).toBe(3);
-    const warning = doc.warnings.find((w) => w.code === 'duplicate-intervals');
-    expect(warning?.message).toMatch(/^2 duplicate/);
-    expect(warning?.where?.context).toMatch(/IntervalBlock\/2/);
-    expect(doc.partial).toBe(true);
+    expect(readingsOf(doc)?.count).toBe(5);
+    expect(codes(doc)).not.toContain('duplicate-intervals');
+    expect(doc.warnings.find((w) => w.code === 'same-start-intervals')?.message).toMatch(
+      /^2 IntervalReading/,
+    );
   });
 
   test('overlapping intervals are kept and reported', () => {
@@ -373,7 +331,9 @@ describe('bad input: warnings with where', () => {
   test('a missing ReadingType is reported and values stay unscaled', () => {
     const doc = readEspi(feed(usagePoint, meterReading(), block(hours(2))));
     expect(codes(doc)).toContain('missing-reading-type');
-    expect(summarize(doc).totals).toEqual([{ uom: 'none', flowDirection: 'none', total: 201, readings: 2 }]);
+    expect(summarize(doc).totals).toEqual([
+      { uom: 'unknown', flowDirection: 'unknown', total: 201, readings: 2 },
+    ]);
   });
 
   test('non-numeric values are skipped with where, and partial is set', () => {

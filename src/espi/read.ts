@@ -11,8 +11,10 @@ import { PlainReadingReader } from './read-plain-reading.ts';
 import type { ReadContext } from './read-context.ts';
 import { readDocument } from './read-entries.ts';
 import { decodeInput } from './read-input.ts';
+import { NamespaceScopes } from './read-namespaces.ts';
 import { WarningLog } from './read-warnings.ts';
 import { XmlScanner } from './xml-scanner.ts';
+import { countOf, nounFor } from './plural.ts';
 
 export interface ReadLimits {
   /** Input size, in bytes (or characters for a string). */
@@ -56,6 +58,7 @@ export function readEspi(input: string | Uint8Array, options: ReadOptions = {}):
     columns: new ReadingColumns(Math.ceil(text.length / 100)),
     plain: new PlainReadingReader(text),
     maxReadings: limits.maxReadings,
+    namespaces: new NamespaceScopes(),
     context: 'document',
     fractionalTimes: 0,
     progress() {
@@ -69,7 +72,7 @@ export function readEspi(input: string | Uint8Array, options: ReadOptions = {}):
   if (ctx.fractionalTimes > 0)
     log.add(
       'fractional-seconds',
-      `${ctx.fractionalTimes} interval start(s) or duration(s) have a fraction of a second; ESPI times are whole seconds, so the fraction is dropped.`,
+      `${countOf(ctx.fractionalTimes, 'interval start or duration', 'interval starts or durations')} ${nounFor(ctx.fractionalTimes, 'has', 'have')} a fraction of a second; ESPI times are whole seconds, so the fraction is dropped.`,
       undefined,
       false,
     );
@@ -81,6 +84,7 @@ export function readEspi(input: string | Uint8Array, options: ReadOptions = {}):
   const doc: EspiDocument = {
     usagePoints: linked.usagePoints,
     orphanMeterReadings: linked.orphanMeterReadings,
+    ...(linked.orphanUsageSummaries.length > 0 ? { orphanUsageSummaries: linked.orphanUsageSummaries } : {}),
     localTimeParameters: linked.localTimeParameters.map((l) => l.value),
     authorizations: staged.entries.flatMap((e) =>
       e.resources.flatMap((r) => (r.kind === 'Authorization' ? [r.value] : [])),

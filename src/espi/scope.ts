@@ -6,6 +6,7 @@
  * is often missing, and custodians add terms of their own: both are accepted, unknown terms are kept.
  * A scope is one OAuth scope token (commas and spaces were removed from the syntax for that reason).
  */
+import { countOf } from './plural.ts';
 
 export type FunctionBlockCategory =
   'access' | 'usage' | 'summary' | 'meters' | 'delivery' | 'personal' | 'technical';
@@ -320,21 +321,19 @@ export function formatScope(scope: EspiScope): string {
 
 // --- Plain words ------------------------------------------------------------------------------------------
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-
 /** "15 minutes", "1 hour", "395 days (about 13 months)", "3 years". */
 export function durationInWords(seconds: number): string {
   if (seconds % 86400 === 0) {
     const days = seconds / 86400;
-    if (days >= 365 && days % 365 === 0) return plural(days / 365, 'year');
+    if (days >= 365 && days % 365 === 0) return countOf(days / 365, 'year');
     if (days >= 28 && days <= 31) return '1 month';
-    if (days >= 60) return `${plural(days, 'day')} (about ${plural(Math.round(days / 30.44), 'month')})`;
-    if (days % 7 === 0) return plural(days / 7, 'week');
-    return plural(days, 'day');
+    if (days >= 60) return `${countOf(days, 'day')} (about ${countOf(Math.round(days / 30.44), 'month')})`;
+    if (days % 7 === 0) return countOf(days / 7, 'week');
+    return countOf(days, 'day');
   }
-  if (seconds % 3600 === 0) return plural(seconds / 3600, 'hour');
-  if (seconds % 60 === 0) return plural(seconds / 60, 'minute');
-  return plural(seconds, 'second');
+  if (seconds % 3600 === 0) return countOf(seconds / 3600, 'hour');
+  if (seconds % 60 === 0) return countOf(seconds / 60, 'minute');
+  return countOf(seconds, 'second');
 }
 
 const NAMED_PERIODS: Readonly<Record<string, string>> = {
@@ -407,7 +406,7 @@ export function describeScope(input: EspiScope | string): ScopeDescription {
     h?.seconds === undefined
       ? undefined
       : h.asMonths
-        ? plural(Number(h.raw), 'month')
+        ? countOf(Number(h.raw), 'month')
         : durationInWords(h.seconds);
   const freq = scope.subscriptionFrequency;
   const updates =
@@ -415,7 +414,7 @@ export function describeScope(input: EspiScope | string): ScopeDescription {
   const accounts =
     scope.accountCollection === undefined
       ? undefined
-      : `Covers ${plural(scope.accountCollection, 'meter')} or accounts`;
+      : `Covers ${countOf(scope.accountCollection, 'meter')} or accounts`;
   const bulk =
     scope.bulkId !== undefined
       ? `Shared in bulk with the app's other customers (bulk request ${scope.bulkId})`

@@ -10,6 +10,7 @@ interface ManifestRow {
   file: string;
   usagePoints: number;
   readings: number;
+  summaries: number;
   start: string | null;
   end: string | null;
   totals: { key: string; printed: string }[];
@@ -34,6 +35,7 @@ function manifest(): ManifestRow[] {
       file: col(row, 'file'),
       usagePoints: Number(col(row, 'usage points')),
       readings: Number(col(row, 'readings')),
+      summaries: Number(col(row, 'summaries')),
       start: time(col(row, 'first start (UTC)')),
       end: time(col(row, 'last end (UTC)')),
       totals: col(row, 'totals')
@@ -61,7 +63,7 @@ function matchesPrinted(total: number, printed: string): boolean {
 const rows = manifest();
 
 test('the manifest lists every real file', () => {
-  expect(rows.length).toBeGreaterThanOrEqual(15);
+  expect(rows.length).toBeGreaterThanOrEqual(21);
   expect(rows.map((r) => r.file)).toContain('vladistan-ngma_gas_provider_2024-07-16.xml');
 });
 
@@ -71,6 +73,7 @@ describe.each(rows)('$file', (row) => {
     const summary = summarize(doc);
     expect(summary.usagePoints).toBe(row.usagePoints);
     expect(summary.readings).toBe(row.readings);
+    expect(summary.summaries).toBe(row.summaries);
     expect(summary.start).toBe(row.start);
     expect(summary.end).toBe(row.end);
     expect(summary.totals.map((t) => `${t.uom}/${t.flowDirection}`)).toEqual(row.totals.map((t) => t.key));
@@ -110,4 +113,16 @@ test('usage summaries are tied to their usage point', () => {
   const summaries = doc.usagePoints[0]?.usageSummaries ?? [];
   expect(summaries.length).toBeGreaterThan(0);
   expect(summaries[0]?.billingPeriod?.duration).toBeGreaterThan(0);
+});
+
+test('a PG&E feed of UsageSummaries alone keeps all three', () => {
+  const doc = readEspi(readFileSync(`${REAL}verdigris-PGEUsageSummaries.xml`, 'utf8'));
+  expect(doc.orphanUsageSummaries).toHaveLength(3);
+  expect(doc.warnings).toEqual([]);
+});
+
+test('SCE bulk: two different ReadingTypes under one self href are reported', () => {
+  const doc = readEspi(readFileSync(`${REAL}verdigris-BulkSCEUsageSummaryAndIntervalBlock.xml`, 'utf8'));
+  expect(doc.warnings.map((w) => w.code)).toEqual(['conflicting-reading-types']);
+  expect(doc.usagePoints[0]?.meterReadings[0]?.readingType?.accumulationBehaviour).toBe(4);
 });

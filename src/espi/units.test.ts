@@ -84,7 +84,12 @@ describe('conversions', () => {
 describe('formatting', () => {
   it('formats quantities and money', () => {
     expect(formatQuantity(1234.4, 'kWh', 'en-US')).toBe('1,234 kWh');
-    expect(formatQuantity(0.1254, 'therm', 'en-US')).toBe('0.125 therm');
+    expect(formatQuantity(0.1254, 'therm', 'en-US')).toBe('0.125 therms');
+    expect(formatQuantity(1, 'therm', 'en-US')).toBe('1 therm');
+    // Printed as "1": singular, as it reads.
+    expect(formatQuantity(0.9999, 'therm', 'en-US')).toBe('1 therm');
+    expect(formatQuantity(112.4, 'therm', 'en-US')).toBe('112 therms');
+    expect(formatQuantity(2, 'kWh', 'en-US')).toBe('2 kWh');
     expect(formatQuantity(5, 'none', 'en-US')).toBe('5');
     expect(formatMoney(98.43, 840, 'en-US')).toBe('$98.43');
     expect(formatCost(4125, 840, 'en-US')).toBe('$0.04');

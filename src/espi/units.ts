@@ -3,6 +3,7 @@
  * people ask for. Pure: Intl.NumberFormat is the only platform API used.
  */
 import { DISPLAY_LOCALE } from './display-locale.ts';
+import { nounFor } from './plural.ts';
 import { currencyAlpha, Currency, unitSymbol } from './enumerations.ts';
 import type { ReadingType } from './model.ts';
 
@@ -174,7 +175,10 @@ function fractionDigitsFor(value: number): number {
   return 3;
 }
 
-/** `1,234 kWh`, `0.125 therm`: a number with its unit, rounded for reading. */
+/** Units written as words, which take a plural: symbols (kWh, gal, m³) never do. */
+const UNIT_WORD_PLURALS: Readonly<Record<string, string>> = { therm: 'therms' };
+
+/** `1,234 kWh`, `1 therm`, `0.125 therms`: a number with its unit, rounded for reading. */
 export function formatQuantity(
   value: number,
   unit: string,
@@ -184,7 +188,12 @@ export function formatQuantity(
   if (!Number.isFinite(value)) return `– ${unit}`;
   const digits = maximumFractionDigits ?? fractionDigitsFor(value);
   const text = formatter(locale, { maximumFractionDigits: digits }).format(value);
-  return unit === 'none' || unit === '' ? text : `${text} ${unit}`;
+  if (unit === 'none' || unit === '') return text;
+  const plural = UNIT_WORD_PLURALS[unit];
+  const word = plural
+    ? nounFor(value, unit, plural, { maximumFractionDigits: digits, ...(locale ? { locale } : {}) })
+    : unit;
+  return `${text} ${word}`;
 }
 
 /** An amount in currency units with its currency (`$12.34`); a plain number when the currency is unknown. */

@@ -41,6 +41,8 @@ export interface FeedHeader {
   title: string;
   selfHref: string;
   updated: string;
+  /** The following page of a paged feed (Atom `rel="next"`, RFC 5005). */
+  nextHref?: string;
 }
 
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -432,6 +434,7 @@ export function* writeFeedChunks(
     `<title>${escapeXml(header.title)}</title>`,
     `<updated>${updated}</updated>`,
     `<link rel="self" href="${escapeXml(header.selfHref)}"${linkType(header.selfHref) ? ` type="${linkType(header.selfHref)}"` : ''}/>\n`,
+    header.nextHref ? `<link rel="next" href="${escapeXml(header.nextHref)}"/>\n` : '',
   ];
   let size = 0;
   for (const entry of entries) {

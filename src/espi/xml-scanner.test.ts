@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { EspiReadError } from './errors.ts';
-import { XmlScanner } from './xml-scanner.ts';
+import { isDecimal, XmlScanner } from './xml-scanner.ts';
 
 function onFirstTag(xml: string): XmlScanner {
   const sc = new XmlScanner(xml, 8);
@@ -21,4 +21,23 @@ describe('attr', () => {
     const sc = onFirstTag('<link rel="self" title="&x;" href="/a"/>');
     expect(() => sc.attr('href')).toThrow(EspiReadError);
   });
+});
+
+test('declarations lists the namespaces a start tag declares', () => {
+  const sc = onFirstTag('<a:feed xmlns="d" rel="x" xmlns:a="u&amp;v" xmlnsx="not one"/>');
+  expect([...sc.declarations()]).toEqual([
+    ['', 'd'],
+    ['a', 'u&v'],
+  ]);
+});
+
+test('isDecimal accepts XSD integers and decimals with an exponent, and nothing else', () => {
+  for (const yes of ['0', '-12', '+3.', '.5', '1.25e-3', '7E+10']) expect(isDecimal(yes), yes).toBe(true);
+  for (const no of ['', '-', '.', 'e5', '1e', '1e+', '1.2.3', '12x', ' 1', 'NaN', 'Infinity'])
+    expect(isDecimal(no), no).toBe(false);
+});
+
+test('lineAt answers queries in any order', () => {
+  const sc = new XmlScanner('a\nb\nc\nd', 8);
+  expect([5, 0, 6, 2, 3, 1].map((pos) => sc.lineAt(pos))).toEqual([3, 1, 4, 2, 2, 1]);
 });

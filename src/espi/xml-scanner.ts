@@ -7,6 +7,7 @@
  * Elements are recognised by local name; prefixes are kept only for the root namespace check.
  */
 import { EspiReadError } from './errors.ts';
+import { countOf } from './plural.ts';
 
 export const EOF = 0;
 export const OPEN = 1;
@@ -42,8 +43,42 @@ const predefinedEntities: Readonly<Record<string, string>> = {
   apos: "'",
 };
 
-/** Strict decimal (XSD integer or decimal, optional exponent), after trimming. */
-const decimalPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DOT = 46;
+const AMP = 38;
+
+function isDigit(c: number): boolean {
+  return c >= ZERO && c <= NINE;
+}
+
+/**
+ * Whether `text` is a strict decimal (XSD integer or decimal, optional exponent). One pass over the
+ * characters: a regular expression for this backtracks, and 200,000 digits and a letter took a minute.
+ */
+export function isDecimal(text: string): boolean {
+  let i = 0;
+  let c = text.charCodeAt(0);
+  if (c === PLUS || c === MINUS) c = text.charCodeAt(++i);
+  let digits = 0;
+  while (isDigit(c)) {
+    digits++;
+    c = text.charCodeAt(++i);
+  }
+  if (c === DOT) {
+    c = text.charCodeAt(++i);
+    while (isDigit(c)) {
+      digits++;
+      c = text.charCodeAt(++i);
+    }
+  }
+  if (digits === 0) return false;
+  if (c === 101 || c === 69) {
+    c = text.charCodeAt(++i);
+    if (c === PLUS || c === MINUS) c = text.charCodeAt(++i);
+    if (!isDigit(c)) return false;
+    while (isDigit(c)) c = text.charCodeAt(++i);
+  }
+  return i === text.length;
+}
 
 export class XmlScanner {
   readonly src: string;
@@ -66,31 +101,64 @@ export class XmlScanner {
   private rootDone = false;
   private lineCachePos = 0;
   private lineCacheLine = 1;
-  private ampFrom = Number.MAX_SAFE_INTEGER;
-  private ampAt = -1;
+  /** The first line break at or after `lineCachePos`, or -1. */
+  private nextLineBreak: number;
+  /** Where every line break is, built at the first backward `lineAt` query. */
+  private lineBreaks: Int32Array | undefined;
+  /** There is no "&" in `[ampFrom, ampAt)` (to the end when `ampAt` is -1). */
+  private ampFrom: number;
+  private ampAt: number;
 
   constructor(src: string, maxDepth: number) {
     this.src = src;
     this.maxDepth = maxDepth;
     this.openStart = new Int32Array(maxDepth + 1);
     this.openEnd = new Int32Array(maxDepth + 1);
+    this.ampFrom = 0;
+    this.ampAt = src.indexOf('&');
+    this.nextLineBreak = src.indexOf('\n');
   }
 
-  /** 1-based line of a position. Counts forward from the last answer, so ascending queries stay linear. */
+  /**
+   * 1-based line of a position. Counts forward from the last answer, so ascending queries (the reader's
+   * warnings) stay linear; the first query behind the last answer indexes every line break once, so
+   * warnings about entries in any order never rescan the text.
+   */
   lineAt(pos: number): number {
-    if (pos < this.lineCachePos) {
-      this.lineCachePos = 0;
-      this.lineCacheLine = 1;
-    }
+    if (pos < this.lineCachePos || this.lineBreaks) return this.lineByIndex(pos);
+    // Each line break is passed once: many warnings on one long line must not each search to its end.
     let line = this.lineCacheLine;
-    let i = this.src.indexOf('\n', this.lineCachePos);
-    while (i >= 0 && i < pos) {
+    let next = this.nextLineBreak;
+    while (next >= 0 && next < pos) {
       line++;
-      i = this.src.indexOf('\n', i + 1);
+      next = this.src.indexOf('\n', next + 1);
     }
+    this.nextLineBreak = next;
     this.lineCachePos = pos;
     this.lineCacheLine = line;
     return line;
+  }
+
+  private lineByIndex(pos: number): number {
+    let breaks = this.lineBreaks;
+    if (!breaks) {
+      const src = this.src;
+      let count = 0;
+      for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) count++;
+      breaks = new Int32Array(count);
+      let k = 0;
+      for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) breaks[k++] = i;
+      this.lineBreaks = breaks;
+    }
+    // Line = 1 + the number of breaks before pos.
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((breaks[mid] as number) < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
   }
 
   fail(
@@ -219,7 +287,7 @@ export class XmlScanner {
       }
     }
     const text = this.readText().trim();
-    return decimalPattern.test(text) ? Number(text) : Number.NaN;
+    return isDecimal(text) ? Number(text) : Number.NaN;
   }
 
   /**
@@ -229,26 +297,54 @@ export class XmlScanner {
   attr(qname: string): string | undefined {
     const src = this.src;
     let found: string | undefined;
+    this.walkAttributes((nameStart, nameEnd, from, to) => {
+      if (found === undefined && nameEnd - nameStart === qname.length && src.startsWith(qname, nameStart))
+        found = this.decode(from, to);
+      else this.checkReferences(from, to);
+    });
+    return found;
+  }
+
+  /** The namespace declarations on the current start tag: prefix ('' for the default namespace) -> URI. */
+  declarations(): Map<string, string> {
+    const src = this.src;
+    const found = new Map<string, string>();
+    this.walkAttributes((nameStart, nameEnd, from, to) => {
+      const bare = nameEnd === nameStart + 5;
+      if (src.startsWith('xmlns', nameStart) && (bare || src.charCodeAt(nameStart + 5) === COLON)) {
+        const prefix = bare ? '' : src.slice(nameStart + 6, nameEnd);
+        if (!found.has(prefix)) found.set(prefix, this.decode(from, to));
+      } else this.checkReferences(from, to);
+    });
+    return found;
+  }
+
+  /** Calls `visit` with each attribute of the current start tag (checked by `openTag`): name and value spans. */
+  private walkAttributes(
+    visit: (nameStart: number, nameEnd: number, from: number, to: number) => void,
+  ): void {
+    const src = this.src;
     let i = this.nameEnd;
     for (;;) {
       while (isSpace(src.charCodeAt(i))) i++;
       const c = src.charCodeAt(i);
-      if (c === GT || c === SLASH) return found;
+      if (c === GT || c === SLASH || c !== c) return;
       const nameStart = i;
       while (!endsName(src.charCodeAt(i))) i++;
-      const wanted =
-        found === undefined && i - nameStart === qname.length && src.startsWith(qname, nameStart);
+      const nameEnd = i;
       while (isSpace(src.charCodeAt(i))) i++;
       i++; // '=', checked in openTag
       while (isSpace(src.charCodeAt(i))) i++;
       const end = src.indexOf(src[i] ?? '"', i + 1);
-      if (wanted) found = this.decode(i + 1, end);
-      else {
-        const amp = this.nextAmpersand(i + 1);
-        if (amp >= 0 && amp < end) this.decode(i + 1, end);
-      }
+      visit(nameStart, nameEnd, i + 1, end);
       i = end + 1;
     }
+  }
+
+  /** Refuses a reference in `[from, to)` the reader would refuse if it read that text. */
+  private checkReferences(from: number, to: number): void {
+    const amp = this.nextAmpersand(from);
+    if (amp >= 0 && amp < to) this.decode(from, to);
   }
 
   private openTag(lt: number): Token {
@@ -333,8 +429,9 @@ export class XmlScanner {
       if (c !== 34 && c !== 39) this.fail('not-xml', 'An attribute value without quotes.', i);
       const end = src.indexOf(c === 34 ? '"' : "'", i + 1);
       if (end < 0) this.fail('truncated', 'The file ends inside an attribute value.', i);
-      const lt = src.indexOf('<', i + 1);
-      if (lt >= 0 && lt < end) this.fail('not-xml', 'A "<" inside an attribute value.', lt);
+      // Searched only up to the closing quote: looking ahead for the next "<" made each attribute scan the rest of the file.
+      for (let k = i + 1; k < end; k++)
+        if (src.charCodeAt(k) === LT) this.fail('not-xml', 'A "<" inside an attribute value.', k);
       i = end + 1;
       if (!endsName(src.charCodeAt(i)) && src.charCodeAt(i) === src.charCodeAt(i))
         this.fail('not-xml', 'Attributes must be separated by whitespace.', i);
@@ -449,7 +546,7 @@ export class XmlScanner {
       const name = this.src.slice(this.openStart[top] ?? 0, this.openEnd[top] ?? 0);
       this.fail(
         'truncated',
-        `The file ends inside <${name}> with ${this.depth} element(s) still open.`,
+        `The file ends inside <${name}> with ${countOf(this.depth, 'element')} still open.`,
         this.src.length,
       );
     }
@@ -460,14 +557,25 @@ export class XmlScanner {
   }
 
   /**
-   * The first `&` at or after `from`, or -1. Remembered between calls: text is decoded front to back,
-   * and searching the rest of a 60 MB string for each short text would be quadratic.
+   * The first `&` at or after `from`, or -1. Remembered between calls: text is decoded front to back, and
+   * searching the rest of a 60 MB string for each short text would be quadratic. A query behind what is
+   * known (an attribute read again) searches only the gap up to it.
    */
   private nextAmpersand(from: number): number {
-    if (from < this.ampFrom || (this.ampAt >= 0 && this.ampAt < from)) {
+    const src = this.src;
+    if (from >= this.ampFrom) {
+      if (this.ampAt < 0 || this.ampAt >= from) return this.ampAt;
       this.ampFrom = from;
-      this.ampAt = this.src.indexOf('&', from);
+      this.ampAt = src.indexOf('&', from);
+      return this.ampAt;
     }
+    for (let i = from; i < this.ampFrom; i++) {
+      if (src.charCodeAt(i) === AMP) {
+        this.ampAt = i;
+        break;
+      }
+    }
+    this.ampFrom = from;
     return this.ampAt;
   }
 

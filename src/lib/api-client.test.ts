@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { createApiClient, type AccessTokenSource } from './api-client.ts';
-import { ApiError } from './api-error.ts';
+import { ApiError, describeError } from './api-error.ts';
 
 function tokenSource(overrides: Partial<AccessTokenSource> = {}): AccessTokenSource {
   return {
@@ -71,5 +71,42 @@ describe('createApiClient', () => {
       .catch((e: unknown) => e)) as ApiError;
     expect(failure.kind).toBe('server');
     expect(failure.detail).toBe('maintenance');
+  });
+});
+
+describe('a refusal after a renewal that worked', () => {
+  /** A resource server that refuses every token, the renewed one included, and says why. */
+  const refusing = (status: 401 | 403) =>
+    vi.fn(
+      async () =>
+        new Response(JSON.stringify({ error: 'invalid_token' }), {
+          status,
+          headers: {
+            'WWW-Authenticate':
+              'Bearer realm="DataCustodian", error="invalid_token", error_description="The token\'s audience is not this API"',
+          },
+        }),
+    ) as unknown as typeof fetch;
+
+  test('is not a lost session: the call fails with what the server said', async () => {
+    const tokens = tokenSource();
+    const failure = (await createApiClient(tokens, refusing(401))
+      .json('https://dc/x')
+      .catch((e: unknown) => e)) as ApiError;
+    expect(tokens.renew).toHaveBeenCalledTimes(1);
+    expect(tokens.onSessionLost).not.toHaveBeenCalled();
+    expect(failure.kind).toBe('refused');
+    expect(failure.detail).toBe("invalid_token: The token's audience is not this API");
+    expect(describeError(failure)).toMatch(/refused this request, although your session is still active/);
+  });
+
+  test('a 403 carries the challenge too, and renews nothing', async () => {
+    const tokens = tokenSource();
+    const failure = (await createApiClient(tokens, refusing(403))
+      .json('https://dc/x')
+      .catch((e: unknown) => e)) as ApiError;
+    expect(tokens.renew).not.toHaveBeenCalled();
+    expect(failure.kind).toBe('forbidden');
+    expect(failure.detail).toBe("invalid_token: The token's audience is not this API");
   });
 });

@@ -5,6 +5,7 @@
  */
 import { anySignal } from './any-signal.ts';
 import { apiError, ApiError, kindForStatus } from './api-error.ts';
+import { parseBearerChallenge } from './www-authenticate.ts';
 
 /** Supplied by the auth feature; lib knows nothing of OAuth libraries. */
 export interface AccessTokenSource {
@@ -37,6 +38,12 @@ export interface ApiClient {
 }
 
 async function detailOf(response: Response): Promise<string | undefined> {
+  // A refused token is explained in the challenge (RFC 6750), which a resource server sends with any body.
+  const { error, error_description: description } = parseBearerChallenge(
+    response.headers.get('WWW-Authenticate'),
+  );
+  if (error && description) return `${error}: ${description}`;
+  if (error ?? description) return error ?? description;
   try {
     const body = (await response.clone().json()) as {
       error_description?: unknown;
@@ -74,10 +81,15 @@ export function createApiClient(tokens: AccessTokenSource, fetchImpl: typeof fet
     let response = await attempt(url, options, await tokens.getAccessToken());
     if (response.status === 401) {
       const renewed = await tokens.renew().catch(() => null);
-      if (renewed) response = await attempt(url, options, renewed);
-      if (response.status === 401) {
+      // Only a failed renewal ends the session. A token refused right after a renewal that worked
+      // is the resource server's decision about this request, and is reported as such.
+      if (!renewed) {
         tokens.onSessionLost();
         throw apiError('unauthorized', { status: 401 });
+      }
+      response = await attempt(url, options, renewed);
+      if (response.status === 401) {
+        throw apiError('refused', { status: 401, detail: await detailOf(response) });
       }
     }
     if (!response.ok) {

@@ -6,6 +6,7 @@ export type ApiErrorKind =
   | 'network'
   | 'timeout'
   | 'unauthorized'
+  | 'refused'
   | 'forbidden'
   | 'not-found'
   | 'conflict'
@@ -40,7 +41,10 @@ const MESSAGES: Record<ApiErrorKind, string> = {
   network: 'The utility could not be reached. Check your connection and try again.',
   timeout: 'The utility took too long to answer. Try again in a moment.',
   unauthorized: 'Your session has ended. Sign in again to continue.',
-  forbidden: 'Your account is not allowed to see this.',
+  refused:
+    'The utility refused this request, although your session is still active. Try again in a moment; ' +
+    'if it keeps happening, sign out and in again, or contact your utility.',
+  forbidden: 'Your account is not allowed to see this. If you think it should be, contact your utility.',
   'not-found': 'This could not be found. It may have been removed.',
   conflict: 'This changed in the meantime. Reload to see the current state.',
   'invalid-request': 'The utility refused the request.',

@@ -29,3 +29,9 @@ export function schemaErrors(xml: string, schema = 'feed.xsd'): string {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Throws with xmllint's message when `xml` does not validate against `feed.xsd` (or `schema`). */
+export function assertValidEspi(xml: string, schema = 'feed.xsd'): void {
+  const errors = schemaErrors(xml, schema);
+  if (errors) throw new Error(`XML does not validate against ${schema}:\n${errors.slice(0, 2000)}`);
+}

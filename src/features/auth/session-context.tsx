@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useSyncExternalStore, type Reac
 import { useQueryClient } from '@tanstack/react-query';
 import { useAuth } from 'react-oidc-context';
 import type { OAuthEndpoints, Session } from './session.ts';
+import { signInArgs } from './user-manager.ts';
 import type { SessionNotice, SessionNoticeStore } from './session-notices.ts';
 
 interface SessionContextValue {
@@ -59,16 +60,17 @@ export function useSession(): UseSession {
   const signIn = useCallback(
     async (returnTo: string = currentPath()) => {
       notices.dismiss();
-      await auth.signinRedirect({ state: { returnTo } });
+      await auth.signinRedirect(signInArgs(returnTo));
     },
     [auth, notices],
   );
 
   const signOut = useCallback(async () => {
-    await session.signOut();
+    const outcome = await session.signOut();
     // Nothing of the person who left stays in memory for whoever uses this tab next.
     queryClient.clear();
-    notices.show('signed-out');
+    if (outcome === 'redirecting') notices.showOnNextPage('signed-out');
+    else notices.show('signed-out');
   }, [session, notices, queryClient]);
 
   const profile = auth.user?.profile;

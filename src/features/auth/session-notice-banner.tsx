@@ -2,7 +2,7 @@ import { useSession } from './session-context.tsx';
 
 const TEXT = {
   'session-ending':
-    'Your session ends in about a minute. Sign in again to keep working; you will come back to this page.',
+    'Your session ends soon: the utility did not renew it. Sign in again to keep working; you will come back to this page.',
   'session-lost': 'Your session has ended. Sign in again to continue; you will come back to this page.',
   'signed-out-elsewhere': 'You signed out in another tab, so this tab is signed out too.',
   'signed-out': 'You have signed out. Your access tokens were revoked at the utility.',

@@ -1,5 +1,8 @@
-import { User } from 'oidc-client-ts';
-import { describe, expect, test, vi } from 'vitest';
+import { InMemoryWebStorage, User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { parseConfig } from '../../lib/config.ts';
+import { userManagerSettings } from './user-manager.ts';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { RENEWAL_FLOOR_SECONDS } from './renewal-timing.ts';
 import {
   createSession,
   type SessionChannel,
@@ -7,29 +10,36 @@ import {
   type SessionUserManager,
 } from './session.ts';
 
-function user(accessToken: string, options: { refresh: boolean } = { refresh: true }): User {
+function user(accessToken: string, options: { refresh?: boolean; lifetime?: number } = {}): User {
   return new User({
     access_token: accessToken,
-    refresh_token: options.refresh ? `refresh-of-${accessToken}` : undefined,
+    refresh_token: (options.refresh ?? true) ? `refresh-of-${accessToken}` : undefined,
+    id_token: `id-token-of-${accessToken}`,
     token_type: 'Bearer',
     profile: { sub: 'rc-1001', iss: 'https://dc.test', aud: 'portal', exp: 0, iat: 0 },
-    expires_at: Math.floor(Date.now() / 1000) + 600,
+    expires_at: Math.floor(Date.now() / 1000) + (options.lifetime ?? 600),
   });
 }
 
 /** A UserManager stand-in: one stored user, timers fired by hand, a refresh the test controls. */
 function fakeUserManager(initial: User | null) {
   let stored = initial;
-  const expiring = new Set<() => void>();
+  const loaded = new Set<(user: User) => void>();
   const expired = new Set<() => void>();
   const log: string[] = [];
   let refresh: () => Promise<User> = async () => user('renewed');
+  let endSession: () => Promise<void> = async () => undefined;
   const userManager: SessionUserManager = {
     getUser: async () => stored,
     signinSilent: vi.fn(async () => {
       log.push('refresh');
       stored = await refresh();
+      loaded.forEach((cb) => cb(stored as User));
       return stored;
+    }),
+    signoutRedirect: vi.fn(async (args?: { id_token_hint?: string }) => {
+      log.push(`end session ${args?.id_token_hint}`);
+      await endSession();
     }),
     revokeTokens: vi.fn(async (types?: ('access_token' | 'refresh_token')[]) => {
       log.push(`revoke ${types?.join(',')}`);
@@ -43,8 +53,8 @@ function fakeUserManager(initial: User | null) {
       getRevocationEndpoint: async () => 'https://dc.test/oauth/revoke',
     } as unknown as SessionUserManager['metadataService'],
     events: {
-      addAccessTokenExpiring: (cb: () => void) => (expiring.add(cb), () => expiring.delete(cb)),
-      removeAccessTokenExpiring: (cb: () => void) => void expiring.delete(cb),
+      addUserLoaded: (cb: (user: User) => void) => (loaded.add(cb), () => loaded.delete(cb)),
+      removeUserLoaded: (cb: (user: User) => void) => void loaded.delete(cb),
       addAccessTokenExpired: (cb: () => void) => (expired.add(cb), () => expired.delete(cb)),
       removeAccessTokenExpired: (cb: () => void) => void expired.delete(cb),
     } as SessionUserManager['events'],
@@ -56,9 +66,11 @@ function fakeUserManager(initial: User | null) {
     setRefresh(next: () => Promise<User>) {
       refresh = next;
     },
-    fireExpiring: () => expiring.forEach((cb) => cb()),
+    setEndSession(next: () => Promise<void>) {
+      endSession = next;
+    },
     fireExpired: () => expired.forEach((cb) => cb()),
-    listenerCount: () => expiring.size + expired.size,
+    listenerCount: () => loaded.size + expired.size,
   };
 }
 
@@ -87,15 +99,20 @@ function channelHub() {
   };
 }
 
-function tab(initial: User | null, hub = channelHub()) {
+function tab(initial: User | null, hub = channelHub(), options: { endProviderSession?: boolean } = {}) {
   const fake = fakeUserManager(initial);
   const callbacks = {
     onSessionLost: vi.fn(),
     onSessionEnding: vi.fn(),
     onSignedOutElsewhere: vi.fn(),
-  } satisfies Omit<SessionDependencies, 'userManager' | 'channel'>;
+  } satisfies Omit<SessionDependencies, 'userManager' | 'channel' | 'endProviderSession'>;
   const channel = hub.open();
-  const session = createSession({ userManager: fake.userManager, channel, ...callbacks });
+  const session = createSession({
+    userManager: fake.userManager,
+    channel,
+    endProviderSession: options.endProviderSession ?? false,
+    ...callbacks,
+  });
   return { ...fake, ...callbacks, session, channel };
 }
 
@@ -108,10 +125,11 @@ describe('renewal', () => {
     t.setRefresh(() => new Promise<User>((resolve) => (release = resolve)));
     const first = t.session.tokens.renew();
     const second = t.session.tokens.renew();
-    t.fireExpiring();
+    const third = t.session.renew();
     await settle();
     release(user('second'));
     await expect(Promise.all([first, second])).resolves.toEqual(['second', 'second']);
+    expect((await third)?.access_token).toBe('second');
     expect(t.userManager.signinSilent).toHaveBeenCalledTimes(1);
     expect(await t.session.tokens.getAccessToken()).toBe('second');
     expect(t.onSessionEnding).not.toHaveBeenCalled();
@@ -139,42 +157,78 @@ describe('renewal', () => {
   });
 });
 
-describe('the end of a session', () => {
-  test('a token about to expire is renewed quietly when the custodian agrees', async () => {
-    const t = tab(user('first'));
-    t.fireExpiring();
-    await settle();
+describe('renewal timing', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  test('each token is renewed halfway through its own lifetime', async () => {
+    const t = tab(user('first', { lifetime: 600 }));
+    t.setRefresh(async () => user('renewed', { lifetime: 30 }));
+    await vi.advanceTimersByTimeAsync(299_000);
+    expect(t.userManager.signinSilent).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(t.userManager.signinSilent).toHaveBeenCalledTimes(1);
-    expect(await t.session.tokens.getAccessToken()).toBe('renewed');
+    // The renewed token lives 30 s: the next renewal is 15 s later.
+    await vi.advanceTimersByTimeAsync(14_000);
+    expect(t.userManager.signinSilent).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(t.userManager.signinSilent).toHaveBeenCalledTimes(2);
     expect(t.onSessionEnding).not.toHaveBeenCalled();
   });
 
+  test('very short tokens are never renewed more often than the floor', async () => {
+    const t = tab(user('first', { lifetime: 2 }));
+    t.setRefresh(async () => user('renewed', { lifetime: 2 }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(t.userManager.signinSilent).toHaveBeenCalledTimes(60 / RENEWAL_FLOOR_SECONDS);
+  });
+
+  test('signing out stops the renewals', async () => {
+    const t = tab(user('first', { lifetime: 30 }));
+    await t.session.signOut();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(t.userManager.signinSilent).not.toHaveBeenCalled();
+  });
+});
+
+describe('the end of a session', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   test('when renewal is refused, a warning before the end, then the notice that it ended', async () => {
-    const t = tab(user('first'));
+    const t = tab(user('first', { lifetime: 30 }));
     t.setRefresh(async () => {
       throw new Error('invalid_grant');
     });
-    t.fireExpiring();
-    await settle();
+    await vi.advanceTimersByTimeAsync(15_000);
     expect(t.onSessionEnding).toHaveBeenCalledTimes(1);
     expect(t.onSessionLost).not.toHaveBeenCalled();
     t.fireExpired();
-    await settle();
+    await vi.advanceTimersByTimeAsync(0);
     expect(t.onSessionLost).toHaveBeenCalledTimes(1);
+    // Gone for good: nothing shows the person as signed in any more.
+    expect(t.current()).toBeNull();
+  });
+
+  test('an API call refused after a failed renewal ends the session once, and forgets the user', async () => {
+    const t = tab(user('first', { refresh: false }));
+    await expect(t.session.tokens.renew()).resolves.toBeNull();
+    t.session.tokens.onSessionLost();
+    t.session.tokens.onSessionLost();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.onSessionLost).toHaveBeenCalledTimes(1);
+    expect(t.current()).toBeNull();
   });
 
   test('a refused renewal is not tried again, and each notice is given once', async () => {
-    const t = tab(user('first'));
+    const t = tab(user('first', { lifetime: 30 }));
     t.setRefresh(async () => {
       throw new Error('invalid_grant');
     });
-    for (let i = 0; i < 3; i++) {
-      t.fireExpiring();
-      await settle();
-    }
+    await vi.advanceTimersByTimeAsync(120_000);
     for (let i = 0; i < 3; i++) {
       t.fireExpired();
-      await settle();
+      await vi.advanceTimersByTimeAsync(0);
     }
     await expect(t.session.tokens.renew()).resolves.toBeNull();
     expect(t.userManager.signinSilent).toHaveBeenCalledTimes(1);
@@ -185,7 +239,7 @@ describe('the end of a session', () => {
   test('an expired token renewed at the last moment ends nothing', async () => {
     const t = tab(user('first'));
     t.fireExpired();
-    await settle();
+    await vi.advanceTimersByTimeAsync(0);
     expect(t.onSessionLost).not.toHaveBeenCalled();
     expect(await t.session.tokens.getAccessToken()).toBe('renewed');
   });
@@ -194,9 +248,41 @@ describe('the end of a session', () => {
 describe('sign-out', () => {
   test('revokes the refresh token, then the access token, then forgets the user', async () => {
     const t = tab(user('first'));
-    await t.session.signOut();
+    await expect(t.session.signOut()).resolves.toBe('done');
     expect(t.log).toEqual(['revoke refresh_token', 'revoke access_token', 'remove user']);
     expect(t.current()).toBeNull();
+  });
+
+  test("then ends the provider's session with the id_token as hint (RP-initiated logout)", async () => {
+    const t = tab(user('first'), channelHub(), { endProviderSession: true });
+    await expect(t.session.signOut()).resolves.toBe('redirecting');
+    expect(t.log).toEqual([
+      'revoke refresh_token',
+      'revoke access_token',
+      'remove user',
+      'end session id-token-of-first',
+    ]);
+  });
+
+  test('a provider without an end-session endpoint still leaves this device signed out', async () => {
+    const t = tab(user('first'), channelHub(), { endProviderSession: true });
+    t.setEndSession(async () => {
+      throw new Error('No end session endpoint');
+    });
+    await expect(t.session.signOut()).resolves.toBe('done');
+    expect(t.current()).toBeNull();
+  });
+
+  test('the other tabs forget their users but leave the provider to the tab that signed out', async () => {
+    const hub = channelHub();
+    const here = tab(user('here'), hub, { endProviderSession: true });
+    const there = tab(user('there'), hub, { endProviderSession: true });
+    await here.session.signOut();
+    await settle();
+    await settle();
+    expect(there.onSignedOutElsewhere).toHaveBeenCalledTimes(1);
+    expect(there.userManager.signoutRedirect).not.toHaveBeenCalled();
+    expect(here.userManager.signoutRedirect).toHaveBeenCalledTimes(1);
   });
 
   test('a failed revocation still signs this device out', async () => {
@@ -247,5 +333,47 @@ test('the OAuth endpoints come from discovery', async () => {
   await expect(tab(null).session.endpoints()).resolves.toEqual({
     token: 'https://dc.test/oauth/token',
     revocation: 'https://dc.test/oauth/revoke',
+  });
+});
+
+describe('renewal with oidc-client-ts', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  test('30-second access tokens are renewed every 15 s, not every second', async () => {
+    const store = new WebStorageStateStore({ store: new InMemoryWebStorage() });
+    const config = parseConfig(
+      {
+        VITE_OIDC_ISSUER: 'https://idp.test',
+        VITE_OIDC_CLIENT_ID: 'green-button-portal',
+        VITE_OIDC_SCOPE: 'openid offline_access',
+        VITE_ESPI_BASE_URL: 'https://dc.test/espi/1_1/resource',
+        VITE_CUSTOMER_API_BASE_URL: 'https://dc.test/api/customer/v1',
+      },
+      'https://portal.test',
+    );
+    const userManager = new UserManager(userManagerSettings(config, 'https://portal.test', store));
+    // What a refresh does in oidc-client-ts once the token endpoint answered: store, then load the user.
+    let count = 0;
+    const signinSilent = vi.spyOn(userManager, 'signinSilent').mockImplementation(async () => {
+      const renewed = user(`renewed-${++count}`, { lifetime: 30 });
+      await userManager.storeUser(renewed);
+      userManager.events.load(renewed);
+      return renewed;
+    });
+    await userManager.storeUser(user('first', { lifetime: 30 }));
+    const session = createSession({
+      userManager,
+      endProviderSession: false,
+      onSessionLost: vi.fn(),
+      onSessionEnding: vi.fn(),
+      onSignedOutElsewhere: vi.fn(),
+      channel: channelHub().open(),
+    });
+    // The React provider loads the stored user at start, which arms the library's token timers.
+    await userManager.getUser();
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(signinSilent.mock.calls.length).toBe(20);
+    session.dispose();
   });
 });

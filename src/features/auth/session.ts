@@ -1,12 +1,14 @@
 /**
  * The session's behaviour around the UserManager, free of React so it can be unit tested:
- * renewal (one refresh at a time), the access-token source the API client uses, warnings before and
- * when the session ends, and sign-out that revokes the tokens (RFC 7009) and tells every other open
- * tab to end its session too.
+ * renewal (one refresh at a time, timed from each token's lifetime), the access-token source the API
+ * client uses, warnings before and when the session ends, and sign-out that revokes the tokens
+ * (RFC 7009), ends the provider's session (RP-initiated logout) and tells every other open tab to end
+ * its session too.
  */
 import type { User, UserManager } from 'oidc-client-ts';
 import type { AccessTokenSource } from '../../lib/api-client.ts';
 import { singleFlight } from '../../lib/single-flight.ts';
+import { renewalDelaySeconds } from './renewal-timing.ts';
 
 export const SESSION_CHANNEL = 'green-button-portal:session';
 
@@ -15,14 +17,11 @@ export type SessionMessage = { type: 'signed-out' };
 /** What the session needs of oidc-client-ts's UserManager (a fake one in unit tests). */
 export type SessionUserManager = Pick<
   UserManager,
-  'getUser' | 'signinSilent' | 'revokeTokens' | 'removeUser' | 'metadataService'
+  'getUser' | 'signinSilent' | 'signoutRedirect' | 'revokeTokens' | 'removeUser' | 'metadataService'
 > & {
   events: Pick<
     UserManager['events'],
-    | 'addAccessTokenExpiring'
-    | 'removeAccessTokenExpiring'
-    | 'addAccessTokenExpired'
-    | 'removeAccessTokenExpired'
+    'addUserLoaded' | 'removeUserLoaded' | 'addAccessTokenExpired' | 'removeAccessTokenExpired'
   >;
 };
 
@@ -41,8 +40,12 @@ export interface Session {
   tokens: AccessTokenSource;
   /** Renews now (shared with any renewal already under way); null when the session cannot be renewed. */
   renew(): Promise<User | null>;
-  /** Revokes this tab's tokens, forgets the user, and signs out every other tab. */
-  signOut(): Promise<void>;
+  /**
+   * Revokes this tab's tokens, forgets the user, signs out every other tab, then ends the provider's
+   * session: resolves to 'redirecting' when the page is leaving for the provider's end-session
+   * endpoint, 'done' when the sign-out ended here.
+   */
+  signOut(): Promise<'redirecting' | 'done'>;
   /** Token and revocation endpoints from discovery (rejects when discovery fails). */
   endpoints(): Promise<OAuthEndpoints>;
   /** Stops listening to other tabs and to token events. */
@@ -57,6 +60,10 @@ export interface SessionDependencies {
   onSignedOutElsewhere(): void;
   /** Called when the access token is about to expire and cannot be renewed: warn before it ends. */
   onSessionEnding(): void;
+  /** End the provider's session on sign-out (RP-initiated logout); false: revoke the tokens only. */
+  endProviderSession: boolean;
+  /** RFC 8707 resource indicators for each refresh, so the renewed token keeps its audience. */
+  resource?: string[];
   channel?: SessionChannel;
 }
 
@@ -82,7 +89,7 @@ export function createSession(deps: SessionDependencies): Session {
     const user = await userManager.getUser();
     if (user?.refresh_token) {
       try {
-        return await userManager.signinSilent();
+        return await userManager.signinSilent(deps.resource?.length ? { resource: deps.resource } : {});
       } catch {
         // Refused (or unreachable): the session ends; the notices below say so.
       }
@@ -110,20 +117,37 @@ export function createSession(deps: SessionDependencies): Session {
   };
   channel.addEventListener('message', onMessage as EventListener);
 
-  // The custodian gives no lifetime for the refresh token, so the first sign that it is spent is a
-  // refused renewal a minute before the access token ends: time to warn, then to say it has ended.
-  const onExpiring = () => {
+  // Each token is renewed halfway through its own lifetime. The custodian gives no lifetime for the
+  // refresh token, so the first sign that it is spent is a refused renewal: time to warn while the
+  // access token still works, then to say the session has ended when it expires.
+  let renewalTimer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleRenewal = (user: User | null) => {
+    clearTimeout(renewalTimer);
+    if (user?.expires_in === undefined) return;
+    renewalTimer = setTimeout(onRenewalDue, renewalDelaySeconds(user.expires_in) * 1000);
+  };
+  const onRenewalDue = () => {
     void renew().then((user) => {
       if (!user) tellOnce('ending', deps.onSessionEnding);
     });
   };
   const onExpired = () => {
     void renew().then((user) => {
-      if (!user) tellOnce('lost', deps.onSessionLost);
+      if (!user) loseSession();
     });
   };
-  userManager.events.addAccessTokenExpiring(onExpiring);
+  // A renewal (or sign-in) loads a new user, which schedules the next renewal.
+  // A session that is gone is forgotten here, so nothing (the header's name, a page) still shows the
+  // person as signed in; the notice offers to sign in again.
+  function loseSession() {
+    tellOnce('lost', () => {
+      clearTimeout(renewalTimer);
+      void userManager.removeUser().finally(deps.onSessionLost);
+    });
+  }
+  userManager.events.addUserLoaded(scheduleRenewal);
   userManager.events.addAccessTokenExpired(onExpired);
+  void userManager.getUser().then(scheduleRenewal);
 
   return {
     renew,
@@ -135,11 +159,23 @@ export function createSession(deps: SessionDependencies): Session {
       async renew() {
         return (await renew())?.access_token ?? null;
       },
-      onSessionLost: deps.onSessionLost,
+      onSessionLost: loseSession,
     },
     async signOut() {
+      clearTimeout(renewalTimer);
+      const idToken = (await userManager.getUser())?.id_token;
       channel.postMessage({ type: 'signed-out' } satisfies SessionMessage);
       await forgetUser();
+      if (!deps.endProviderSession || !idToken) return 'done';
+      try {
+        // The provider ends its own session (so the next sign-in asks for the password) and sends
+        // the person back to the registered post_logout_redirect_uri.
+        await userManager.signoutRedirect({ id_token_hint: idToken });
+        return 'redirecting';
+      } catch {
+        // No end_session_endpoint in discovery: the tokens are revoked, which is all that can be done.
+        return 'done';
+      }
     },
     async endpoints() {
       const [token, revocation] = await Promise.all([
@@ -151,7 +187,8 @@ export function createSession(deps: SessionDependencies): Session {
     dispose() {
       channel.removeEventListener('message', onMessage as EventListener);
       channel.close();
-      userManager.events.removeAccessTokenExpiring(onExpiring);
+      clearTimeout(renewalTimer);
+      userManager.events.removeUserLoaded(scheduleRenewal);
       userManager.events.removeAccessTokenExpired(onExpired);
     },
   };

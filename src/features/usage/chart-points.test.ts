@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartPoints } from './chart-points.ts';
+import { chartForm, chartPoints } from './chart-points.ts';
 import type { ChartRow } from './series.ts';
 
 function rows(count: number, value: (i: number) => number | null): ChartRow[] {
@@ -35,5 +35,22 @@ describe('chartPoints', () => {
   it('passes a short series through whole', () => {
     const week = rows(7 * 24, (i) => i);
     expect(chartPoints(week, ['delivered'], 800)).toEqual(week);
+  });
+});
+
+describe('chartForm', () => {
+  const days = rows(30, () => 1);
+  it('draws totals per day as bars, interval readings and peaks as lines', () => {
+    expect(chartForm({ resolution: 'day', combine: 'sum', rows: days }, 1, 300)).toBe('bars');
+    expect(chartForm({ resolution: 'month', combine: 'sum', rows: days.slice(0, 12) }, 3, 300)).toBe('bars');
+    expect(chartForm({ resolution: 'interval', combine: 'sum', rows: days }, 1, 300)).toBe('lines');
+    expect(chartForm({ resolution: 'day', combine: 'max', rows: days }, 1, 300)).toBe('lines');
+  });
+
+  it('draws totals as steps where their bars would not fit', () => {
+    expect(chartForm({ resolution: 'day', combine: 'sum', rows: days }, 3, 260)).toBe('steps');
+    expect(chartForm({ resolution: 'hour', combine: 'sum', rows: rows(8760, () => 1) }, 1, 800)).toBe(
+      'steps',
+    );
   });
 });

@@ -4,7 +4,7 @@
  * fit already pass through untouched.
  */
 import { minMaxDownsample, targetPointsFor } from '../../espi/downsample.ts';
-import type { ChartRow } from './series.ts';
+import type { ChartData, ChartRow } from './series.ts';
 
 export type NumericKey = 'delivered' | 'received' | 'net' | 'cost' | 'compare';
 
@@ -33,4 +33,23 @@ export function chartPoints(
     if (keep[i] && row) out.push(row);
   }
   return out;
+}
+
+/** Narrower than this, bars blur into a comb: steps read better. */
+const MIN_BAR_PX = 3;
+
+export type ChartForm = 'bars' | 'steps' | 'lines';
+
+/**
+ * Totals per hour, day, month or period are bars, one per bucket and series, so none is read as a curve
+ * between buckets; steps (flat across each bucket) where the bars would not fit; interval readings, peaks
+ * and averages are lines.
+ */
+export function chartForm(
+  data: Pick<ChartData, 'resolution' | 'combine' | 'rows'>,
+  seriesCount: number,
+  plotWidth: number,
+): ChartForm {
+  if (data.resolution === 'interval' || data.combine !== 'sum') return 'lines';
+  return data.rows.length * Math.max(1, seriesCount) * MIN_BAR_PX <= plotWidth ? 'bars' : 'steps';
 }

@@ -4,6 +4,9 @@ import {
   dayNumber,
   defaultRange,
   fetchWindow,
+  fittingView,
+  namesRange,
+  widenedForLag,
   rangeBounds,
   rangeDays,
   readViewState,
@@ -24,6 +27,38 @@ describe('ranges of local days', () => {
   it('defaults each resolution to a range ending today', () => {
     expect(defaultRange('interval', '2026-11-23')).toEqual({ from: '2026-11-17', to: '2026-11-23' });
     expect(rangeDays(defaultRange('month', '2026-11-23'))).toBe(365);
+  });
+
+  it('ends a default range on the last day with data, fetching a week more before it', () => {
+    expect(defaultRange('day', '2026-11-20').to).toBe('2026-11-20');
+    expect(widenedForLag({ from: '2026-10-25', to: '2026-11-23' })).toEqual({
+      from: '2026-10-18',
+      to: '2026-11-23',
+    });
+    expect(namesRange(new URLSearchParams('res=day'))).toBe(false);
+    expect(namesRange(new URLSearchParams('from=2026-11-01&to=2026-11-07'))).toBe(true);
+  });
+
+  it('turns a resolution the meter cannot show into the nearest coarser one', () => {
+    const daily = ['day', 'month', 'billing'] as const;
+    expect(readViewState(new URLSearchParams('res=interval'), '2026-11-20', daily).resolution).toBe('day');
+    expect(
+      readViewState(new URLSearchParams('res=hour'), '2026-11-20', ['month', 'billing']).resolution,
+    ).toBe('month');
+  });
+
+  it('fits a file: one day at its own readings, a year by day, years by month', () => {
+    const all = ['interval', 'hour', 'day', 'month', 'billing'] as const;
+    expect(fittingView('2012-03-11', '2012-03-11', all)).toEqual({
+      resolution: 'interval',
+      range: { from: '2012-03-11', to: '2012-03-11' },
+    });
+    expect(fittingView('2012-03-11', '2012-03-11', ['hour', 'day', 'month', 'billing']).resolution).toBe(
+      'hour',
+    );
+    expect(fittingView('2011-01-01', '2011-12-31', all).resolution).toBe('day');
+    expect(fittingView('2021-05-26', '2024-04-25', ['month', 'billing']).resolution).toBe('month');
+    expect(fittingView('2019-01-01', '2024-04-25', all).range.from).toBe('2021-04-24');
   });
 
   it('moves a range by its own length and a year back, clamping 29 February', () => {

@@ -68,10 +68,47 @@ export function rangeDays(range: DayRange): number {
   return (dayNumber(range.to) ?? 0) - (dayNumber(range.from) ?? 0) + 1;
 }
 
-/** The default range of a resolution, ending on `today` (custodians publish a day or two late: the tail may be empty). */
-export function defaultRange(resolution: Resolution, today: LocalDate): DayRange {
-  const end = dayNumber(today) ?? 0;
+/** The default range of a resolution, ending on `lastDay`: the last day with data, so no chart ends in empty days. */
+export function defaultRange(resolution: Resolution, lastDay: LocalDate): DayRange {
+  const end = dayNumber(lastDay) ?? 0;
   return { from: dateOfDay(end - DEFAULT_DAYS[resolution] + 1), to: dateOfDay(end) };
+}
+
+/** Custodians publish a day or several late: a default view fetches this many days more, before its range. */
+const PUBLICATION_LAG_DAYS = 7;
+
+/**
+ * What to fetch for a default range ending today, before the data's last day is known: the range widened
+ * back by the publication lag, so the range that ends on the last day with data is inside what arrives.
+ */
+export function widenedForLag(range: DayRange): DayRange {
+  return { from: dateOfDay((dayNumber(range.from) ?? 0) - PUBLICATION_LAG_DAYS), to: range.to };
+}
+
+/** Whether search parameters name a range of their own (a bookmark), rather than asking for the default. */
+export function namesRange(params: URLSearchParams): boolean {
+  const from = dayNumber(params.get('from') ?? '');
+  const to = dayNumber(params.get('to') ?? '');
+  return from !== undefined && to !== undefined && from <= to;
+}
+
+/** Up to this many days a file is drawn by day; longer ones by month, one bar a month rather than hundreds. */
+const DAILY_UP_TO_DAYS = 400;
+/** Up to this many days a file is drawn at its own readings (or hours), so one day is a curve, not one dot. */
+const FINEST_UP_TO_DAYS = 3;
+
+/** The view that fits a file's data: all its days (up to `MAX_RANGE_DAYS`, the last kept), at a resolution that shows them. */
+export function fittingView(
+  firstDay: LocalDate,
+  lastDay: LocalDate,
+  offered: readonly Resolution[],
+): Pick<UsageViewState, 'resolution' | 'range'> {
+  const end = dayNumber(lastDay) ?? 0;
+  const start = Math.max(dayNumber(firstDay) ?? end, end - MAX_RANGE_DAYS + 1);
+  const days = end - start + 1;
+  const wanted: Resolution =
+    days <= FINEST_UP_TO_DAYS ? 'interval' : days <= DAILY_UP_TO_DAYS ? 'day' : 'month';
+  return { resolution: nearestOffered(wanted, offered), range: { from: dateOfDay(start), to: lastDay } };
 }
 
 /** The same days a year earlier (29 February becomes 28 February). */
@@ -118,17 +155,30 @@ export function fetchWindow(range: DayRange): { publishedMin: string; publishedM
   return { publishedMin: riTimestamp(from * 86400), publishedMax: riTimestamp(to * 86400) };
 }
 
+/** `wanted` when offered, else the finest offered resolution coarser than it (else the coarsest offered). */
+export function nearestOffered(wanted: Resolution, offered: readonly Resolution[]): Resolution {
+  if (offered.includes(wanted)) return wanted;
+  const rank = RESOLUTIONS.indexOf(wanted);
+  return offered.find((r) => RESOLUTIONS.indexOf(r) > rank) ?? offered[offered.length - 1] ?? wanted;
+}
+
 function isResolution(value: string | null): value is Resolution {
   return value !== null && (RESOLUTIONS as readonly string[]).includes(value);
 }
 
 /**
  * The view in a URL's search parameters, with defaults for what is missing or wrong: a hand-edited URL
- * shows something sensible rather than an error. A range longer than `MAX_RANGE_DAYS` keeps its end.
+ * shows something sensible rather than an error. A range longer than `MAX_RANGE_DAYS` keeps its end; a
+ * resolution the meter cannot show becomes the nearest it can (`offered`, resolutions.ts).
  */
-export function readViewState(params: URLSearchParams, today: LocalDate): UsageViewState {
-  const resolution = isResolution(params.get('res')) ? (params.get('res') as Resolution) : 'day';
-  const fallback = defaultRange(resolution, today);
+export function readViewState(
+  params: URLSearchParams,
+  lastDay: LocalDate,
+  offered: readonly Resolution[] = RESOLUTIONS,
+): UsageViewState {
+  const asked = params.get('res');
+  const resolution = nearestOffered(isResolution(asked) ? asked : 'day', offered);
+  const fallback = defaultRange(resolution, lastDay);
   const from = dayNumber(params.get('from') ?? '');
   const to = dayNumber(params.get('to') ?? '');
   let range = fallback;

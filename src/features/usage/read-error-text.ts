@@ -50,3 +50,55 @@ export function readErrorText(error: unknown, fileName: string): ReadErrorText {
     advice: code ? ADVICE[code] : 'Try the file again, or another Green Button file.',
   };
 }
+
+export interface WarningMeaning {
+  title: string;
+  meaning: string;
+}
+
+/** The reader's notes (ParseWarning codes) a person could not read the meaning of from the message alone. */
+const WARNING_MEANINGS: Readonly<Record<string, WarningMeaning>> = {
+  'same-start-intervals': {
+    title: 'Readings with the same start time',
+    meaning:
+      'Two readings start at the same moment. This happens on the night the clocks go back, when the repeated hour is stamped twice. Both are kept, so that hour counts twice in totals.',
+  },
+  'duplicate-intervals': {
+    title: 'Data sent twice',
+    meaning: 'Part of the file was sent twice. The second copy was set aside, so nothing is counted twice.',
+  },
+  'conflicting-reading-types': {
+    title: 'One kind of reading described two ways',
+    meaning:
+      'The file describes the same kind of reading twice, differently. The first description is used, so the unit or scale of that meter may be off.',
+  },
+  'conflicting-links': {
+    title: 'Data that names two meters',
+    meaning:
+      'Some readings say they belong to two different meters. They are shown with the first; they may belong to the other.',
+  },
+  'unlinked-summary': {
+    title: 'A bill summary without its meter',
+    meaning: 'A bill summary in the file is not tied to any of its meters, so it is kept on its own.',
+  },
+  'foreign-namespace': {
+    title: 'Another format',
+    meaning:
+      'The file says it follows a format other than Green Button’s. It was read as Green Button anyway: check the figures against your bill.',
+  },
+  'out-of-range': {
+    title: 'Impossible numbers or dates',
+    meaning:
+      'A number or a date in the file is impossible (far too large, or hundreds of thousands of years away). It was left out.',
+  },
+  'missing-reading-type': {
+    title: 'Unknown unit',
+    meaning:
+      'The file does not say what its readings measure, so they are shown unscaled, in an unknown unit.',
+  },
+};
+
+/** Plain words for a reader's note, by its code; undefined when the note's own message says enough. */
+export function warningMeaning(code: string): WarningMeaning | undefined {
+  return Object.hasOwn(WARNING_MEANINGS, code) ? WARNING_MEANINGS[code] : undefined;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLocalTime, usZoneRules } from '../../espi/local-time.ts';
 import { NO_QUALITY, type MeterReading, type UsagePoint } from '../../espi/model.ts';
 import { rangeBounds } from './range.ts';
-import { buildChartData, withComparison } from './series.ts';
+import { buildChartData, UNKNOWN_UNIT, withComparison } from './series.ts';
 
 const clock = createLocalTime(undefined, usZoneRules('Pacific'));
 const HOUR = 3600;
@@ -107,5 +107,15 @@ describe('buildChartData', () => {
     );
     // 2 November 2025 was the fall-back day there.
     expect(withComparison(current, earlier).rows.map((r) => r.compare)).toEqual([48, 48, 50]);
+  });
+});
+
+describe('a reading without a ReadingType', () => {
+  it('is charted in its raw values as of an unknown unit, never "none"', () => {
+    const bare = meterReading(1, bounds.start, 24, (i) => 1_000_000 + i);
+    delete bare.readingType;
+    const data = buildChartData(usagePoint(bare), { resolution: 'hour', clock, bounds });
+    expect(data.unit).toBe(UNKNOWN_UNIT);
+    expect(data.rows[0]?.delivered).toBe(1_000_000);
   });
 });

@@ -11,6 +11,8 @@ import {
   type Resolution as AggregateResolution,
 } from '../../espi/aggregate.ts';
 import type { LocalTime } from '../../espi/local-time.ts';
+import { givenBillingPeriods, periodsCovering } from '../../espi/periods.ts';
+import type { Combine } from '../../espi/units.ts';
 import type { DateTimeInterval, UsagePoint } from '../../espi/model.ts';
 import type { Flow } from './readings.ts';
 import { flowReadings } from './readings.ts';
@@ -36,6 +38,8 @@ export interface ChartData {
   /** The flows this usage point has, in drawing order. */
   flows: Flow[];
   unit: string;
+  /** How readings combine into a bucket: `sum` buckets are totals (drawn as bars), `max`/`mean` are not. */
+  combine: Combine;
   currency?: number;
   hasCost: boolean;
   /** The resolution actually drawn: billing periods fall back to months when the feed names none. */
@@ -44,6 +48,9 @@ export interface ChartData {
   gaps: DateTimeInterval[];
 }
 
+/** What a reading without a ReadingType (or with no unit in it) is in: its raw values, unscaled. */
+export const UNKNOWN_UNIT = 'unknown unit';
+
 const AGGREGATE_RESOLUTION: Readonly<Record<Resolution, AggregateResolution>> = {
   interval: 'interval',
   hour: 'hour',
@@ -51,15 +58,6 @@ const AGGREGATE_RESOLUTION: Readonly<Record<Resolution, AggregateResolution>> = 
   month: 'month',
   billing: 'billingPeriod',
 };
-
-/** The billing periods a usage point's UsageSummaries name, oldest first, without repeats. */
-export function billingPeriodsOf(usagePoint: UsagePoint): DateTimeInterval[] {
-  const seen = new Map<number, DateTimeInterval>();
-  for (const s of usagePoint.usageSummaries) {
-    if (s.billingPeriod && s.billingPeriod.duration > 0) seen.set(s.billingPeriod.start, s.billingPeriod);
-  }
-  return [...seen.values()].sort((a, b) => a.start - b.start);
-}
 
 const valueOrNull = (agg: Aggregation | undefined, i: number): number | null => {
   const v = agg?.value[i];
@@ -145,12 +143,17 @@ export function buildChartData(usagePoint: UsagePoint, options: SeriesOptions): 
   const flows = flowReadings(usagePoint);
   const primary = flows.find((f) => f.flow === 'delivered') ?? flows.find((f) => f.flow === 'net');
   const received = flows.find((f) => f.flow === 'received');
-  const periods = billingPeriodsOf(usagePoint).filter(
-    (p) => p.start < options.bounds.end && p.start + p.duration > options.bounds.start,
-  );
+  // The billing periods given, and the current one after them (espi/periods.ts).
+  const periods = periodsCovering(
+    options.clock,
+    givenBillingPeriods(usagePoint.usageSummaries),
+    options.bounds.start,
+    options.bounds.end,
+  ).flatMap((p) => (p.kind === 'billing' ? [{ start: p.start, duration: p.end - p.start }] : []));
   const resolution: Resolution =
     options.resolution === 'billing' && periods.length === 0 ? 'month' : options.resolution;
-  if (!primary) return { rows: [], flows: [], unit: '', hasCost: false, resolution, gaps: [] };
+  if (!primary)
+    return { rows: [], flows: [], unit: '', combine: 'sum', hasCost: false, resolution, gaps: [] };
 
   const aggregateOptions = {
     resolution: AGGREGATE_RESOLUTION[resolution],
@@ -171,7 +174,8 @@ export function buildChartData(usagePoint: UsagePoint, options: SeriesOptions): 
   return {
     rows,
     flows: shownFlows,
-    unit: d.unit,
+    unit: d.unit === 'none' ? UNKNOWN_UNIT : d.unit,
+    combine: d.combine,
     ...(d.currency === undefined ? {} : { currency: d.currency }),
     hasCost: rows.some((row) => row.cost !== null),
     resolution,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLocalTime, usZoneRules } from '../../espi/local-time.ts';
-import { NO_QUALITY, type MeterReading, type UsagePoint } from '../../espi/model.ts';
+import { NO_QUALITY, type MeterReading, type UsagePoint, type UsageSummary } from '../../espi/model.ts';
 import { summarizeUsagePoint } from './summary.ts';
 
 const clock = createLocalTime(undefined, usZoneRules('Pacific'));
@@ -42,6 +42,16 @@ function usagePoint(...meterReadings: MeterReading[]): UsagePoint {
   return { meta: { relatedHrefs: [] }, serviceKind: 0, meterReadings, usageSummaries: [] };
 }
 
+/** A UsageSummary for a billing period, as the custodian publishes it once the period is over. */
+function summaryFor(start: number, end: number, fields: Partial<UsageSummary> = {}): UsageSummary {
+  return {
+    meta: { relatedHrefs: [] },
+    element: 'UsageSummary',
+    billingPeriod: { start, duration: end - start },
+    ...fields,
+  };
+}
+
 describe('summarizeUsagePoint', () => {
   const octFirst = clock.fromLocal(2026, 10, 1);
   const novFirst = clock.fromLocal(2026, 11, 1);
@@ -61,7 +71,8 @@ describe('summarizeUsagePoint', () => {
     expect(s.current?.missingIntervals).toBe(1);
     expect(s.previous?.estimatedReadings).toBe(1);
     expect(s.current?.peakDemand).toMatchObject({ value: 1, unit: 'kW' });
-    expect(s.current?.averagePerDay).toBeCloseTo(24 * (240 / 241), 5);
+    // Per local day: the 25-hour day is one day of ten.
+    expect(s.current?.averagePerDay).toBeCloseTo(24);
   });
 
   it('projects the cost so far to the end of the month', () => {
@@ -69,8 +80,8 @@ describe('summarizeUsagePoint', () => {
     const s = summarizeUsagePoint(usagePoint(delivered), clock, now);
     const soFar = s.current?.cost ?? 0;
     expect(s.projection?.soFar).toBeCloseTo(soFar);
-    const monthLength = clock.fromLocal(2026, 12, 1) - novFirst;
-    expect(s.projection?.projected).toBeCloseTo((soFar / (now - novFirst)) * monthLength);
+    expect(s.projection).toMatchObject({ days: 10, periodDays: 30, fromSummary: false });
+    expect(s.projection?.projected).toBeCloseTo((soFar / 10) * 30);
   });
 
   it('reports net of solar exports, never adding the two flows', () => {
@@ -84,5 +95,91 @@ describe('summarizeUsagePoint', () => {
     const s = summarizeUsagePoint(usagePoint(), clock, 0);
     expect(s.current).toBeUndefined();
     expect(s.dataThrough).toBeUndefined();
+  });
+});
+
+describe('the current billing period (issue 12)', () => {
+  // The demo's shape: October's billing period summarised, November under way with 26 days of data, and
+  // 4 % more use a day in November than in October (1,000 Wh an hour, then 1,040).
+  const octFirst = clock.fromLocal(2026, 10, 1);
+  const novFirst = clock.fromLocal(2026, 11, 1);
+  const dataEnd = clock.fromLocal(2026, 11, 27);
+  const hours = (dataEnd - octFirst) / HOUR;
+  const delivered = meterReading(1, octFirst, hours, (i) => (octFirst + i * HOUR < novFirst ? 1000 : 1040));
+  const withOctober = (...fields: Partial<UsageSummary>[]): UsagePoint => ({
+    ...usagePoint(delivered),
+    usageSummaries: [summaryFor(octFirst, novFirst, ...fields)],
+  });
+  const now = dataEnd + 30 * HOUR;
+
+  it("ends on the day the cycle ends (Nov 1 – Nov 30), not after the previous period's length", () => {
+    const s = summarizeUsagePoint(withOctober(), clock, now);
+    expect(s.current?.period).toEqual({
+      start: novFirst,
+      end: clock.fromLocal(2026, 12, 1),
+      kind: 'billing',
+    });
+    expect(s.previous?.period).toEqual({ start: octFirst, end: novFirst, kind: 'billing' });
+  });
+
+  it('knows the current period as partial: 26 of its 30 days', () => {
+    const s = summarizeUsagePoint(withOctober(), clock, now);
+    expect(s.current?.coverage).toEqual({ days: 26, periodDays: 30, partial: true });
+    expect(s.previous?.coverage).toEqual({ days: 31, periodDays: 31, partial: false });
+  });
+
+  it('compares like for like: the same 26 days of the previous period, +4 % rather than -13 %', () => {
+    const s = summarizeUsagePoint(withOctober(), clock, now);
+    expect(s.comparison?.basis).toBe('sameDays');
+    expect(s.comparison?.previous.span).toEqual({ start: octFirst, end: clock.fromLocal(2026, 10, 27) });
+    expect(s.comparison?.previous.energy).toBeCloseTo(26 * 24);
+    expect(s.comparison?.use).toBeCloseTo(0.04);
+    // A flat 10 cents an hour: the same days cost the same, but for the hour 1 November gains.
+    expect(s.comparison?.cost).toBeCloseTo(1 / (26 * 24), 5);
+    // The whole of October stays on hand (the last bill), but is not what the change is measured against.
+    expect(s.previous?.energy).toBeCloseTo(31 * 24);
+  });
+
+  it('projects the cost over the true 30 days, at the daily rate so far', () => {
+    const s = summarizeUsagePoint(withOctober(), clock, now);
+    const soFar = s.current?.cost ?? NaN;
+    expect(soFar).toBeCloseTo((26 * 24 + 1) * 0.1); // 10 cents an hour; 1 November has 25 hours
+    expect(s.projection).toMatchObject({ days: 26, periodDays: 30, fromSummary: false });
+    expect(s.projection?.projected).toBeCloseTo((soFar / 26) * 30);
+  });
+
+  it("takes the custodian's bill to date only for the period it belongs to", () => {
+    const october = summarizeUsagePoint(withOctober({ billToDate: 99_000_000 }), clock, now);
+    expect(october.projection?.fromSummary).toBe(false);
+    const november: UsagePoint = {
+      ...withOctober(),
+      usageSummaries: [
+        summaryFor(octFirst, novFirst),
+        summaryFor(novFirst, clock.fromLocal(2026, 12, 1), { billToDate: 6_000_000 }),
+      ],
+    };
+    expect(summarizeUsagePoint(november, clock, now).projection).toMatchObject({
+      soFar: 60,
+      projected: (60 / 26) * 30,
+      fromSummary: true,
+    });
+  });
+
+  it('compares whole periods per day once the current one is over', () => {
+    const decFirst = clock.fromLocal(2026, 12, 1);
+    const whole = meterReading(1, octFirst, (decFirst - octFirst) / HOUR, (i) =>
+      octFirst + i * HOUR < novFirst ? 1000 : 1040,
+    );
+    const s = summarizeUsagePoint(
+      { ...usagePoint(whole), usageSummaries: [summaryFor(octFirst, novFirst)] },
+      clock,
+      decFirst + 30 * HOUR,
+    );
+    expect(s.current?.coverage).toEqual({ days: 30, periodDays: 30, partial: false });
+    expect(s.comparison?.basis).toBe('perDay');
+    expect(s.comparison?.previous.coverage.days).toBe(31);
+    // 30 days at 1,040 Wh an hour (one of them 25 hours) against 31 days at 1,000.
+    expect(s.comparison?.use).toBeCloseTo(((30 * 24 + 1) * 1.04) / 30 / 24 - 1, 5);
+    expect(s.projection).toBeUndefined();
   });
 });

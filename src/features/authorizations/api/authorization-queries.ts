@@ -2,14 +2,13 @@
  * Reading the customer's authorizations: one key factory and the query options every hook, prefetch
  * and cache update shares (server state lives in the query cache only).
  */
-import { useMemo } from 'react';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
+import { usagePointsQuery, type UsagePoint as SharedUsagePoint } from '../../../lib/usage-points.ts';
 import {
   parseAuthorization,
   parseAuthorizationList,
-  parseUsagePoints,
   type Authorization,
   type UsagePoint,
 } from './authorization-schema.ts';
@@ -18,7 +17,6 @@ export const authorizationKeys = {
   all: ['authorizations'] as const,
   list: () => [...authorizationKeys.all, 'list'] as const,
   detail: (id: string) => [...authorizationKeys.all, 'detail', id] as const,
-  usagePoints: () => [...authorizationKeys.all, 'usage-points'] as const,
 };
 
 /** Where the customer API keeps one authorization; ids are opaque, so always encoded. */
@@ -62,15 +60,16 @@ export function useAuthorizationDetail(id: string) {
   });
 }
 
-export function usagePointsOptions(client: ApiClient, customerApiBaseUrl: string) {
-  return queryOptions({
-    queryKey: authorizationKeys.usagePoints(),
-    queryFn: async ({ signal }) =>
-      parseUsagePoints(await client.json(`${customerApiBaseUrl}/usage-points`, { signal })),
-    // Meters change rarely; their names are only labels here.
-    staleTime: 10 * 60_000,
-  });
+/** The shared usage-points list as this feature reads it: by id, each named (its id when untitled). */
+function indexById(points: SharedUsagePoint[]): ReadonlyMap<string, UsagePoint> {
+  return new Map(points.map((point) => [point.id, { ...point, title: point.title ?? point.id }]));
 }
+
+export function usagePointIndexOptions(client: ApiClient, customerApiBaseUrl: string) {
+  return queryOptions({ ...usagePointsQuery(client, customerApiBaseUrl), select: indexById });
+}
+
+const NO_METERS: ReadonlyMap<string, UsagePoint> = new Map();
 
 /**
  * The customer's meters by id, to name the ones an authorization covers. Until they load (or if they
@@ -79,6 +78,6 @@ export function usagePointsOptions(client: ApiClient, customerApiBaseUrl: string
 export function useUsagePointIndex(): ReadonlyMap<string, UsagePoint> {
   const client = useApiClient();
   const { customerApiBaseUrl } = useConfig();
-  const { data } = useQuery(usagePointsOptions(client, customerApiBaseUrl));
-  return useMemo(() => new Map((data ?? []).map((up) => [up.id, up])), [data]);
+  const { data } = useQuery(usagePointIndexOptions(client, customerApiBaseUrl));
+  return data ?? NO_METERS;
 }

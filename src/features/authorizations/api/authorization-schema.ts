@@ -4,7 +4,8 @@
  * stay plain strings; React renders them as text.
  */
 import * as z from 'zod/mini';
-import { ApiError } from '../../../lib/api-error.ts';
+import { parseResponse } from '../../../lib/parse-response.ts';
+import type { UsagePoint as SharedUsagePoint } from '../../../lib/usage-points.ts';
 import { AUTHORIZATION_STATUSES, type ListedAuthorization } from '../authorization-list.ts';
 
 /** An RFC 3339 date-time (the customer API's instants) or epoch seconds, as epoch seconds. */
@@ -52,45 +53,19 @@ export type ThirdParty = Authorization['thirdParty'];
 
 const listSchema = z.object({ authorizations: z.array(authorizationSchema) });
 
-function parseOrThrow<T>(schema: z.ZodMiniType<T>, body: unknown, message: string): T {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new ApiError('invalid-response', message, {
-    detail: issue ? `${issue.path.join('.') || 'answer'}: ${issue.message}` : undefined,
-    cause: result.error,
-  });
-}
-
 export function parseAuthorizationList(body: unknown): Authorization[] {
-  return parseOrThrow(listSchema, body, "The utility's list of connected apps could not be read.")
+  return parseResponse(listSchema, body, "The utility's list of connected apps could not be read.")
     .authorizations;
 }
 
 export function parseAuthorization(body: unknown): Authorization {
-  return parseOrThrow(
+  return parseResponse(
     authorizationSchema,
     body,
     "The utility's answer about this connected app could not be read.",
   );
 }
 
-/** The customer's meters, for their names: authorizations carry only usage point ids. */
-const usagePointsSchema = z.object({
-  usagePoints: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      serviceKind: z.optional(z.number()),
-      meterId: optionalText,
-      address: optionalText,
-    }),
-  ),
-});
-
-export type UsagePoint = z.output<typeof usagePointsSchema>['usagePoints'][number];
-
-export function parseUsagePoints(body: unknown): UsagePoint[] {
-  return parseOrThrow(usagePointsSchema, body, "The utility's list of your meters could not be read.")
-    .usagePoints;
-}
+/** A meter as a connected app's page names it: authorizations carry only usage point ids. */
+export type UsagePoint = Pick<SharedUsagePoint, 'id' | 'meterId' | 'address'> &
+  Partial<Pick<SharedUsagePoint, 'serviceKind'>> & { title: string };

@@ -3,27 +3,15 @@
  * validated (bulk-schemas.ts); every write that creates or changes a grant carries an
  * Idempotency-Key, so a retry after a lost answer is applied at most once.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ApiClient } from '../../../lib/api-client.ts';
-import { ApiError } from '../../../lib/api-error.ts';
+import { parseResponse } from '../../../lib/parse-response.ts';
+import { usagePointsQuery } from '../../../lib/usage-points.ts';
 import { termEndOf, type Aggregator, type GrantDetail, type NewGrant } from '../model/grant.ts';
-import type { Meter } from '../model/meter.ts';
-import {
-  aggregatorsSchema,
-  changeSchema,
-  grantListSchema,
-  grantSchema,
-  usagePointsSchema,
-} from './bulk-schemas.ts';
+import { aggregatorsSchema, changeSchema, grantListSchema, grantSchema } from './bulk-schemas.ts';
 
-function parse<T>(schema: z.ZodType<T, unknown>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new ApiError('invalid-response', `The utility sent ${what} the portal could not read.`, {
-    detail: issue ? `${issue.path.join('.') || 'answer'}: ${issue.message}` : undefined,
-    cause: result.error,
-  });
+function parse<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
+  return parseResponse(schema, value, `The utility sent ${what} the portal could not read.`);
 }
 
 export interface Rejection {
@@ -38,10 +26,11 @@ export interface ChangeAnswer {
 }
 
 export interface BulkApi {
-  listUsagePoints(): Promise<Meter[]>;
-  listAggregators(): Promise<Aggregator[]>;
-  listGrants(): Promise<GrantDetail[]>;
-  getGrant(id: string): Promise<GrantDetail>;
+  /** The portal's shared usage-points query (bulk reads it as meters, bulk-queries.ts). */
+  usagePoints: ReturnType<typeof usagePointsQuery>;
+  listAggregators(signal?: AbortSignal): Promise<Aggregator[]>;
+  listGrants(signal?: AbortSignal): Promise<GrantDetail[]>;
+  getGrant(id: string, signal?: AbortSignal): Promise<GrantDetail>;
   createGrant(grant: NewGrant, idempotencyKey: string): Promise<GrantDetail>;
   changeMeters(
     id: string,
@@ -55,13 +44,17 @@ export function bulkApi(client: ApiClient, baseUrl: string): BulkApi {
   const url = (path: string) => `${baseUrl}${path}`;
   const grantUrl = (id: string) => url(`/bulk-grants/${encodeURIComponent(id)}`);
   return {
-    listUsagePoints: async () =>
-      parse(usagePointsSchema, await client.json(url('/usage-points')), 'a list of meters'),
-    listAggregators: async () =>
-      parse(aggregatorsSchema, await client.json(url('/third-parties')), 'a list of third parties'),
-    listGrants: async () =>
-      parse(grantListSchema, await client.json(url('/bulk-grants')), 'a list of grants'),
-    getGrant: async (id) => parse(grantSchema, await client.json(grantUrl(id)), 'a grant'),
+    usagePoints: usagePointsQuery(client, baseUrl),
+    listAggregators: async (signal) =>
+      parse(
+        aggregatorsSchema,
+        await client.json(url('/third-parties'), { signal }),
+        'a list of third parties',
+      ),
+    listGrants: async (signal) =>
+      parse(grantListSchema, await client.json(url('/bulk-grants'), { signal }), 'a list of grants'),
+    getGrant: async (id, signal) =>
+      parse(grantSchema, await client.json(grantUrl(id), { signal }), 'a grant'),
     createGrant: async (grant, idempotencyKey) => {
       const end = termEndOf(grant.term);
       const body = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aggregatorsSchema, changeSchema, grantListSchema, usagePointsSchema } from './bulk-schemas.ts';
+import { aggregatorsSchema, changeSchema, grantListSchema } from './bulk-schemas.ts';
 
-// Answers shaped as docs/openapi.yaml documents them (BulkGrant, ThirdParty, UsagePoint).
+// Answers shaped as docs/openapi.yaml documents them (BulkGrant, ThirdParty).
 const grant = {
   id: 'bg-1',
   bulkId: '5201',
@@ -68,29 +68,7 @@ describe('customer API answers', () => {
     expect(aggregators).toEqual([{ clientId: 'b', name: 'B', description: 'y', scope: 'FB=35' }]);
   });
 
-  it('reads usage points and a change with the meters it left out', () => {
-    const [meter] = usagePointsSchema.parse({
-      usagePoints: [
-        {
-          id: 'up-1',
-          title: 'T',
-          serviceKind: 1,
-          meterId: 'G-1',
-          site: 'S',
-          address: 'A',
-          bulkEligible: false,
-        },
-      ],
-    });
-    expect(meter).toEqual({
-      id: 'up-1',
-      title: 'T',
-      serviceKind: 1,
-      meterId: 'G-1',
-      site: 'S',
-      address: 'A',
-      bulkEligible: false,
-    });
+  it('reads a change with the meters it left out', () => {
     const change = changeSchema.parse({
       grant,
       added: [],

@@ -3,56 +3,42 @@
  * text from the API is untrusted, and an answer of another shape becomes a readable error instead
  * of a broken page. Times arrive as RFC 3339 strings and leave as epoch milliseconds.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Aggregator, GrantDetail } from '../model/grant.ts';
-import type { Meter } from '../model/meter.ts';
 
-const instant = z.string().transform((value, ctx) => {
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a time` });
-    return z.NEVER;
-  }
-  return ms;
-});
+const instant = z.pipe(
+  z.string(),
+  z.transform((value, ctx) => {
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms)) {
+      ctx.issues.push({ code: 'custom', message: `"${value}" is not a time`, input: value });
+      return z.NEVER;
+    }
+    return ms;
+  }),
+);
 
-const optionalText = z
-  .string()
-  .nullish()
-  .transform((v) => v ?? undefined);
-
-export const usagePointsSchema = z
-  .object({
-    usagePoints: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string().default(''),
-        serviceKind: z.number().int(),
-        meterId: z.string().default(''),
-        site: z.string().default(''),
-        address: z.string().default(''),
-        bulkEligible: z.boolean().default(true),
-      }),
-    ),
-  })
-  .transform((body): Meter[] => body.usagePoints);
+const optionalText = z.pipe(
+  z.nullish(z.string()),
+  z.transform((v) => v ?? undefined),
+);
 
 /** Registered third parties; the bulk-capable ones are the aggregators, asking for their first scope. */
-export const aggregatorsSchema = z
-  .object({
+export const aggregatorsSchema = z.pipe(
+  z.object({
     thirdParties: z.array(
       z.object({
         clientId: z.string(),
         name: z.string(),
-        description: z.string().default(''),
+        description: z._default(z.string(), ''),
         clientUri: optionalText,
         policyUri: optionalText,
         scopes: z.array(z.string()),
         bulkCapable: z.boolean(),
       }),
     ),
-  })
-  .transform((body): Aggregator[] =>
+  }),
+  z.transform((body): Aggregator[] =>
     body.thirdParties.flatMap((t) => {
       const [scope] = t.scopes;
       if (!t.bulkCapable || scope === undefined) return [];
@@ -67,18 +53,19 @@ export const aggregatorsSchema = z
         },
       ];
     }),
-  );
+  ),
+);
 
-export const grantSchema = z
-  .object({
+export const grantSchema = z.pipe(
+  z.object({
     id: z.string(),
     bulkId: z.string(),
     thirdParty: z.object({ clientId: z.string(), name: z.string() }),
     status: z.enum(['active', 'expired', 'revoked']),
     scope: z.string(),
-    term: z.object({ end: instant.nullable() }),
+    term: z.object({ end: z.nullable(instant) }),
     usagePointIds: z.array(z.string()),
-    meterCount: z.number().int().min(0),
+    meterCount: z.int().check(z.nonnegative()),
     createdAt: instant,
     updatedAt: instant,
     history: z.array(
@@ -89,8 +76,8 @@ export const grantSchema = z
         idempotencyKey: optionalText,
       }),
     ),
-  })
-  .transform((g): GrantDetail => ({
+  }),
+  z.transform((g): GrantDetail => ({
     id: g.id,
     bulkId: g.bulkId,
     aggregator: g.thirdParty,
@@ -107,21 +94,25 @@ export const grantSchema = z
       usagePointIds: h.usagePointIds,
       ...(h.idempotencyKey ? { idempotencyKey: h.idempotencyKey } : {}),
     })),
-  }));
+  })),
+);
 
-export const grantListSchema = z.object({ bulkGrants: z.array(grantSchema) }).transform((b) => b.bulkGrants);
+export const grantListSchema = z.pipe(
+  z.object({ bulkGrants: z.array(grantSchema) }),
+  z.transform((b) => b.bulkGrants),
+);
 
 const rejectionSchema = z.object({ usagePointId: z.string(), reason: z.string() });
 
 /** A change's answer: the grant afterwards, and the meters the custodian did not apply, with why. */
 export const changeSchema = z.object({
   grant: grantSchema,
-  rejected: z.array(rejectionSchema).default([]),
+  rejected: z._default(z.array(rejectionSchema), []),
 });
 
 /** A refusal's body (RFC 6749-style error JSON), with the meters it names when it names any. */
 export const refusalSchema = z.object({
   error: z.string(),
-  error_description: z.string().optional(),
-  rejected: z.array(rejectionSchema).optional(),
+  error_description: z.optional(z.string()),
+  rejected: z.optional(z.array(rejectionSchema)),
 });

@@ -5,6 +5,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../../lib/api-error.ts';
+import { usagePointKeys } from '../../../lib/usage-points.ts';
 import { changeOutcome, type ChangeOutcome } from '../model/change-outcome.ts';
 import type { GrantDetail } from '../model/grant.ts';
 import { isInDoubt, submitGrant, type SubmitAttempt, type SubmitOutcome } from '../model/submit-outcome.ts';
@@ -25,7 +26,7 @@ export function useSubmitGrant() {
       if (outcome.status !== 'not-created')
         await queryClient.invalidateQueries({ queryKey: bulkKeys.grantList() });
       // A refusal may name meters that are no longer eligible: the review shows them from fresh data.
-      else if (outcome.refused) await queryClient.invalidateQueries({ queryKey: bulkKeys.usagePoints() });
+      else if (outcome.refused) await queryClient.invalidateQueries({ queryKey: usagePointKeys.all });
     },
   });
 }

@@ -5,7 +5,8 @@ import { fetchWindow, type DayRange } from '../range.ts';
 import { useLoadProgress } from './load-progress.ts';
 import { usageFeedQuery } from './usage-feed.ts';
 import { usageKeys } from './usage-keys.ts';
-import { usagePointsQuery, type UsagePointListing } from './usage-points.ts';
+import { usagePointsQuery } from '../../../lib/usage-points.ts';
+import type { UsagePointListing } from './usage-points.ts';
 
 export function useUsagePoints() {
   const api = useApiClient();

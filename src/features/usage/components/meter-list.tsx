@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { countOf, nounFor } from '../../../espi/plural.ts';
 import type { UsagePointListing } from '../api/usage-points.ts';
 import { serviceLabel } from '../service-kind.ts';
 import { filterUsagePoints } from '../meter-search.ts';
@@ -46,8 +47,8 @@ export function MeterList(props: { usagePoints: UsagePointListing[] }) {
       </div>
       <p id="meter-count" role="status" aria-live="polite">
         {matches.length === props.usagePoints.length
-          ? `${matches.length.toLocaleString(DISPLAY_LOCALE)} meters`
-          : `${matches.length.toLocaleString(DISPLAY_LOCALE)} of ${props.usagePoints.length.toLocaleString(DISPLAY_LOCALE)} meters match`}
+          ? countOf(matches.length, 'meter')
+          : `${matches.length.toLocaleString(DISPLAY_LOCALE)} of ${countOf(props.usagePoints.length, 'meter')} ${nounFor(matches.length, 'matches', 'match')}`}
       </p>
       <div ref={scrollRef} className="meter-list" role="region" aria-label="Meters">
         <ul style={{ height: virtualizer.getTotalSize() }} aria-label="Meters found">

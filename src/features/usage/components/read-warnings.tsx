@@ -1,10 +1,15 @@
 import type { EspiDocument } from '../../../espi/model.ts';
 import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
+import { warningMeaning } from '../read-error-text.ts';
 
 /** What the reader could not use, said plainly: the data shown is incomplete, and where the problems were. */
 export function ReadWarnings(props: { doc: EspiDocument }) {
   const { doc } = props;
   if (doc.warnings.length === 0) return null;
+  const meanings = [...new Set(doc.warnings.map((w) => w.code))].flatMap((code) => {
+    const meaning = warningMeaning(code);
+    return meaning ? [{ code, ...meaning }] : [];
+  });
   return (
     <div className={doc.partial ? 'alert alert--warning' : 'alert'}>
       <p>
@@ -12,6 +17,16 @@ export function ReadWarnings(props: { doc: EspiDocument }) {
           ? 'Some of this data could not be read, so what is shown is incomplete.'
           : 'The data was read, with notes on how.'}
       </p>
+      {meanings.length > 0 && (
+        <dl className="read-warnings__meanings">
+          {meanings.map((m) => (
+            <div key={m.code}>
+              <dt>{m.title}</dt>
+              <dd>{m.meaning}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       <details>
         <summary>
           {doc.warnings.length === 1

@@ -1,18 +1,32 @@
 /**
- * The usage chart (recharts, loaded lazily with this module): lines of distinct colour and dash per
- * series, gaps drawn as breaks, estimated readings marked, a tooltip with the exact value, unit and
- * interval, and a brush under the chart to zoom. Both the chart and the brush's overview draw at most about
- * two points per pixel (chart-points.ts), re-picked from the full rows for the zoomed window.
+ * The usage chart (recharts, loaded lazily with this module). Totals per hour, day, month or period are
+ * bars, each inside its bucket (steps where bars would not fit); interval readings (and peaks) are lines;
+ * lines and steps have a distinct colour and dash per series, gaps drawn as breaks. Estimated readings are marked, a tooltip gives the exact value, unit and interval, and a
+ * brush under the chart zooms. The x axis spans exactly the days shown, ticked on the local clock with
+ * labels that never collide (time-ticks.ts); the value axis is as wide as its labels (value-axis.ts). Both
+ * the chart and the brush's overview draw at most about two points per pixel (chart-points.ts).
  */
 import { useDeferredValue, useMemo, useState } from 'react';
-import { Brush, CartesianGrid, ComposedChart, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  Brush,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  LineChart,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { LocalTime } from '../../../espi/local-time.ts';
 import { formatMoney, formatQuantity } from '../../../espi/units.ts';
-import { chartPoints, type NumericKey } from '../chart-points.ts';
-import { formatDateTime, formatDay, formatInterval, formatMonth } from '../format-time.ts';
+import { chartForm, chartPoints, type NumericKey } from '../chart-points.ts';
+import { formatDay, formatInterval } from '../format-time.ts';
 import type { ChartData, ChartRow } from '../series.ts';
 import { SERIES_STYLES, seriesLabel } from '../series-style.ts';
-import { timeTicks, type TickUnit } from '../time-ticks.ts';
+import { axisTicks, type TickUnit } from '../time-ticks.ts';
+import { valueAxisWidth } from '../value-axis.ts';
 import { useElementWidth } from './use-element-width.ts';
 import { usePalette } from './use-palette.ts';
 
@@ -24,26 +38,54 @@ export interface UsageChartProps {
   unit: string;
   /** The days asked for: the axis spans them, so days not yet published show as empty, not as a shorter range. */
   range?: { start: number; end: number };
+  /** The row a person is reading with the keyboard (value-reader.tsx): marked on the chart. */
+  highlight?: ChartRow;
 }
 
-type PlotRow = ChartRow & { mark: number | null };
+/** `x` is where a row is drawn: a bar in the middle of its bucket, a line point at its start. */
+type PlotRow = ChartRow & { x: number; mark: number | null };
 
-const Y_AXIS_WIDTH = 64;
+const MARGIN = 8;
 const PALETTE = ['--series-1', '--series-2', '--series-3', '--series-4', '--series-6', '--text', '--border'];
 
-function tickText(clock: LocalTime, unit: TickUnit, t: number): string {
-  if (unit === 'month') return formatMonth(clock, t);
-  if (unit === 'day') return formatDay(clock, t);
-  const p = clock.toLocal(t);
-  return p.hour === 0 ? formatDay(clock, t) : formatDateTime(clock, t).replace(/^.*, /, '');
+const BUCKET_TICK: Partial<Record<ChartData['resolution'], TickUnit>> = {
+  hour: 'hour',
+  day: 'day',
+  month: 'month',
+};
+
+function extent(rows: readonly ChartRow[], keys: readonly NumericKey[]): { min: number; max: number } {
+  let min = 0;
+  let max = 0;
+  for (const row of rows)
+    for (const key of keys) {
+      const v = row[key];
+      if (v === null) continue;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  return { min, max };
 }
 
 export default function UsageChart(props: UsageChartProps) {
   const { data, clock, lines, unit } = props;
   const { ref, width } = useElementWidth<HTMLDivElement>();
   const palette = usePalette(PALETTE);
-  const plotWidth = Math.max(50, width - Y_AXIS_WIDTH * 2);
   const withCost = lines.includes('cost');
+  const valueWidth = useMemo(() => {
+    const { min, max } = extent(
+      data.rows,
+      lines.filter((k) => k !== 'cost'),
+    );
+    return valueAxisWidth(min, max, (v) => formatQuantity(v, ''));
+  }, [data.rows, lines]);
+  const costWidth = useMemo(() => {
+    const { min, max } = extent(data.rows, ['cost']);
+    return withCost ? valueAxisWidth(min, max, (v) => formatMoney(v, data.currency)) : 0;
+  }, [data.rows, data.currency, withCost]);
+  const plotWidth = Math.max(50, width - valueWidth - costWidth - 2 * MARGIN);
+  const form = chartForm(data, lines.length, plotWidth);
+  const bars = form === 'bars';
   const [brush, setBrush] = useState<{ startIndex: number; endIndex: number }>();
   const deferredBrush = useDeferredValue(brush);
 
@@ -62,77 +104,110 @@ export default function UsageChart(props: UsageChartProps) {
     const primary = lines.find((k) => k !== 'cost' && k !== 'compare') ?? 'delivered';
     return chartPoints(rows, lines, plotWidth).map((row) => ({
       ...row,
+      x: bars ? (row.start + row.end) / 2 : row.start,
       mark: row.estimated > 0 ? row[primary] : null,
     }));
-  }, [data.rows, lines, plotWidth, window]);
+  }, [data.rows, lines, plotWidth, window, bars]);
 
   const domainStart = window?.start ?? props.range?.start ?? points[0]?.start ?? 0;
   const domainEnd = window?.end ?? props.range?.end ?? points[points.length - 1]?.end ?? 1;
-  const { ticks, unit: tickUnit } = useMemo(
-    () => timeTicks(clock, domainStart, domainEnd, Math.floor(plotWidth / 90)),
-    [clock, domainStart, domainEnd, plotWidth],
+  const ticks = useMemo(
+    () =>
+      axisTicks(clock, domainStart, domainEnd, plotWidth, bars ? BUCKET_TICK[data.resolution] : undefined, {
+        left: valueWidth,
+        right: costWidth + MARGIN,
+      }),
+    [clock, domainStart, domainEnd, plotWidth, bars, data.resolution, valueWidth, costWidth],
   );
+  const tickLabels = useMemo(() => new Map(ticks.map((t) => [t.at, t.label])), [ticks]);
   const netMetered = data.flows.includes('received');
+  const highlight = props.highlight;
 
   return (
     <div ref={ref} className="usage-chart-frame">
       {width > 0 && (
         <>
+          {/* The units head their axes, clear of the ticks; the legend says them to screen readers. */}
+          <div className="usage-chart-units" aria-hidden="true">
+            <span style={{ marginLeft: MARGIN }}>{unit}</span>
+            {withCost && <span>Cost</span>}
+          </div>
           <ComposedChart
             width={width}
             height={320}
             data={points}
-            margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
+            margin={{ top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN }}
             className="usage-chart"
+            barCategoryGap="12%"
+            barGap={1}
+            // The figure around the chart is the one named, keyboard-readable region (usage-view.tsx);
+            // recharts' own layer would add an unnamed tab stop that reads only axis ticks.
+            accessibilityLayer={false}
           >
             <CartesianGrid stroke={palette['--border']} strokeDasharray="3 3" vertical={false} />
             <XAxis
-              dataKey="start"
+              dataKey="x"
               type="number"
               scale="time"
               domain={[domainStart, domainEnd]}
-              ticks={ticks}
-              tickFormatter={(t: number) => tickText(clock, tickUnit, t)}
+              allowDataOverflow
+              ticks={ticks.map((t) => t.at)}
+              interval={0}
+              tickFormatter={(t: number) => tickLabels.get(t) ?? ''}
               stroke={palette['--text']}
             />
             <YAxis
               yAxisId="value"
-              width={Y_AXIS_WIDTH}
+              width={valueWidth}
               stroke={palette['--text']}
               tickFormatter={(v: number) => formatQuantity(v, '')}
-              label={{ value: unit, angle: -90, position: 'insideLeft', fill: palette['--text'] }}
             />
             {withCost && (
               <YAxis
                 yAxisId="cost"
                 orientation="right"
-                width={Y_AXIS_WIDTH}
+                width={costWidth}
                 stroke={palette['--text']}
                 tickFormatter={(v: number) => formatMoney(v, data.currency)}
               />
             )}
             <Tooltip
+              cursor={{ fill: palette['--border'], fillOpacity: 0.4, stroke: palette['--border'] }}
+              wrapperStyle={{ maxWidth: 'min(22rem, calc(100vw - 2rem))' }}
               content={({ active, payload }) => {
                 const row = payload?.[0]?.payload as PlotRow | undefined;
                 if (!active || !row) return null;
                 return <ChartTooltip row={row} lines={lines} clock={clock} unit={unit} data={data} />;
               }}
             />
+            {highlight && (
+              <ReferenceLine
+                yAxisId="value"
+                x={bars ? (highlight.start + highlight.end) / 2 : highlight.start}
+                stroke={palette['--text']}
+                strokeWidth={2}
+              />
+            )}
             {lines.map((key) => {
               const style = SERIES_STYLES[key];
-              return (
+              const common = {
+                yAxisId: key === 'cost' ? 'cost' : 'value',
+                dataKey: key,
+                name: seriesLabel(key, netMetered),
+                isAnimationActive: false,
+              };
+              return bars ? (
+                <Bar key={key} {...common} fill={palette[style.colorVar]} />
+              ) : (
                 <Line
                   key={key}
-                  yAxisId={key === 'cost' ? 'cost' : 'value'}
-                  dataKey={key}
-                  name={seriesLabel(key, netMetered)}
-                  type={data.resolution === 'interval' ? 'linear' : 'monotone'}
+                  {...common}
+                  type={form === 'steps' ? 'stepAfter' : 'linear'}
                   stroke={palette[style.colorVar]}
                   strokeWidth={style.width}
                   strokeDasharray={style.dash}
                   dot={false}
                   connectNulls={false}
-                  isAnimationActive={false}
                 />
               );
             })}
@@ -163,7 +238,7 @@ export default function UsageChart(props: UsageChartProps) {
               width={width}
               height={64}
               data={overview}
-              margin={{ top: 0, right: 8 + (withCost ? Y_AXIS_WIDTH : 0), bottom: 4, left: 8 + Y_AXIS_WIDTH }}
+              margin={{ top: 0, right: MARGIN + costWidth, bottom: 4, left: MARGIN + valueWidth }}
               accessibilityLayer={false}
             >
               <XAxis dataKey="start" hide />
@@ -181,7 +256,7 @@ export default function UsageChart(props: UsageChartProps) {
                   setBrush(whole ? undefined : { startIndex, endIndex });
                 }}
               >
-                <LineChart data={overview}>
+                <LineChart data={overview} accessibilityLayer={false}>
                   <Line
                     dataKey={lines.find((k) => k !== 'cost') ?? 'delivered'}
                     stroke={palette['--series-1']}
@@ -227,7 +302,11 @@ function ChartTooltip(props: {
           </p>
         );
       })}
-      {row.estimated > 0 && <p>Includes {row.estimated} estimated reading(s)</p>}
+      {row.estimated > 0 && (
+        <p>
+          Includes {row.estimated} estimated {row.estimated === 1 ? 'reading' : 'readings'}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { useMemo } from 'react';
 import type { EspiDocument } from '../../../espi/model.ts';
+import type { Period } from '../../../espi/periods.ts';
+import { countOf } from '../../../espi/plural.ts';
 import { formatMoney, formatQuantity } from '../../../espi/units.ts';
 import { describeError } from '../../../lib/api-error.ts';
 import type { UsagePointListing } from '../api/usage-points.ts';
@@ -9,7 +11,12 @@ import { clockFor, usagePointIn } from '../clock.ts';
 import { formatDay, formatDays } from '../format-time.ts';
 import { dateOfDay, dayNumber, todayIn, type DayRange } from '../range.ts';
 import { serviceLabel } from '../service-kind.ts';
-import { summarizeUsagePoint, type PeriodFigures, type UsagePointSummary } from '../summary.ts';
+import {
+  summarizeUsagePoint,
+  type PeriodFigures,
+  type Projection,
+  type UsagePointSummary,
+} from '../summary.ts';
 import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 
 /** This month and the last: from the first day of last month to today. */
@@ -77,18 +84,21 @@ function CardFigures(props: { doc: EspiDocument; listing: UsagePointListing; fet
   }
   return (
     <>
-      <SummaryTable summary={summary} clock={clock} title={listing.title ?? listing.id} />
+      <PeriodLead current={summary.current} clock={clock} />
+      <SummaryTable summary={summary} title={listing.title ?? listing.id} />
+      <ComparisonText summary={summary} clock={clock} />
       {summary.dataThrough !== undefined && (
         <p className="muted">Data through {formatDay(clock, summary.dataThrough - 1)}</p>
       )}
-      {summary.projection && (
-        <p>
-          Cost so far this {summary.current?.period.kind === 'billing' ? 'billing period' : 'month'}:{' '}
-          <strong>{formatMoney(summary.projection.soFar, summary.currency)}</strong>, on track for about{' '}
-          <strong>{formatMoney(summary.projection.projected, summary.currency)}</strong> by its end.
-        </p>
+      {summary.projection && summary.current && (
+        <ProjectionText
+          projection={summary.projection}
+          current={summary.current}
+          summary={summary}
+          clock={clock}
+        />
       )}
-      <DataNotes figures={[summary.current, summary.previous]} />
+      <DataNotes summary={summary} clock={clock} />
       {doc.partial && (
         <p className="alert alert--warning">
           Some of this data could not be read: figures may be incomplete.
@@ -98,29 +108,108 @@ function CardFigures(props: { doc: EspiDocument; listing: UsagePointListing; fet
   );
 }
 
-function DataNotes(props: { figures: (PeriodFigures | undefined)[] }) {
-  const missing = props.figures.reduce((n, f) => n + (f?.missingIntervals ?? 0), 0);
-  const estimated = props.figures.reduce((n, f) => n + (f?.estimatedReadings ?? 0), 0);
-  if (missing === 0 && estimated === 0) return null;
+type Clock = ReturnType<typeof clockFor>;
+
+interface PeriodWords {
+  current: string;
+  previous: string;
+  previousShort: string;
+  noun: string;
+}
+
+const PERIOD_WORDS: Readonly<Record<Period['kind'], PeriodWords>> = {
+  billing: {
+    current: 'This billing period',
+    previous: 'Previous billing period',
+    previousShort: 'Previous',
+    noun: 'billing period',
+  },
+  month: { current: 'This month', previous: 'Last month', previousShort: 'Last month', noun: 'month' },
+};
+
+const changeFormat = new Intl.NumberFormat(DISPLAY_LOCALE, {
+  style: 'percent',
+  signDisplay: 'exceptZero',
+  maximumFractionDigits: 0,
+});
+
+/** `+4%`; no figure where the period before had nothing to compare with (no use, or a credit). */
+function formatChange(change: number): string {
+  return Number.isFinite(change) ? changeFormat.format(change) : 'not comparable';
+}
+
+/** `26 of 30 days so far`, `30 days`: how much of the period the figures hold. */
+function daysHeld(f: PeriodFigures): string {
+  const { days, periodDays, partial } = f.coverage;
+  if (!partial) return countOf(periodDays, 'day');
+  const underWay = f.span.end < f.period.end && f.span.start === f.period.start;
+  return `${days} of ${countOf(periodDays, 'day')}${underWay ? ' so far' : ' with data'}`;
+}
+
+function ProjectionText(props: {
+  projection: Projection;
+  current: PeriodFigures;
+  summary: UsagePointSummary;
+  clock: Clock;
+}) {
+  const { projection, current, summary, clock } = props;
+  const money = (amount: number) => formatMoney(amount, summary.currency);
+  return (
+    <p>
+      Cost so far this {PERIOD_WORDS[current.period.kind].noun}
+      {projection.fromSummary && ' (your utility’s bill to date)'}: <strong>{money(projection.soFar)}</strong>{' '}
+      in {countOf(projection.days, 'day')}. At that rate a day for all {countOf(projection.periodDays, 'day')}
+      , to {formatDay(clock, current.period.end - 1)}: about <strong>{money(projection.projected)}</strong>.
+    </p>
+  );
+}
+
+/** Estimated and missing readings, each with the days it counts. */
+function DataNotes(props: { summary: UsagePointSummary; clock: Clock }) {
+  const { summary, clock } = props;
+  const notes = [summary.current, summary.previous].flatMap((f, i) => {
+    if (!f) return [];
+    const words = PERIOD_WORDS[f.period.kind];
+    const which = `${i === 0 ? 'this' : 'the previous'} ${words.noun} (${formatDays(clock, f.span.start, f.span.end)})`;
+    return [
+      ...(f.estimatedReadings > 0
+        ? [`${countOf(f.estimatedReadings, 'estimated reading')} in ${which}`]
+        : []),
+      ...(f.missingIntervals > 0
+        ? [`${countOf(f.missingIntervals, 'interval')} missing in ${which}, shown as gaps, not zeros`]
+        : []),
+    ];
+  });
+  if (notes.length === 0) return null;
   return (
     <ul className="usage-notes">
-      {missing > 0 && (
-        <li>{missing.toLocaleString(DISPLAY_LOCALE)} intervals missing (shown as gaps, not zeros)</li>
-      )}
-      {estimated > 0 && <li>{estimated.toLocaleString(DISPLAY_LOCALE)} estimated readings</li>}
+      {notes.map((note) => (
+        <li key={note}>{note}</li>
+      ))}
     </ul>
   );
 }
 
-function SummaryTable(props: {
-  summary: UsagePointSummary;
-  clock: ReturnType<typeof clockFor>;
-  title: string;
-}) {
-  const { summary, clock } = props;
-  const columns = [summary.current, summary.previous];
-  const label = (f: PeriodFigures | undefined, which: string) =>
-    f ? `${which} (${formatDays(clock, f.period.start, f.period.end)})` : which;
+/** Which days the first column holds. */
+function PeriodLead(props: { current: PeriodFigures | undefined; clock: Clock }) {
+  const { current, clock } = props;
+  if (!current) return null;
+  return (
+    <p className="muted">
+      {PERIOD_WORDS[current.period.kind].current}:{' '}
+      {formatDays(clock, current.period.start, current.period.end)}, {daysHeld(current)}.
+    </p>
+  );
+}
+
+function SummaryTable(props: { summary: UsagePointSummary; title: string }) {
+  const { summary } = props;
+  const { current, comparison } = summary;
+  const against = comparison?.previous ?? summary.previous;
+  const words = PERIOD_WORDS[(current ?? against)?.period.kind ?? 'month'];
+  const sameDays = comparison?.basis === 'sameDays';
+  const underWay = current !== undefined && current.span.end < current.period.end;
+  const columns = [current, against];
   const cell = (f: PeriodFigures | undefined, text: (f: PeriodFigures) => string | undefined) =>
     (f && text(f)) ?? '–';
   const rows: [string, (f: PeriodFigures) => string | undefined][] = [
@@ -142,10 +231,13 @@ function SummaryTable(props: {
           <tr>
             <th scope="col">Figure</th>
             <th scope="col" className="number">
-              {label(summary.current, 'This period')}
+              {words.current}
+              {underWay && ' so far'}
             </th>
             <th scope="col" className="number">
-              {label(summary.previous, 'Previous')}
+              {sameDays
+                ? `${words.previousShort}, same ${countOf(against?.coverage.days ?? 0, 'day')}`
+                : words.previous}
             </th>
           </tr>
         </thead>
@@ -163,5 +255,36 @@ function SummaryTable(props: {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * What the columns compare and by how much, like for like, and the whole previous period (the last bill's
+ * days) where the table holds only its first days.
+ */
+function ComparisonText(props: { summary: UsagePointSummary; clock: Clock }) {
+  const { summary, clock } = props;
+  const { comparison, previous } = summary;
+  if (!comparison || !previous) return null;
+  const words = PERIOD_WORDS[previous.period.kind];
+  const against = comparison.previous;
+  const days = formatDays(clock, against.span.start, against.span.end);
+  const changes = [
+    `use ${formatChange(comparison.use)}`,
+    ...(comparison.cost === undefined ? [] : [`cost ${formatChange(comparison.cost)}`]),
+  ].join(', ');
+  return comparison.basis === 'sameDays' ? (
+    <p className="muted">
+      Against the same {countOf(against.coverage.days, 'day')} of the {words.previous.toLowerCase()} ({days}):{' '}
+      {changes}. The whole {words.previous.toLowerCase()} (
+      {formatDays(clock, previous.span.start, previous.span.end)}):{' '}
+      {formatQuantity(previous.energy, summary.unit)}
+      {previous.cost !== undefined && `, ${formatMoney(previous.cost, summary.currency)}`}.
+    </p>
+  ) : (
+    <p className="muted">
+      Per day, against the {words.previous.toLowerCase()} ({days}, {countOf(against.coverage.days, 'day')}):{' '}
+      {changes}.
+    </p>
   );
 }

@@ -13,6 +13,8 @@ const MAX_ROWS = 500;
 export function UsageTable(props: {
   data: ChartData;
   clock: LocalTime;
+  /** The zone as it applies to the rows (format-time.ts `zoneOnDays`). */
+  zone: string;
   lines: NumericKey[];
   unit: string;
   caption: string;
@@ -34,7 +36,7 @@ export function UsageTable(props: {
         </caption>
         <thead>
           <tr>
-            <th scope="col">Interval ({clock.zoneName})</th>
+            <th scope="col">Interval ({props.zone})</th>
             {lines.map((key) => (
               <th scope="col" className="number" key={key}>
                 {seriesLabel(key, netMetered)}

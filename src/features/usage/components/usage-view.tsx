@@ -9,11 +9,12 @@ import type { UsagePoint } from '../../../espi/model.ts';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import type { NumericKey } from '../chart-points.ts';
-import { formatInterval } from '../format-time.ts';
-import { rangeBounds, yearEarlier, type SeriesKey, type UsageViewState } from '../range.ts';
-import { buildChartData, inUnit, withComparison } from '../series.ts';
+import { formatInterval, zoneOnDays } from '../format-time.ts';
+import { rangeBounds, yearEarlier, type Resolution, type SeriesKey, type UsageViewState } from '../range.ts';
+import { buildChartData, inUnit, UNKNOWN_UNIT, withComparison } from '../series.ts';
 import { SERIES_STYLES, seriesLabel } from '../series-style.ts';
 import { unitOptions } from '../unit-options.ts';
+import { RegisterReads } from './register-reads.tsx';
 import { ViewControls } from './view-controls.tsx';
 import { UsageTable } from './usage-table.tsx';
 import { usePalette } from './use-palette.ts';
@@ -26,7 +27,12 @@ export interface UsageViewProps {
   title: string;
   state: UsageViewState;
   onStateChange: (next: UsageViewState) => void;
-  today: string;
+  /** Why the data's own time zone was overruled (clock.ts `chooseClock`), said beside the zone. */
+  zoneCorrection?: string;
+  /** The resolutions the meter's readings can show (resolutions.ts). */
+  offered: Resolution[];
+  /** The last day with data: default ranges end there. */
+  lastDay: string;
   /** The same usage point a year earlier, when the comparison is shown and loaded. */
   earlier?: UsagePoint;
   earlierStatus?: 'loading' | 'error' | 'ready';
@@ -79,14 +85,18 @@ export function UsageView(props: UsageViewProps) {
         onChange={props.onStateChange}
         available={available}
         netMetered={netMetered}
-        today={props.today}
+        offered={props.offered}
+        lastDay={props.lastDay}
         units={units}
         unit={unit.unit}
         onUnitChange={setUnitChoice}
       />
       <p className="muted">
-        Times in {clock.zoneName}
+        Times in {zoneOnDays(clock, bounds.start, bounds.end)}
         {clock.isFallback && ' (the data names no time zone: the utility’s is assumed)'}.
+        {props.zoneCorrection && ` ${props.zoneCorrection}`}
+        {base.unit === UNKNOWN_UNIT &&
+          ' The data names no unit for these readings (no ReadingType): they are shown as the raw numbers in it.'}
         {unit.estimate &&
           ' Converted with the US average heat content of natural gas (1,038 BTU per cubic foot): an estimate.'}
       </p>
@@ -123,13 +133,21 @@ export function UsageView(props: UsageViewProps) {
             </button>
           </div>
           <Legend
+            bars={data.resolution !== 'interval' && data.combine === 'sum'}
             lines={lines}
             netMetered={netMetered}
             unit={unit.unit}
             estimates={data.rows.some((row) => row.estimated > 0)}
           />
           {showTable ? (
-            <UsageTable data={data} clock={clock} lines={lines} unit={unit.unit} caption={caption} />
+            <UsageTable
+              data={data}
+              clock={clock}
+              zone={zoneOnDays(clock, bounds.start, bounds.end)}
+              lines={lines}
+              unit={unit.unit}
+              caption={caption}
+            />
           ) : (
             <figure className="usage-figure" aria-label={caption}>
               <Suspense fallback={<LoadingState label="Drawing the chart" />}>
@@ -150,11 +168,18 @@ export function UsageView(props: UsageViewProps) {
           )}
         </>
       )}
+      <RegisterReads usagePoint={usagePoint} clock={clock} range={bounds} />
     </section>
   );
 }
 
-function Legend(props: { lines: NumericKey[]; netMetered: boolean; unit: string; estimates: boolean }) {
+function Legend(props: {
+  bars: boolean;
+  lines: NumericKey[];
+  netMetered: boolean;
+  unit: string;
+  estimates: boolean;
+}) {
   const palette = usePalette(['--series-1', '--series-2', '--series-3', '--series-4', '--series-6']);
   return (
     <ul className="usage-legend" aria-label="Legend">
@@ -163,15 +188,19 @@ function Legend(props: { lines: NumericKey[]; netMetered: boolean; unit: string;
         return (
           <li key={key}>
             <svg width="32" height="10" aria-hidden="true">
-              <line
-                x1="0"
-                y1="5"
-                x2="32"
-                y2="5"
-                stroke={palette[style.colorVar]}
-                strokeWidth={style.width + 0.5}
-                strokeDasharray={style.dash}
-              />
+              {props.bars ? (
+                <rect x="8" y="0" width="16" height="10" fill={palette[style.colorVar]} />
+              ) : (
+                <line
+                  x1="0"
+                  y1="5"
+                  x2="32"
+                  y2="5"
+                  stroke={palette[style.colorVar]}
+                  strokeWidth={style.width + 0.5}
+                  strokeDasharray={style.dash}
+                />
+              )}
             </svg>
             {seriesLabel(key, props.netMetered)}
             {key === 'cost' ? '' : ` (${props.unit})`}

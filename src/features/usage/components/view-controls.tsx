@@ -4,9 +4,9 @@ import {
   defaultRange,
   MAX_RANGE_DAYS,
   RESOLUTION_LABELS,
-  RESOLUTIONS,
   shiftRange,
   type DayRange,
+  type Resolution,
   type SeriesKey,
   type UsageViewState,
 } from '../range.ts';
@@ -19,8 +19,10 @@ export interface ViewControlsProps {
   /** The series this usage point can show. */
   available: SeriesKey[];
   netMetered: boolean;
-  /** The day default ranges end on. */
-  today: string;
+  /** The resolutions this meter's readings can show (resolutions.ts). */
+  offered: Resolution[];
+  /** The day default ranges end on: the last with data. */
+  lastDay: string;
   units: UnitOption[];
   unit: string;
   onUnitChange: (unit: string) => void;
@@ -34,7 +36,7 @@ export function ViewControls(props: ViewControlsProps) {
       <fieldset>
         <legend>Resolution</legend>
         <div className="segmented">
-          {RESOLUTIONS.map((resolution) => (
+          {props.offered.map((resolution) => (
             <label key={resolution}>
               <input
                 type="radio"
@@ -42,7 +44,7 @@ export function ViewControls(props: ViewControlsProps) {
                 value={resolution}
                 checked={state.resolution === resolution}
                 onChange={() =>
-                  onChange({ ...state, resolution, range: defaultRange(resolution, props.today) })
+                  onChange({ ...state, resolution, range: defaultRange(resolution, props.lastDay) })
                 }
               />
               {RESOLUTION_LABELS[resolution]}

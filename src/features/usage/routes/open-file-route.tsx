@@ -3,13 +3,14 @@ import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import type { EspiDocument } from '../../../espi/model.ts';
 import { parseEspiInWorker } from '../../../lib/espi-worker-client.ts';
-import { clockFor } from '../clock.ts';
+import { chooseClock } from '../clock.ts';
 import { DownloadMyData } from '../components/download-my-data.tsx';
 import { ReadWarnings } from '../components/read-warnings.tsx';
 import { UsageView } from '../components/usage-view.tsx';
 import { formatDay } from '../format-time.ts';
-import { dateOfDay, dayNumber, MAX_RANGE_DAYS, type UsageViewState } from '../range.ts';
+import { fittingView, type UsageViewState } from '../range.ts';
 import { dataThrough } from '../readings.ts';
+import { offeredResolutions, readingSeconds } from '../resolutions.ts';
 import { readErrorText, type ReadErrorText } from '../read-error-text.ts';
 import { serviceLabel } from '../service-kind.ts';
 import '../usage.css';
@@ -122,30 +123,27 @@ export function Component() {
 function OpenedFile(props: { fileName: string; doc: EspiDocument }) {
   const { doc } = props;
   const [index, setIndex] = useState(0);
-  const { withReadings, usagePoint, clock, span } = useMemo(() => {
+  const { withReadings, usagePoint, clock, zoneCorrection, span, offered } = useMemo(() => {
     const candidates = doc.usagePoints.filter((up) => up.meterReadings.some((mr) => mr.readings.count > 0));
     const chosen = candidates[index] ?? candidates[0];
     const through = chosen ? dataThrough(chosen) : undefined;
     let first = Infinity;
     for (const mr of chosen?.meterReadings ?? []) first = Math.min(first, mr.readings.start[0] ?? Infinity);
+    const { clock, correction } = chooseClock(doc, chosen);
     return {
       withReadings: candidates,
       usagePoint: chosen,
-      clock: clockFor(doc, chosen),
+      clock,
+      zoneCorrection: correction,
       span: through === undefined || !Number.isFinite(first) ? undefined : { first, through },
+      offered: offeredResolutions(chosen && readingSeconds(chosen)),
     };
   }, [doc, index]);
   const lastDay = span && clock.toIsoLocal(span.through - 1).slice(0, 10);
   const firstDay = span && clock.toIsoLocal(span.first).slice(0, 10);
   const [state, setState] = useState<UsageViewState>(() => {
     const to = lastDay ?? '1970-01-01';
-    const end = dayNumber(to) ?? 0;
-    const from = Math.max(dayNumber(firstDay ?? to) ?? end, end - MAX_RANGE_DAYS + 1);
-    return {
-      resolution: 'day',
-      range: { from: dateOfDay(from), to },
-      series: ['delivered', 'received', 'net'],
-    };
+    return { ...fittingView(firstDay ?? to, to, offered), series: ['delivered', 'received', 'net'] };
   });
 
   return (
@@ -185,10 +183,12 @@ function OpenedFile(props: { fileName: string; doc: EspiDocument }) {
             key={index}
             usagePoint={usagePoint}
             clock={clock}
+            {...(zoneCorrection ? { zoneCorrection } : {})}
             title={usagePoint.meta.title ?? props.fileName}
             state={state}
             onStateChange={setState}
-            today={lastDay}
+            offered={offered}
+            lastDay={lastDay}
           />
           <DownloadMyData
             doc={doc}

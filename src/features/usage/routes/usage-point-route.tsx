@@ -4,12 +4,26 @@ import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
-import type { EspiDocument } from '../../../espi/model.ts';
+import type { LocalTime } from '../../../espi/local-time.ts';
+import type { EspiDocument, UsagePoint } from '../../../espi/model.ts';
 import { useConfig } from '../../../lib/api-context.tsx';
 import { useUsageFeed, useUsagePoints } from '../api/use-usage.ts';
 import type { UsagePointListing } from '../api/usage-points.ts';
 import { clockFor, usagePointIn } from '../clock.ts';
-import { readViewState, todayIn, writeViewState, yearEarlier, type UsageViewState } from '../range.ts';
+import {
+  dateOfDay,
+  dayNumber,
+  namesRange,
+  readViewState,
+  todayIn,
+  widenedForLag,
+  writeViewState,
+  yearEarlier,
+  type Resolution,
+  type UsageViewState,
+} from '../range.ts';
+import { dataThrough } from '../readings.ts';
+import { offeredResolutions, readingSeconds } from '../resolutions.ts';
 import { UsagePointFacts } from '../components/usage-point-card.tsx';
 import { UsageView } from '../components/usage-view.tsx';
 import { ReadWarnings } from '../components/read-warnings.tsx';
@@ -47,13 +61,38 @@ export function Component() {
   );
 }
 
+/** The usage point in a feed and the clock its times are read on. */
+function useFeedUsagePoint(doc: EspiDocument | undefined, listing: UsagePointListing) {
+  return useMemo(() => {
+    if (!doc) return undefined;
+    const usagePoint = usagePointIn(doc, { href: listing.hrefs.usagePoint, id: listing.id });
+    return { usagePoint, clock: clockFor(doc, usagePoint, listing.timeZone) };
+  }, [doc, listing]);
+}
+
+/**
+ * A bookmarked range is shown as named. The default range ends where the data ends, which is only known
+ * once read: it is fetched widened back by the publication lag, then cut to end on the last day with data.
+ */
 function UsagePointPage(props: { listing: UsagePointListing }) {
   const { listing } = props;
   const [params, setParams] = useSearchParams();
   const today = todayIn(listing.timeZone);
-  const state = readViewState(params, today);
+  const ownRange = namesRange(params);
+  const asked = readViewState(params, today, offeredResolutions(listing.intervalLength));
+  const { query: feed, progress } = useUsageFeed(
+    listing,
+    ownRange ? asked.range : widenedForLag(asked.range),
+  );
+  const loaded = useFeedUsagePoint(feed.data, listing);
+  const readings = loaded?.usagePoint;
+  const offered = offeredResolutions((readings && readingSeconds(readings)) ?? listing.intervalLength);
+  const through = readings && dataThrough(readings);
+  const lastDataDay =
+    through === undefined || !loaded ? today : loaded.clock.toIsoLocal(through - 1).slice(0, 10);
+  const lastDay = dateOfDay(Math.min(dayNumber(lastDataDay) ?? 0, dayNumber(today) ?? 0));
+  const state = readViewState(params, lastDay, offered);
   const setState = (next: UsageViewState) => setParams(writeViewState(params, next), { replace: false });
-  const { query: feed, progress } = useUsageFeed(listing, state.range);
   const comparing = state.series.includes('compare');
   const { query: earlierFeed } = useUsageFeed(listing, yearEarlier(state.range), comparing);
 
@@ -71,15 +110,17 @@ function UsagePointPage(props: { listing: UsagePointListing }) {
           onRetry={() => void feed.refetch()}
         />
       )}
-      {feed.data && (
+      {feed.data && loaded && (
         <LoadedView
           doc={feed.data}
+          loaded={loaded}
           earlierDoc={earlierFeed.data}
           earlierStatus={earlierFeed.isError ? 'error' : earlierFeed.isPending ? 'loading' : 'ready'}
           listing={listing}
           state={state}
           setState={setState}
-          today={today}
+          offered={offered}
+          lastDay={lastDay}
         />
       )}
     </>
@@ -88,20 +129,19 @@ function UsagePointPage(props: { listing: UsagePointListing }) {
 
 function LoadedView(props: {
   doc: EspiDocument;
+  loaded: { usagePoint: UsagePoint | undefined; clock: LocalTime };
   earlierDoc: EspiDocument | undefined;
   earlierStatus: 'loading' | 'error' | 'ready';
   listing: UsagePointListing;
   state: UsageViewState;
   setState: (next: UsageViewState) => void;
-  today: string;
+  offered: Resolution[];
+  lastDay: string;
 }) {
   const { doc, listing } = props;
   const { espiBaseUrl } = useConfig();
   const wanted = { href: listing.hrefs.usagePoint, id: listing.id };
-  const { usagePoint, clock } = useMemo(() => {
-    const found = usagePointIn(doc, { href: listing.hrefs.usagePoint, id: listing.id });
-    return { usagePoint: found, clock: clockFor(doc, found, listing.timeZone) };
-  }, [doc, listing]);
+  const { usagePoint, clock } = props.loaded;
   const earlier = props.earlierDoc ? usagePointIn(props.earlierDoc, wanted) : undefined;
   if (!usagePoint) {
     return (
@@ -119,7 +159,8 @@ function LoadedView(props: {
         title={listing.title ?? listing.id}
         state={props.state}
         onStateChange={props.setState}
-        today={props.today}
+        offered={props.offered}
+        lastDay={props.lastDay}
         {...(earlier ? { earlier } : {})}
         earlierStatus={props.earlierStatus}
       />

@@ -2,7 +2,7 @@
  * A small OAuth client for the custodian's tests: PKCE, the interaction endpoints, the token endpoint.
  * It speaks HTTP only, so the same helpers drive msw/node and the real sandbox server.
  */
-import { pkceChallenge } from './tokens.ts';
+import { pkceChallenge } from '../custodian/tokens.ts';
 
 export interface TokenResponse {
   access_token: string;

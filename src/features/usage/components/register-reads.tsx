@@ -1,0 +1,74 @@
+/**
+ * Register reads, beside the chart: the meter's running total at one moment each, which some utilities
+ * publish daily. They are points in time, not usage over an interval, so they are listed on their own
+ * and never drawn as usage or added to its totals.
+ */
+import { useMemo } from 'react';
+import type { LocalTime } from '../../../espi/local-time.ts';
+import type { UsagePoint } from '../../../espi/model.ts';
+import { formatDateTime } from '../format-time.ts';
+import { registerReadSeries } from '../register-reads.ts';
+import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
+
+const number = new Intl.NumberFormat(DISPLAY_LOCALE, { maximumFractionDigits: 3 });
+
+export function RegisterReads(props: {
+  usagePoint: UsagePoint;
+  clock: LocalTime;
+  range: { start: number; end: number };
+}) {
+  const { usagePoint, clock, range } = props;
+  const series = useMemo(() => registerReadSeries(usagePoint, range), [usagePoint, range]);
+  if (series.length === 0) return null;
+  return (
+    <section aria-labelledby="register-reads-heading" className="register-reads">
+      <h3 id="register-reads-heading">Meter register reads</h3>
+      <p className="muted">
+        What the meter’s counter showed at one moment, as your utility read it. Each is a running total, not
+        the use over a period, so they are listed here and not added to the usage above.
+      </p>
+      {series.map((s) =>
+        s.reads.length === 0 ? (
+          <p key={s.label} className="muted">
+            {s.label}: no register reads in these days ({s.total.toLocaleString(DISPLAY_LOCALE)} in the file).
+          </p>
+        ) : (
+          <div
+            key={s.label}
+            className="table-wrap"
+            role="region"
+            aria-label={`${s.label}: register reads`}
+            // A scrolling region must be reachable by keyboard (WCAG 2.1.1), as the usage table's is.
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+            tabIndex={0}
+          >
+            <table>
+              <caption>
+                {s.label}: register reads in {s.unit}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Read at</th>
+                  <th scope="col" className="number">
+                    Counter ({s.unit})
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.reads.map((read, k) => (
+                  <tr key={k}>
+                    <td>{formatDateTime(clock, read.time)}</td>
+                    <td className="number">
+                      {number.format(read.value)}
+                      {read.estimated && ' (estimated)'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ),
+      )}
+    </section>
+  );
+}
