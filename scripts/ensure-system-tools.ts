@@ -1,6 +1,8 @@
 /**
- * The tests need two programs from Debian: Chromium (Playwright cannot download its own browser on
- * these machines) and xmllint (schema validation of the XML the portal and the mock write).
+ * The tests need programs from Debian: the three engines the portal is tested in (Playwright cannot
+ * download its own browsers on these machines), namely Chromium, Firefox ESR, and WebKitGTK's
+ * WebDriver with its MiniBrowser and the virtual X display it runs in; and xmllint (schema validation
+ * of the XML the portal and the mock write).
  * Installs them when missing and running as root; otherwise says exactly what to run.
  */
 import { execFileSync } from 'node:child_process';
@@ -8,6 +10,10 @@ import { existsSync } from 'node:fs';
 
 const tools = [
   { path: '/usr/bin/chromium', pkg: 'chromium' },
+  { path: '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
+  { path: '/usr/bin/WebKitWebDriver', pkg: 'webkit2gtk-driver' },
+  // WebKitGTK has no headless mode: its browser runs in a virtual X display.
+  { path: '/usr/bin/xvfb-run', pkg: 'xvfb' },
   { path: '/usr/bin/xmllint', pkg: 'libxml2-utils' },
 ];
 
