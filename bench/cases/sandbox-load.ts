@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { result, type BenchCase, type BenchResult } from '../harness.ts';
 import { PAGE_SIZE } from '../../src/custodian/feed-stream.ts';
-import { basic, codeFlow, postForm, type TokenResponse } from '../../src/custodian/test-client.ts';
+import { basic, codeFlow, postForm, type TokenResponse } from '../../src/testing/custodian-client.ts';
 
 /** In this project's bench port range; loopback only. */
 const PORT = 4245;

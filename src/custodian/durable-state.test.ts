@@ -9,7 +9,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type SandboxServer } from './server.ts';
 import { defaultDatabasePath } from './sqlite-storage.ts';
-import { basic, bearer, codeFlow, postForm, type TokenResponse } from './test-client.ts';
+import { basic, bearer, codeFlow, postForm, type TokenResponse } from '../testing/custodian-client.ts';
 
 // A fixed port from this worktree's range: the issuer (and so every token's `iss`) names it.
 const PORT = 4243;
