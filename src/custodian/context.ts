@@ -87,7 +87,7 @@ export interface Caller {
 }
 
 /**
- * Checks a bearer access token the way the RI's OAuth2 filter does (reference 1.6): anything that is
+ * Checks a bearer access token the way the RI's OAuth2 filter does (docs/espi.md 1.6): anything that is
  * not a live token of a live authorization is 401 invalid_token; scope checks (403) come after.
  */
 export async function authenticate(

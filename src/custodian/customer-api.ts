@@ -1,9 +1,9 @@
 /**
  * The customer API under `B/api/customer/v1` (custodian-defined JSON, documented in docs/openapi.yaml):
  * what ESPI leaves undefined and the portal needs. The customer's account and usage points, registered
- * third parties, their authorizations (list, detail, revoke: reference 5), and bulk grants (issue 8):
+ * third parties, their authorizations (list, detail, revoke: docs/espi.md 5), and bulk grants (issue 8):
  * a customer grants a bulk-capable third party a chosen set of usage points, each grant an ESPI
- * authorization whose scope carries `BR={bulkId}` (reference 4.5).
+ * authorization whose scope carries `BR={bulkId}` (docs/espi.md 4.5).
  */
 import { z } from 'zod';
 import {
@@ -166,7 +166,7 @@ function authorizationJson(r: CustomerRequest, a: StoredAuthorization) {
   };
 }
 
-/** Idempotent: revoking a revoked authorization answers its unchanged state (reference 5: status 0 kept). */
+/** Idempotent: revoking a revoked authorization answers its unchanged state (docs/espi.md 5: status 0 kept). */
 function revokeAuthorization(r: CustomerRequest, a: StoredAuthorization): Response {
   if (a.status === 'denied') {
     return problem(

@@ -87,7 +87,7 @@ export const COMMERCIAL_METER_COUNT = 1280;
 const DAY = 86_400;
 const TWO_YEARS = 2 * 365 * DAY;
 
-/** Full own-data scope: everything the custodian can publish for a customer (reference 4.3). */
+/** Full own-data scope: everything the custodian can publish for a customer (docs/espi.md 4.3). */
 export const OWN_DATA_SCOPE = `FB=1_3_4_5_7_8_10_11_12_13_14_15_16_18_19_31_32_37_39;IntervalDuration=900_3600_86400;BlockDuration=daily;HistoryLength=${TWO_YEARS}`;
 
 const electricity = (timeOfUseCost: boolean): ReadingSpec => ({

@@ -37,7 +37,7 @@ const get = (url: string, token?: string) => fetch(url, { headers: token ? beare
 const count = (xml: string, element: string) => xml.split(`<espi:${element}>`).length - 1;
 const subscriptionOf = (t: TokenResponse) => t.resourceURI.split('/').pop() ?? '';
 
-describe('bearer tokens (reference 1.6)', () => {
+describe('bearer tokens (docs/espi.md 1.6)', () => {
   it('answers 401 invalid_token for a missing, unknown or malformed token', async () => {
     for (const token of [undefined, 'nonsense', `${household.access_token}x`]) {
       const response = await get(household.resourceURI, token);

@@ -1,5 +1,5 @@
 /**
- * The ESPI REST API under `B/espi/1_1/resource` (reference 1.3-1.6): Atom feeds and entries written by
+ * The ESPI REST API under `B/espi/1_1/resource` (docs/espi.md 1.3-1.6): Atom feeds and entries written by
  * the ESPI library's writer, bearer tokens checked in two layers as the RI does (401 invalid_token for
  * a token that is not live, then 403 insufficient_scope outside its resourceURI or scope), and the
  * query parameters published-min/max, updated-min/max, max-results and start-index.
@@ -257,7 +257,7 @@ function batchRetailCustomer(r: EspiRequest, retailCustomerId: string): Response
   if (s instanceof Response) return s;
   const { authorization } = r.caller;
   if (authorization.kind !== 'own' || authorization.customerId !== retailCustomerId) {
-    return forbidden('Download My Data is for the customer’s own token (reference 1.3: tokens D and U).');
+    return forbidden('Download My Data is for the customer’s own token (docs/espi.md 1.3: tokens D and U).');
   }
   return feedResponse(
     r.url,
@@ -277,7 +277,7 @@ function batchBulk(r: EspiRequest, bulkId: string): Response {
   if (grants.length === 0) return notFound(`No bulk ${bulkId}.`);
   if (grants.some((g) => g.clientId !== client.clientId))
     return forbidden(`Bulk ${bulkId} belongs to another third party.`);
-  // Membership as the RI reads it (reference 4.5): the live grants whose scope carries BR={bulkId}.
+  // Membership as the RI reads it (docs/espi.md 4.5): the live grants whose scope carries BR={bulkId}.
   const live = grants.filter((g) => bulkGrantStatus(g, r.at) === 'active');
   const ups = [...new Set(live.flatMap((g) => g.usagePointIds))]
     .map(findUsagePoint)
@@ -291,7 +291,7 @@ function batchBulk(r: EspiRequest, bulkId: string): Response {
   };
   const visible = ups.filter((up) => s.limits.serviceKinds.has(up.serviceKind));
   // Without a window, a bulk feed carries the latest published day: a full history of a thousand
-  // meters is not one response (notifications name windows too, reference 4.5).
+  // meters is not one response (notifications name windows too, docs/espi.md 4.5).
   const window: TimeWindow = { ...r.query };
   if (window.publishedMin === undefined && window.publishedMax === undefined && visible[0]) {
     const end = dataEnd(zoneOf(visible[0].zone), r.at);

@@ -1,7 +1,7 @@
 /** Response shapes shared by every part of the mock: JSON, RFC 6749 errors, RFC 6750 bearer errors, CORS. */
 
 /**
- * CORS as the reference implementation's CORSFilter answers (reference 1.6), but for an allow-list of
+ * CORS as the reference implementation's CORSFilter answers (docs/espi.md 1.6), but for an allow-list of
  * origins instead of `*`: a page elsewhere cannot read the custodian's answers or send its own headers.
  * `Idempotency-Key` is for the customer API's writes, `X-Demo-Token` for the sandbox's demo controls.
  */

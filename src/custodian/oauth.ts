@@ -3,7 +3,7 @@
  * decide), the token endpoint (authorization_code with PKCE S256, refresh_token with rotation,
  * password for customers' own API access, client_credentials for third parties), RFC 7009 revocation,
  * userinfo and JWKS. ESPI additions: token responses carry `resourceURI` and `authorizationURI`
- * (reference 4.1).
+ * (docs/espi.md 4.1).
  */
 import { z } from 'zod';
 import {
@@ -86,7 +86,7 @@ export function discovery(ctx: CustodianContext) {
     id_token_signing_alg_values_supported: ['ES256'],
     scopes_supported: [...STANDARD_SCOPES, CUSTOMER_API_SCOPE, ...espiScopes],
     claims_supported: ['sub', 'name', 'preferred_username', 'email', 'nonce', 'auth_time'],
-    // ESPI: where the resources live (reference 1.1).
+    // ESPI: where the resources live (docs/espi.md 1.1).
     resource_endpoint: ctx.espiBase,
   };
 }
@@ -176,7 +176,7 @@ export function checkAuthorizeRequest(ctx: CustodianContext, input: unknown): Au
   return { ok: true, request, client, scope: scopeCheck.scope };
 }
 
-/** One ESPI scope, offered to the client (reference 4.3: an authorize request carries exactly one). */
+/** One ESPI scope, offered to the client (docs/espi.md 4.3: an authorize request carries exactly one). */
 function checkRequestedScope(
   client: Client,
   scope: string | undefined,
@@ -477,7 +477,7 @@ function invalidClient(description: string): Response {
   });
 }
 
-/** ESPI allows only client_secret_basic for confidential clients (reference 2.2); the portal is public (PKCE only). */
+/** ESPI allows only client_secret_basic for confidential clients (docs/espi.md 2.2); the portal is public (PKCE only). */
 function authenticateClient(
   ctx: CustodianContext,
   request: Request,

@@ -209,7 +209,7 @@ export function generateBlock(
     if ((localDay + up.seed) % 23 === 7 && (daily || (local.hour >= 14 && local.hour < 18)))
       quality[count] = ESTIMATED;
     if (cost) {
-      // Cost in hundred-thousandths of a dollar (reference 2.2): Wh x $/kWh x 100.
+      // Cost in hundred-thousandths of a dollar (docs/espi.md 2.2): Wh x $/kWh x 100.
       const c = Math.round(v * touRate(local.hour, weekday, local.month) * 100);
       cost[count] = c;
       totalCost += c;

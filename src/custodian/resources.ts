@@ -302,7 +302,7 @@ export function* dataDescriptors(
 }
 
 /**
- * A batch feed (reference 4.5): parent first, each usage point's UsagePoint, LocalTimeParameters (once
+ * A batch feed (docs/espi.md 4.5): parent first, each usage point's UsagePoint, LocalTimeParameters (once
  * per zone), MeterReadings and ReadingTypes, IntervalBlocks and summaries. Structure is always sent,
  * so any window of the feed can be read on its own; time filters apply to interval data.
  */

@@ -1,5 +1,5 @@
 /**
- * What an ESPI scope lets a token read at this custodian (reference 4.3 function blocks): which
+ * What an ESPI scope lets a token read at this custodian (docs/espi.md 4.3 function blocks): which
  * services (FB 5 electricity, 10 gas, 11 water), whether received energy (FB 7/8), interval costs
  * (FB 12), usage summaries (FB 15, with costs FB 16), and how much history (HistoryLength).
  * IntervalDuration is not enforced: the mock serves each meter at its own interval length.

@@ -81,7 +81,7 @@ export function plannedAuthorization(
     case 'active':
       return base;
     case 'expired':
-      // Ended 20 days ago: "expired" is derived from authorizedPeriod (reference 2.2).
+      // Ended 20 days ago: "expired" is derived from authorizedPeriod (docs/espi.md 2.2).
       return { ...base, authorizedPeriod: { start: nowSeconds - YEAR - 20 * DAY, duration: YEAR } };
     case 'revoked':
       return { ...base, status: 'revoked', revokedAt: nowSeconds - 9 * DAY, updatedAt: nowSeconds - 9 * DAY };
@@ -114,7 +114,7 @@ function ownAuthorization(customer: Customer, nowSeconds: number): StoredAuthori
   };
 }
 
-/** The Authorization a client_credentials token of this client refers to (reference 4.4). */
+/** The Authorization a client_credentials token of this client refers to (docs/espi.md 4.4). */
 export function clientAuthorizationId(clientId: string): string {
   return `client-${clientId}`;
 }

@@ -111,7 +111,7 @@ export interface StoredAuthorization {
   usagePointIds: string[];
   status: AuthorizationState;
   grantType?: 'authorization_code' | 'client_credentials';
-  /** ESPI DateTimeInterval, epoch seconds; duration 0 = open-ended (reference 2.2). */
+  /** ESPI DateTimeInterval, epoch seconds; duration 0 = open-ended (docs/espi.md 2.2). */
   authorizedPeriod: { start: number; duration: number };
   publishedPeriod: { start: number; duration: number };
   subscriptionId: string;
@@ -134,7 +134,7 @@ export interface BulkGrant {
   customerId: string;
   clientId: string;
   usagePointIds: string[];
-  /** The ESPI scope with `BR={bulkId}` (reference 4.5). */
+  /** The ESPI scope with `BR={bulkId}` (docs/espi.md 4.5). */
   scope: string;
   /** Epoch seconds, or null: until revoked. */
   termEnd: number | null;

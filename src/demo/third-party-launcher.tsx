@@ -1,7 +1,7 @@
 /**
  * "Try the consent flow as a third-party app": the demo plays each registered third party and starts
  * a real authorize request (RFC 6749 section 4.1.1 with PKCE S256, RFC 7636) at the simulated utility,
- * exactly as the app's own site would (reference 4.1: one ESPI scope per request). The PKCE verifier
+ * exactly as the app's own site would (docs/espi.md 4.1: one ESPI scope per request). The PKCE verifier
  * and the request's state wait in sessionStorage for the callback page; no token is ever stored.
  */
 import { useId, useState } from 'react';

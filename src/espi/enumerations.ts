@@ -1,7 +1,7 @@
 /**
  * The standard's numeric code lists, transcribed from the `xs:appinfo` names of espi.xsd (ESPI 4.0,
  * version 4.0.20231213; reference section 3). The schema declares each list as a union with plain UInt16,
- * so any number validates (spec/README.md quirk 1): codes read from a file may be missing from these
+ * so any number validates (docs/espi.md 2.4, quirk 1): codes read from a file may be missing from these
  * tables, and every lookup below has an answer for them.
  */
 
@@ -615,7 +615,7 @@ export function isSuspect(quality: number | undefined): boolean {
 
 /**
  * Plain status of an authorization. The schema has only 0 revoked, 1 active, 2 denied; "expired" is
- * derived from `authorizedPeriod` (reference 2.2: start + duration < now, duration 0 = open-ended).
+ * derived from `authorizedPeriod` (docs/espi.md 2.2: start + duration < now, duration 0 = open-ended).
  */
 export function authorizationState(
   status: number,

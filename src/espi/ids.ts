@@ -1,7 +1,7 @@
 /**
  * Deterministic Atom ids. ESPI wants `urn:uuid:` ids of UUID type 3 or 5 (GBA-web /fb15, /fb60), stable for
  * UsagePoints, MeterReadings, ReadingTypes and LocalTimeParameters across files, and derived with UUIDv5 over
- * a meter identifier plus a suffix (GBIO `espi/uuid_guidance.md`; reference 2.1 "Ids"): the same resource sent
+ * a meter identifier plus a suffix (GBIO `espi/uuid_guidance.md`; docs/espi.md 2.1 "Ids"): the same resource sent
  * twice gets the same id, so a third party can tell an update from a new resource.
  */
 import { v5 } from 'uuid';

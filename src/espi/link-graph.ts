@@ -1,5 +1,5 @@
 /**
- * Ties staged entries together through their Atom links (reference 2.1): a child names its parent's
+ * Ties staged entries together through their Atom links (docs/espi.md 2.1): a child names its parent's
  * collection in `up` (`<parent self>/MeterReading`), or the parent lists the child (or its
  * collection) in `related`. Real files leave links out or get them wrong (FIX ngma_gas_provider: the
  * UsagePoint's self and its MeterReadings' up disagree; gas_direct: blocks without `up`), so each tie

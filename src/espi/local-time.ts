@@ -1,5 +1,5 @@
 /**
- * Local time from ESPI LocalTimeParameters: the DstRuleType words decoded (reference 2.2, espi.xsd
+ * Local time from ESPI LocalTimeParameters: the DstRuleType words decoded (docs/espi.md 2.2, espi.xsd
  * `DstRuleType`) and a clock that turns epoch seconds into local calendar parts and back, so days, weeks and
  * months are cut where the customer's clock cuts them (23- and 25-hour days included).
  *
@@ -36,7 +36,7 @@ export const US_DST_START = 0x360e2000;
 /** First Sunday of November, 02:00. */
 export const US_DST_END = 0xb40e2000;
 
-/** Bits per reference 2.2: 0-11 seconds, 12-16 hour, 17-19 weekday, 20-24 day, 25-27 operator, 28-31 month. */
+/** Bits per docs/espi.md 2.2: 0-11 seconds, 12-16 hour, 17-19 weekday, 20-24 day, 25-27 operator, 28-31 month. */
 export function decodeDstRule(word: number | undefined): DstRule | undefined {
   if (word === undefined) return undefined;
   const w = word >>> 0;
@@ -273,7 +273,7 @@ const SECONDS_PER_DAY = 86400;
 
 /**
  * A clock for LocalTimeParameters. The start rule is read in standard time and the end rule in daylight
- * time (US practice, 2:00 wall clock both ways: reference 2.2). Parameters are taken as given; without them,
+ * time (US practice, 2:00 wall clock both ways: docs/espi.md 2.2). Parameters are taken as given; without them,
  * `fallback` (for instance the custodian's known zone) or else UTC.
  */
 export function createLocalTime(ltp: LocalTimeParameters | undefined, fallback?: TimeZoneRules): LocalTime {

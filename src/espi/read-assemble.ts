@@ -94,7 +94,7 @@ export function assembleReadings(
 
 /**
  * Readings without `timePeriod` follow each other at the ReadingType's intervalLength from the block
- * start (reference 2.2, IntervalReading); without intervalLength the block's duration is split evenly.
+ * start (docs/espi.md 2.2, IntervalReading); without intervalLength the block's duration is split evenly.
  */
 function placeUntimed(
   blocks: readonly Staged<StagedBlock>[],

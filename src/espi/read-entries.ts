@@ -1,5 +1,5 @@
 /**
- * Walks the document: an Atom feed of entries, a bare entry, or a bare ESPI resource (reference 2.1:
+ * Walks the document: an Atom feed of entries, a bare entry, or a bare ESPI resource (docs/espi.md 2.1:
  * files with no feed wrapper exist). Each entry's Atom envelope and the ESPI resources in its content
  * are staged as read; links are tied together afterwards (`link-graph.ts`), since entries come in any order.
  */

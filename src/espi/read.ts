@@ -99,7 +99,7 @@ export function readEspi(input: string | Uint8Array, options: ReadOptions = {}):
   return doc;
 }
 
-/** Month (1-12) a DstRuleType word applies to (bits 28-31, reference 2.2). */
+/** Month (1-12) a DstRuleType word applies to (bits 28-31, docs/espi.md 2.2). */
 function ruleMonth(rule: number | undefined): number | undefined {
   return rule === undefined || rule === 0xffffffff ? undefined : (rule >>> 28) & 0xf;
 }

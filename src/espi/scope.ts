@@ -1,5 +1,5 @@
 /**
- * ESPI scope strings (reference 4.3; GBIO `espi/scope.md`, `espi/authorization_scope.md`): parsed, formatted
+ * ESPI scope strings (docs/espi.md 4.3; GBIO `espi/scope.md`, `espi/authorization_scope.md`): parsed, formatted
  * back, and described in plain words for the consent page and the authorizations list.
  *
  * Grammar: `Scope = [FBTerms] [ValueTerms] [ResourceTerms]`, each term `Name=value;`. In practice the last `;`
@@ -227,7 +227,7 @@ export interface EspiScope {
   historyLength?: HistoryLength;
   subscriptionFrequency?: number | string;
   accountCollection?: number;
-  /** `BR=` bulk id: the authorization is part of Batch/Bulk/{bulkId} (reference 4.5). */
+  /** `BR=` bulk id: the authorization is part of Batch/Bulk/{bulkId} (docs/espi.md 4.5). */
   bulkId?: string;
   /** Terms this module does not know, kept in order so formatting gives them back. */
   unknownTerms: ScopeTerm[];
@@ -237,7 +237,7 @@ export interface EspiScope {
 
 /**
  * HistoryLength is seconds per the grammar, but the reference implementation's seed data uses
- * `HistoryLength=13` and the GBA's 2025 consent page shows it as "13 months" (reference 4.3). No real
+ * `HistoryLength=13` and the GBA's 2025 consent page shows it as "13 months" (docs/espi.md 4.3). No real
  * history is shorter than a day, so values up to this threshold are read as months (a heuristic).
  */
 export const MONTHS_THRESHOLD = 600;
@@ -452,7 +452,7 @@ export function describeScope(input: EspiScope | string): ScopeDescription {
   };
 }
 
-/** The bulk id a scope marks, matched exactly (the RI's `LIKE '%BR=1%'` also matches BR=17: reference 4.5). */
+/** The bulk id a scope marks, matched exactly (the RI's `LIKE '%BR=1%'` also matches BR=17: docs/espi.md 4.5). */
 export function bulkIdOf(scope: string): string | undefined {
   return parseScope(scope).bulkId;
 }

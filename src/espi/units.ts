@@ -7,7 +7,7 @@ import { nounFor } from './plural.ts';
 import { currencyAlpha, Currency, unitSymbol } from './enumerations.ts';
 import type { ReadingType } from './model.ts';
 
-/** ESPI money (IntervalReading `cost`, UsageSummary bills) is in hundred-thousandths of the currency (reference 2.2). */
+/** ESPI money (IntervalReading `cost`, UsageSummary bills) is in hundred-thousandths of the currency (docs/espi.md 2.2). */
 export const COST_DIVISOR = 100_000;
 
 /** 10^powerOfTenMultiplier; a missing multiplier is 0 (reference section 6). */

@@ -2,7 +2,7 @@
  * Model to ESPI Atom XML that validates against testdata/espi-schemas/feed.xsd. The mock custodian serves every
  * feed through these functions, so speed matters: strings are built in arrays and joined, no DOM.
  *
- * Rules the schema enforces and this writer keeps (spec/README.md "Quirks"; reference 2.1 and section 6):
+ * Rules the schema enforces and this writer keeps (docs/espi.md 2.4; docs/espi.md 2.1 and section 6):
  * ESPI children in `xs:sequence` order; an entry's links contiguous and at least two (self + up); full
  * `xs:dateTime` in published/updated; integers for TimeType and Int48; enumerated strings only where the
  * schema lists them. Numeric code lists are not checked by the schema and are written as given.
@@ -239,7 +239,7 @@ function authorizationContent(out: Out, a: Authorization, selfHref: string): voi
   el(out, 'expires_at', a.expiresAt ?? 0);
   // The schema's GrantType lists only authorization_code, client_credentials and refresh_token; a token
   // issued by the portal's resource-owner password grant (a custodian extension) has no legal value, and
-  // grant_type is optional, so it is omitted (reference 4.2 and the note before section 0).
+  // grant_type is optional, so it is omitted (docs/espi.md 4.2 and the note before section 0).
   if (a.grantType !== undefined && GRANT_TYPES.has(a.grantType)) el(out, 'grant_type', a.grantType);
   el(out, 'scope', limit(a.scope, 256));
   // TokenType is exactly `Bearer` (case-sensitive enumeration); ESPI knows no other token type.
@@ -324,7 +324,7 @@ const RESOURCE_NAMES = new Set([
   'Subscription',
 ]);
 
-/** `espi-entry/X` for a member URL, `espi-feed/X` for a collection (reference 2.1 link type convention). */
+/** `espi-entry/X` for a member URL, `espi-feed/X` for a collection (docs/espi.md 2.1 link type convention). */
 function linkType(href: string): string | undefined {
   const path = href.split(/[?#]/, 1)[0] ?? '';
   const segments = path.split('/').filter((s) => s.length > 0);
@@ -340,7 +340,7 @@ function link(out: Out, rel: string, href: string, type: string | undefined): vo
   out.push(`<link rel="${rel}" href="${escapeXml(href)}"${type ? ` type="${type}"` : ''}/>`);
 }
 
-/** The collection an entry's self link belongs to: self minus its last segment (reference 2.1). */
+/** The collection an entry's self link belongs to: self minus its last segment (docs/espi.md 2.1). */
 export function parentHref(selfHref: string): string {
   const trimmed = selfHref.replace(/\/+$/, '');
   const cut = trimmed.lastIndexOf('/');
@@ -457,7 +457,7 @@ export function writeFeed(header: FeedHeader, entries: Iterable<EspiEntry>): str
   return Array.from(writeFeedChunks(header, entries)).join('');
 }
 
-/** The ReadServiceStatus answer: a bare ESPI `ServiceStatus` document, not Atom (reference 1.3). */
+/** The ReadServiceStatus answer: a bare ESPI `ServiceStatus` document, not Atom (docs/espi.md 1.3). */
 export function writeServiceStatus(status: 0 | 1): string {
   return `${XML_DECLARATION}<ServiceStatus xmlns="${ESPI_NS}"><currentStatus>${status}</currentStatus></ServiceStatus>\n`;
 }
@@ -586,7 +586,7 @@ export interface DownloadMyDataOptions extends DocumentExportOptions {
   updated?: string;
 }
 
-/** A Download My Data file: every resource of the document in one feed (reference 1.3, FB 2). */
+/** A Download My Data file: every resource of the document in one feed (docs/espi.md 1.3, FB 2). */
 export function writeDownloadMyData(doc: EspiDocument, options: DownloadMyDataOptions): string {
   const entries = documentToEntries(doc, options);
   let latest: string | undefined;

@@ -1,6 +1,6 @@
 /**
  * The one way the portal calls the custodian: adds the bearer token, turns failures into `ApiError`s,
- * and on a 401 renews the session once and retries (security.md, "Faults that must lose nothing").
+ * and on a 401 renews the session once and retries (docs/security.md, "Faults that must lose nothing").
  * Tokens never go into URLs or logs.
  */
 import { anySignal } from './any-signal.ts';

@@ -15,7 +15,7 @@ export interface IssuedToken {
   /** Seconds, from the token response. */
   expiresIn: number;
   scope: string;
-  /** ESPI: where this token's data is (reference 4.1). */
+  /** ESPI: where this token's data is (docs/espi.md 4.1). */
   resourceUri: string | undefined;
   authorizationUri: string | undefined;
 }

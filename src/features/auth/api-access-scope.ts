@@ -12,7 +12,7 @@ import {
   type EspiScope,
 } from '../../espi/scope.ts';
 
-/** Blocks that name a commodity (reference 4.3): without one, a scope says nothing about which meters' data. */
+/** Blocks that name a commodity (docs/espi.md 4.3): without one, a scope says nothing about which meters' data. */
 const COMMODITY_BLOCKS = [5, 10, 11, 29];
 /** Interval metering in general: implied by the commodity blocks, so never offered on its own. */
 const INTERVAL_METERING = 4;

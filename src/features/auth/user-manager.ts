@@ -2,7 +2,7 @@
  * The portal's one oidc-client-ts UserManager, built from validated configuration.
  * Authorization code + PKCE (S256, the library's default) with `state` and `nonce` checked by the
  * library; tokens and the in-flight sign-in state (which holds the PKCE verifier and the nonce) in
- * sessionStorage, never localStorage (security.md). Renewal uses the refresh token, so no hidden
+ * sessionStorage, never localStorage (docs/security.md). Renewal uses the refresh token, so no hidden
  * iframe is needed.
  */
 import {

@@ -1,6 +1,6 @@
 /**
  * When an authorization started, ends or ended, in words with dates. ESPI gives periods as start and
- * duration in epoch seconds, duration 0 meaning open-ended (reference 2.2); "expired" is derived from
+ * duration in epoch seconds, duration 0 meaning open-ended (docs/espi.md 2.2); "expired" is derived from
  * the authorized period's end.
  */
 import type { AuthorizationStatus } from './authorization-list.ts';

@@ -1,7 +1,7 @@
 /**
  * The document a "Download My Data" export writes: the selected usage point only, its readings cut to the
  * range being viewed. Blocks at the edges keep only their readings inside the range, and their interval
- * shrinks to match, so the file says what it holds (reference 2.2, IntervalBlock `interval`).
+ * shrinks to match, so the file says what it holds (docs/espi.md 2.2, IntervalBlock `interval`).
  */
 import type { EspiDocument, IntervalBlock, MeterReading, UsagePoint } from '../../espi/model.ts';
 import { lowerBound } from './readings.ts';

@@ -139,7 +139,7 @@ export function rangeBounds(range: DayRange, clock: LocalTime): { start: number;
   };
 }
 
-/** The reference implementation's only accepted time format, `YYYY-MM-DDTHH:MM:SSZ` (reference 1.4). */
+/** The reference implementation's only accepted time format, `YYYY-MM-DDTHH:MM:SSZ` (docs/espi.md 1.4). */
 export function riTimestamp(epochSeconds: number): string {
   return new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -147,7 +147,7 @@ export function riTimestamp(epochSeconds: number): string {
 /**
  * `published-min/max` for a range. Local midnights are within 14 hours of UTC midnight, so asking from the
  * UTC midnight a day before to the one two days after covers every zone; the RI keeps blocks that lie wholly
- * inside (reference 1.4), and the view trims to the exact local days after reading.
+ * inside (docs/espi.md 1.4), and the view trims to the exact local days after reading.
  */
 export function fetchWindow(range: DayRange): { publishedMin: string; publishedMax: string } {
   const from = (dayNumber(range.from) ?? 0) - 1;

@@ -19,7 +19,7 @@ const optionalText = z.pipe(
   z.transform((value) => (value ? value : undefined)),
 );
 
-/** ESPI DateTimeInterval: a start and a duration in seconds, 0 = open-ended (reference 2.2). */
+/** ESPI DateTimeInterval: a start and a duration in seconds, 0 = open-ended (docs/espi.md 2.2). */
 const period = z.object({ start: instant, duration: z.number().check(z.nonnegative()) });
 
 const thirdParty = z.object({

@@ -1,7 +1,7 @@
 /**
  * Revoking an authorization: shown at once (optimistic), confirmed by the custodian, and rolled back
  * when it fails. A failed or dropped request is followed by a fresh read of the authorization, so the
- * person is told the truth (security.md, "Faults that must lose nothing"), never left guessing.
+ * person is told the truth (docs/security.md, "Faults that must lose nothing"), never left guessing.
  */
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';

@@ -1,7 +1,7 @@
 import { FUNCTION_BLOCKS, describeScope, durationInWords, parseScope } from '../../../espi/scope.ts';
 
 /**
- * The scope decoded term by term (reference 4.3): every function block with its name and meaning,
+ * The scope decoded term by term (docs/espi.md 4.3): every function block with its name and meaning,
  * then the value terms. What the customer needs first is in `ScopeInWords`; this is the full detail.
  */
 export function ScopeTerms(props: { scope: string }) {

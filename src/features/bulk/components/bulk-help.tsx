@@ -1,5 +1,5 @@
 /**
- * Batch and bulk in plain words (reference 4.5), and how a grant works at this custodian: the same
+ * Batch and bulk in plain words (docs/espi.md 4.5), and how a grant works at this custodian: the same
  * model docs/openapi.yaml documents (a grant, its bulk id, Batch/Bulk/{bulkId}, changes kept).
  */
 export function BulkHelp(props: { open?: boolean }) {

@@ -1,14 +1,14 @@
 /**
  * The scope a customer grants an aggregator, built from what the aggregator asks for (its registered
- * ESPI scope, reference 4.3) and what the person keeps: which services, how fine the intervals, how
+ * ESPI scope, docs/espi.md 4.3) and what the person keeps: which services, how fine the intervals, how
  * much history. The grant can only narrow the request, never widen it. The custodian adds `BR=`
- * (reference 4.5) when it creates the grant, so the portal never writes one.
+ * (docs/espi.md 4.5) when it creates the grant, so the portal never writes one.
  */
 import { formatScope, parseScope, type EspiScope } from '../../../espi/scope.ts';
 
 const DAY = 86_400;
 
-/** Service blocks the person can leave out, with the ServiceKind each one opens (reference 4.3). */
+/** Service blocks the person can leave out, with the ServiceKind each one opens (docs/espi.md 4.3). */
 export const SERVICE_BLOCKS: readonly { fb: number; serviceKind: number }[] = [
   { fb: 5, serviceKind: 0 },
   { fb: 10, serviceKind: 1 },

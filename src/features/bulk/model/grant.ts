@@ -1,6 +1,6 @@
 /**
  * A bulk grant as the portal uses it: a customer lets one registered aggregator read a set of usage
- * points through `Batch/Bulk/{bulkId}` (reference 4.5), with a scope and a term, until revoked or the
+ * points through `Batch/Bulk/{bulkId}` (docs/espi.md 4.5), with a scope and a term, until revoked or the
  * term ends. Every change (created, meters added or removed, revoked) is kept in its history.
  */
 export type GrantStatus = 'active' | 'expired' | 'revoked';
@@ -19,7 +19,7 @@ export interface Aggregator {
   clientId: string;
   name: string;
   description: string;
-  /** The aggregator's registered ESPI scope: what it asks for (reference 4.3). */
+  /** The aggregator's registered ESPI scope: what it asks for (docs/espi.md 4.3). */
   scope: string;
   clientUri?: string;
   policyUri?: string;

@@ -5,7 +5,7 @@
 export interface Meter {
   id: string;
   title: string;
-  /** ESPI ServiceKind (reference 3): 0 electricity, 1 gas, 2 water. */
+  /** ESPI ServiceKind (docs/espi.md 3): 0 electricity, 1 gas, 2 water. */
   serviceKind: number;
   meterId: string;
   site: string;

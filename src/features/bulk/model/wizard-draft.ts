@@ -2,7 +2,7 @@
  * The grant wizard's draft, kept in sessionStorage: what the person chose so far and the
  * Idempotency-Key of this attempt. A sign-in or session renewal redirects the tab away and back;
  * the draft survives it, so nothing typed is lost, and a submit retried after a network failure
- * reuses the same key, so the custodian creates the grant at most once (security.md, "Faults that
+ * reuses the same key, so the custodian creates the grant at most once (docs/security.md, "Faults that
  * must lose nothing"). sessionStorage is per tab and holds no token.
  */
 import type { GrantTerm } from './grant.ts';

@@ -1,6 +1,6 @@
 /**
  * One usage point's ESPI feed for a fetch window: downloaded as Atom XML (only the window being viewed,
- * `published-min/max`, reference 1.4) and parsed in the Web Worker, so the page never freezes on a big feed.
+ * `published-min/max`, docs/espi.md 1.4) and parsed in the Web Worker, so the page never freezes on a big feed.
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { TimeZoneRules } from '../../../espi/local-time.ts';
