@@ -25,7 +25,7 @@ const sorted = (ids: Iterable<string>) => [...ids].sort();
 
 /**
  * The usage points in the aggregator's bulk feed. A window in 2001 keeps interval data out, so the
- * feed holds structure only (UsagePoint, MeterReading, ReadingType) and stays small for 1,000+ meters.
+ * feed holds structure only (UsagePoint, MeterReading, ReadingType); 1,000+ meters still span pages.
  */
 async function bulkFeed(page: Page, clientId: string, bulkId: string) {
   return page.evaluate(
@@ -40,13 +40,19 @@ async function bulkFeed(page: Page, clientId: string, bulkId: string) {
       });
       const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
       const window = 'published-min=2001-01-01T00:00:00Z&published-max=2001-01-02T00:00:00Z';
-      const response = await fetch(`/custodian/espi/1_1/resource/Batch/Bulk/${bulkId}?${window}`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
-      const xml = await response.text();
-      // Self links of UsagePoint entries end in /UsagePoint/{id}; MeterReading links go on past it.
-      const ids = [...xml.matchAll(/\/UsagePoint\/([^"/]+)"/g)].map((m) => m[1] ?? '');
-      return { status: response.status, ids: [...new Set(ids)].sort() };
+      // Page by page, as an aggregator reads it: each page links to the next (Atom rel="next").
+      let href: string | undefined = `/custodian/espi/1_1/resource/Batch/Bulk/${bulkId}?${window}`;
+      const ids: string[] = [];
+      let status = 0;
+      while (href) {
+        const response = await fetch(href, { headers: { Authorization: `Bearer ${token}` } });
+        status = response.status;
+        const xml = await response.text();
+        // Self links of UsagePoint entries end in /UsagePoint/{id}; MeterReading links go on past it.
+        ids.push(...[...xml.matchAll(/\/UsagePoint\/([^"/]+)"/g)].map((m) => m[1] ?? ''));
+        href = /<link rel="next" href="([^"]+)"/.exec(xml)?.[1]?.replaceAll('&amp;', '&');
+      }
+      return { status, ids: [...new Set(ids)].sort() };
     },
     { clientId, bulkId },
   );
