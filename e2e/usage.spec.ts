@@ -141,6 +141,7 @@ test.describe('my energy data', () => {
     await page.getByRole('link', { name: DEMO_POINTS.household[0], exact: true }).click();
     await chartDrawn(page);
     await page.getByRole('button', { name: 'Show as table' }).click();
+    await expect(page.getByRole('button', { name: 'Show as chart' })).toBeVisible();
     const table = page
       .getByRole('table')
       .filter({ has: page.locator('caption') })

@@ -125,10 +125,10 @@ export function UsageView(props: UsageViewProps) {
             <button
               type="button"
               className="button button--secondary button--small"
-              aria-pressed={showTable}
+              // The label says what pressing does, and changes with it (not a toggle state to infer).
               onClick={() => setShowTable((shown) => !shown)}
             >
-              Show as table
+              {showTable ? 'Show as chart' : 'Show as table'}
             </button>
           </div>
           <Legend
