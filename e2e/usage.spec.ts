@@ -350,3 +350,27 @@ test.describe('open a Green Button file', () => {
     await expect(page.getByRole('alert')).toContainText(/DOCTYPE/);
   });
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  test.describe.configure({ timeout: 180_000 });
+
+  test('the navigation is a menu and the chart starts on the first screen', async ({ page }) => {
+    await openSignedIn(page, '/usage', 'household');
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My energy' }),
+    ).toBeHidden();
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My energy' }).click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+
+    await page.getByRole('link', { name: DEMO_POINTS.household[0], exact: true }).click();
+    await chartDrawn(page);
+    const chart = await page.locator('.usage-figure .recharts-surface').first().boundingBox();
+    expect(chart && chart.y).toBeLessThan(740);
+    await expectNoAxeViolations(page);
+  });
+});

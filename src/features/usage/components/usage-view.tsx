@@ -79,17 +79,6 @@ export function UsageView(props: UsageViewProps) {
       <h2 id="usage-view-heading" className="visually-hidden">
         Chart and table
       </h2>
-      <ViewControls
-        state={state}
-        onChange={props.onStateChange}
-        available={available}
-        netMetered={netMetered}
-        offered={props.offered}
-        lastDay={props.lastDay}
-        units={units}
-        unit={unit.unit}
-        onUnitChange={setUnitChoice}
-      />
       <p className="muted">
         Times in {zoneOnDays(clock, bounds.start, bounds.end)}
         {clock.isFallback && ' (the data names no time zone: the utility’s is assumed)'}.
@@ -167,6 +156,18 @@ export function UsageView(props: UsageViewProps) {
           )}
         </>
       )}
+      {/* Under the chart: on a phone the chart is on the first screen, the controls a scroll away. */}
+      <ViewControls
+        state={state}
+        onChange={props.onStateChange}
+        available={available}
+        netMetered={netMetered}
+        offered={props.offered}
+        lastDay={props.lastDay}
+        units={units}
+        unit={unit.unit}
+        onUnitChange={setUnitChoice}
+      />
     </section>
   );
 }
