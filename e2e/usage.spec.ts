@@ -195,6 +195,8 @@ test.describe('my energy data', () => {
     await page.getByRole('link', { name: DEMO_POINTS.household[0], exact: true }).click();
     await chartDrawn(page);
     await expect(page.locator('.usage-figure .recharts-bar-rectangle').first()).toBeVisible();
+    // A desktop shows the navigation itself, no Menu button.
+    await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
     await expect(
       page.locator('.usage-figure .recharts-line path.recharts-curve[stroke-dasharray]'),
     ).toHaveCount(0);
