@@ -4,16 +4,11 @@
  * daily and monthly aggregates against aggregating the readings on the page at every switch (the path
  * before), in the same page and run; the goal is no task over 100 ms.
  */
-import { result, type BenchCase } from '../harness.ts';
+import { median, result, type BenchCase } from '../harness.ts';
 import { openBenchPage } from '../usage-bench-browser.ts';
 
 const RUNS = 3;
 const BUDGET_MS = 100;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 const resolutionSwitch: BenchCase = {
   name: 'resolution-switch',
