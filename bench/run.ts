@@ -2,7 +2,7 @@
  * `npm run bench`: runs every case in bench/cases (or those whose file name contains an argument),
  * prints a table and writes bench/results.json.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase, BenchResult } from './harness.ts';
 
@@ -31,5 +31,11 @@ console.table(
     met: r.met ? 'yes' : 'NO',
   })),
 );
-await writeFile(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
+// A run of some cases keeps the other cases' last results: the file holds the latest of each.
+const resultsUrl = new URL('./results.json', import.meta.url);
+const previous: BenchResult[] =
+  filters.length === 0 ? [] : await readFile(resultsUrl, 'utf8').then(JSON.parse, () => []);
+const fresh = new Set(results.map((r) => r.name));
+const kept = previous.filter((r) => !fresh.has(r.name));
+await writeFile(resultsUrl, JSON.stringify([...kept, ...results], null, 2) + '\n');
 console.log(`wrote bench/results.json (${results.length} results)`);

@@ -45,9 +45,9 @@ async function bulkFeed(page: Page, clientId: string, bulkId: string) {
       const ids: string[] = [];
       let status = 0;
       while (href) {
-        const response = await fetch(href, { headers: { Authorization: `Bearer ${token}` } });
+        const response: Response = await fetch(href, { headers: { Authorization: `Bearer ${token}` } });
         status = response.status;
-        const xml = await response.text();
+        const xml: string = await response.text();
         // Self links of UsagePoint entries end in /UsagePoint/{id}; MeterReading links go on past it.
         ids.push(...[...xml.matchAll(/\/UsagePoint\/([^"/]+)"/g)].map((m) => m[1] ?? ''));
         href = /<link rel="next" href="([^"]+)"/.exec(xml)?.[1]?.replaceAll('&amp;', '&');

@@ -144,6 +144,7 @@ test.describe('my energy data', () => {
     await page.getByRole('link', { name: DEMO_POINTS.household[0], exact: true }).click();
     await chartDrawn(page);
     await page.getByRole('button', { name: 'Show as table' }).click();
+    await expect(page.getByRole('button', { name: 'Show as chart' })).toBeVisible();
     const table = page
       .getByRole('table')
       .filter({ has: page.locator('caption') })
@@ -197,6 +198,8 @@ test.describe('my energy data', () => {
     await page.getByRole('link', { name: DEMO_POINTS.household[0], exact: true }).click();
     await chartDrawn(page);
     await expect(page.locator('.usage-figure .recharts-bar-rectangle').first()).toBeVisible();
+    // A desktop shows the navigation itself, no Menu button.
+    await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
     await expect(
       page.locator('.usage-figure .recharts-line path.recharts-curve[stroke-dasharray]'),
     ).toHaveCount(0);
@@ -475,5 +478,29 @@ test.describe('open a Green Button file', () => {
       buffer: Buffer.from('<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY a "aaaa">]><feed>&a;</feed>'),
     });
     await expect(page.getByRole('alert')).toContainText(/DOCTYPE/);
+  });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  test.describe.configure({ timeout: 180_000 });
+
+  test('the navigation is a menu and the chart starts on the first screen', async ({ page }) => {
+    await openSignedIn(page, '/usage', 'household');
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My energy' }),
+    ).toBeHidden();
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My energy' }).click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+
+    await page.getByRole('link', { name: DEMO_POINTS.household[0], exact: true }).click();
+    await chartDrawn(page);
+    const chart = await page.locator('.usage-figure .recharts-surface').first().boundingBox();
+    expect(chart && chart.y).toBeLessThan(740);
+    await expectNoAxeViolations(page);
   });
 });

@@ -3,16 +3,11 @@
  * drawn in Chromium. The portal's chart (series built, downsampled to about two points per pixel) against
  * recharts handed every point, in the same page and run; the goal is at least 5x faster, and under 300 ms.
  */
-import { result, type BenchCase } from '../harness.ts';
+import { median, result, type BenchCase } from '../harness.ts';
 import { openBenchPage } from '../usage-bench-browser.ts';
 
 const RUNS = 5;
 const BUDGET_MS = 300;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 const chartYear: BenchCase = {
   name: 'chart-year-15min',

@@ -9,6 +9,7 @@ import UsageChart from '../../src/features/usage/components/usage-chart.tsx';
 import { buildChartData } from '../../src/features/usage/series.ts';
 import { createLocalTime, usZoneRules } from '../../src/espi/local-time.ts';
 import { NO_QUALITY, type UsagePoint } from '../../src/espi/model.ts';
+import { precomputeAggregates } from '../../src/espi/precompute.ts';
 import { readEspi } from '../../src/espi/read.ts';
 import { parseEspiInWorker } from '../../src/lib/espi-worker-client.ts';
 import { UsageView } from '../../src/features/usage/components/usage-view.tsx';
@@ -64,14 +65,80 @@ const bounds = { start: START, end: START + COUNT * 900 };
 const container = document.getElementById('root') as HTMLElement;
 let root: Root | undefined;
 
-/** Resolves once the chart's line has a path drawn and the browser has painted a frame after it. */
+/** Resolves once the chart has bars or a line drawn and the browser has painted a frame after it. */
 async function drawn(): Promise<void> {
   for (;;) {
     const path = container.querySelector('.recharts-line path.recharts-curve');
-    if (path?.getAttribute('d')) break;
+    if (path?.getAttribute('d') || container.querySelector('.recharts-bar-rectangle path')) break;
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** Long tasks (PerformanceObserver `longtask`) while `work` runs: the longest, in ms. */
+async function longestTaskDuring(work: () => Promise<void>): Promise<number> {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  await work();
+  // Long tasks are reported after they end: let the observer catch the last one.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  observer.disconnect();
+  return longest;
+}
+
+/** The year of readings as the parse worker hands it over: aggregated by hour, day and month. */
+const precomputedPoint: UsagePoint = {
+  ...usagePoint,
+  meterReadings: usagePoint.meterReadings.map((m) => ({ ...m })),
+};
+precomputeAggregates(
+  {
+    usagePoints: [precomputedPoint],
+    orphanMeterReadings: [],
+    localTimeParameters: [],
+    authorizations: [],
+    applicationInformation: [],
+    warnings: [],
+    partial: false,
+  },
+  usZoneRules('Pacific'),
+);
+
+/**
+ * The year on screen by month, then switched to days and to hours as a person clicks through: the longest
+ * main-thread task over the switches, with the worker's aggregates (`precomputed`) or without (`readings`:
+ * every switch aggregates the year's readings on the page's thread, as before).
+ */
+async function switchResolutions(mode: 'precomputed' | 'readings'): Promise<{ longestTaskMs: number }> {
+  root?.unmount();
+  container.replaceChildren();
+  root = createRoot(container);
+  const point = mode === 'precomputed' ? precomputedPoint : usagePoint;
+  const range = { from: '2025-01-01', to: '2025-12-31' };
+  const view = (resolution: UsageViewState['resolution']) => (
+    <UsageView
+      usagePoint={point}
+      clock={clock}
+      title="Bench"
+      state={{ resolution, range, series: ['delivered'] }}
+      onStateChange={() => undefined}
+      offered={offeredResolutions(readingSeconds(point))}
+      lastDay={range.to}
+    />
+  );
+  root.render(view('month'));
+  await drawn();
+  const longestTaskMs = await longestTaskDuring(async () => {
+    for (const resolution of ['day', 'hour', 'month'] as const) {
+      root?.render(view(resolution));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await drawn();
+    }
+  });
+  return { longestTaskMs };
 }
 
 function AllPoints(props: { data: ReturnType<typeof buildChartData> }) {
@@ -161,8 +228,12 @@ async function openFile(
 
 declare global {
   interface Window {
-    usageBench: { drawChart: typeof drawChart; openFile: typeof openFile };
+    usageBench: {
+      drawChart: typeof drawChart;
+      openFile: typeof openFile;
+      switchResolutions: typeof switchResolutions;
+    };
   }
 }
 
-window.usageBench = { drawChart, openFile };
+window.usageBench = { drawChart, openFile, switchResolutions };

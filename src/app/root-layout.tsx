@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { useConfig } from '../lib/api-context.tsx';
 import { SessionMenu } from '../features/auth/session-menu.tsx';
@@ -18,6 +18,14 @@ export function RootLayout() {
   const navigation = useNavigation();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  // On a phone the navigation folds under a Menu button (a disclosure), so the page starts on the first screen.
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Any navigation closes it, a link to the page already shown included (a new location key).
+  const [menuFor, setMenuFor] = useState(location.key);
+  if (menuFor !== location.key) {
+    setMenuFor(location.key);
+    setMenuOpen(false);
+  }
 
   useEffect(() => {
     if (firstRender.current) {
@@ -45,7 +53,16 @@ export function RootLayout() {
             Green Button Portal
           </NavLink>
           <nav className="site-nav" aria-label="Main">
-            <ul>
+            <button
+              type="button"
+              className="site-nav__toggle button button--secondary button--small"
+              aria-expanded={menuOpen}
+              aria-controls="site-nav-links"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              Menu
+            </button>
+            <ul id="site-nav-links" className={menuOpen ? 'site-nav__links--open' : undefined}>
               {signedIn && (
                 <>
                   <li>

@@ -7,18 +7,7 @@
  * the chart and the brush's overview draw at most about two points per pixel (chart-points.ts).
  */
 import { useDeferredValue, useMemo, useState } from 'react';
-import {
-  Bar,
-  Brush,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  LineChart,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, Brush, CartesianGrid, ComposedChart, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LocalTime } from '../../../espi/local-time.ts';
 import { formatMoney, formatQuantity } from '../../../espi/units.ts';
 import { chartForm, chartPoints, type NumericKey } from '../chart-points.ts';
@@ -38,8 +27,6 @@ export interface UsageChartProps {
   unit: string;
   /** The days asked for: the axis spans them, so days not yet published show as empty, not as a shorter range. */
   range?: { start: number; end: number };
-  /** The row a person is reading with the keyboard (value-reader.tsx): marked on the chart. */
-  highlight?: ChartRow;
 }
 
 /** `x` is where a row is drawn: a bar in the middle of its bucket, a line point at its start. */
@@ -121,7 +108,6 @@ export default function UsageChart(props: UsageChartProps) {
   );
   const tickLabels = useMemo(() => new Map(ticks.map((t) => [t.at, t.label])), [ticks]);
   const netMetered = data.flows.includes('received');
-  const highlight = props.highlight;
 
   return (
     <div ref={ref} className="usage-chart-frame">
@@ -180,14 +166,6 @@ export default function UsageChart(props: UsageChartProps) {
                 return <ChartTooltip row={row} lines={lines} clock={clock} unit={unit} data={data} />;
               }}
             />
-            {highlight && (
-              <ReferenceLine
-                yAxisId="value"
-                x={bars ? (highlight.start + highlight.end) / 2 : highlight.start}
-                stroke={palette['--text']}
-                strokeWidth={2}
-              />
-            )}
             {lines.map((key) => {
               const style = SERIES_STYLES[key];
               const common = {

@@ -80,17 +80,6 @@ export function UsageView(props: UsageViewProps) {
       <h2 id="usage-view-heading" className="visually-hidden">
         Chart and table
       </h2>
-      <ViewControls
-        state={state}
-        onChange={props.onStateChange}
-        available={available}
-        netMetered={netMetered}
-        offered={props.offered}
-        lastDay={props.lastDay}
-        units={units}
-        unit={unit.unit}
-        onUnitChange={setUnitChoice}
-      />
       <p className="muted">
         Times in {zoneOnDays(clock, bounds.start, bounds.end)}
         {clock.isFallback && ' (the data names no time zone: the utility’s is assumed)'}.
@@ -126,10 +115,10 @@ export function UsageView(props: UsageViewProps) {
             <button
               type="button"
               className="button button--secondary button--small"
-              aria-pressed={showTable}
+              // The label says what pressing does, and changes with it (not a toggle state to infer).
               onClick={() => setShowTable((shown) => !shown)}
             >
-              Show as table
+              {showTable ? 'Show as chart' : 'Show as table'}
             </button>
           </div>
           <Legend
@@ -168,6 +157,18 @@ export function UsageView(props: UsageViewProps) {
           )}
         </>
       )}
+      {/* Under the chart: on a phone the chart is on the first screen, the controls a scroll away. */}
+      <ViewControls
+        state={state}
+        onChange={props.onStateChange}
+        available={available}
+        netMetered={netMetered}
+        offered={props.offered}
+        lastDay={props.lastDay}
+        units={units}
+        unit={unit.unit}
+        onUnitChange={setUnitChoice}
+      />
       <RegisterReads usagePoint={usagePoint} clock={clock} range={bounds} />
     </section>
   );
