@@ -6,7 +6,14 @@ import { decodeJwt } from 'jose';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from '../fixtures.ts';
 import { signedInUser, storedUser } from '../auth-helpers.ts';
-import { ACCESS_TOKEN_SECONDS, API_AUDIENCE, CUSTODIAN_URL, IDP_ISSUER, PORTAL_ORIGIN } from './servers.ts';
+import {
+  ACCESS_TOKEN_SECONDS,
+  API_AUDIENCE,
+  CUSTODIAN_URL,
+  DEMO_TOKEN,
+  IDP_ISSUER,
+  PORTAL_ORIGIN,
+} from './servers.ts';
 
 // Full sign-ins at a provider and a production build on a shared machine.
 test.describe.configure({ timeout: 150_000 });
@@ -95,7 +102,10 @@ test.describe('an API refusal after a renewal that worked', () => {
     request,
   }) => {
     const fault = (failingPath: string | null) =>
-      request.put(`${CUSTODIAN_URL}/__demo/faults`, { data: { failingPath, failingStatus: 401 } });
+      request.put(`${CUSTODIAN_URL}/__demo/faults`, {
+        headers: { 'X-Demo-Token': DEMO_TOKEN },
+        data: { failingPath, failingStatus: 401 },
+      });
     await openSignedIn(page, '/');
     const tokenRequests = watchTokenRequests(page);
     expect((await fault('/api/customer/v1/authorizations')).ok()).toBe(true);

@@ -16,6 +16,8 @@ export const PORTAL_PORT = BASE + 3;
 export const IDP_ISSUER = `http://127.0.0.1:${IDP_PORT}`;
 // The custodian names its resources under its own base URL, which is `localhost` (server.ts).
 export const CUSTODIAN_URL = `http://localhost:${CUSTODIAN_PORT}`;
+/** The sandbox's demo controls ask for this token (X-Demo-Token); the tests set faults with it. */
+export const DEMO_TOKEN = 'e2e-idp-demo-controls';
 export const PORTAL_ORIGIN = `http://localhost:${PORTAL_PORT}`;
 /** The one audience of the portal's access tokens (RFC 8707): the custodian's APIs. */
 export const API_AUDIENCE = CUSTODIAN_URL;
@@ -58,6 +60,11 @@ export const idpWebServers: WebServer[] = [
       HOST: '127.0.0.1',
       CUSTODIAN_ISSUER: IDP_ISSUER,
       CUSTODIAN_AUDIENCE: API_AUDIENCE,
+      // The portal calls the custodian from its own origin: the one page origin CORS allows.
+      CORS_ORIGINS: PORTAL_ORIGIN,
+      // Each run starts from the seeded sandbox: nothing kept between runs.
+      CUSTODIAN_DB: ':memory:',
+      DEMO_TOKEN,
     },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
