@@ -3,7 +3,7 @@
  * happen (a wrong verifier accepted, a code in the address bar, a token in localStorage, an open
  * redirect), renewal, the end of a session, sign-out across tabs, and the utility's own page.
  */
-import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, followNavLink } from './fixtures.ts';
 import { completeCustodianSignIn, openSignedIn, signInFromPage } from './sign-in.ts';
 import { signedInUser, storedUser, tamperPendingSignIn } from './auth-helpers.ts';
 import { custodian, setFaults } from './demo-custodian.ts';
@@ -133,7 +133,7 @@ test.describe('the session', () => {
         }
       });
 
-      await page.getByRole('link', { name: 'Connected apps' }).click();
+      await followNavLink(page, 'Connected apps');
       await expect(page.getByText('BrightWatt Energy Insights').first()).toBeVisible({ timeout: 20_000 });
       expect(grants).toEqual(['refresh_token']);
       expect((await signedInUser(page)).access_token).not.toBe(before.access_token);

@@ -3,7 +3,7 @@
  * third-party app: approve with chosen meters, deny, and the app's token failing once access is revoked.
  */
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, followNavLink } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
 
 // Each journey signs in and runs axe; on the shared two-core machine that can take minutes.
@@ -43,7 +43,7 @@ test.describe('faults', () => {
     );
     await expect(page.getByLabel('Latency (milliseconds)')).toHaveValue('100');
 
-    await page.getByRole('link', { name: 'Connected apps' }).click();
+    await followNavLink(page, 'Connected apps');
     // Reads are retried twice with backoff before the error shows.
     const error = page.getByRole('alert').filter({ hasText: 'Your connected apps could not be loaded' });
     await expect(error).toBeVisible({ timeout: 30_000 });
@@ -54,7 +54,7 @@ test.describe('faults', () => {
     await page.getByRole('button', { name: 'Clear all faults' }).click();
     await expect(page.getByText('Faults applied.')).toBeVisible();
     await expect(page.getByLabel('Failing endpoint', { exact: true })).toHaveValue('');
-    await page.getByRole('link', { name: 'Connected apps' }).click();
+    await followNavLink(page, 'Connected apps');
     await expect(page.getByRole('heading', { level: 2, name: /^Active/ })).toBeVisible();
   });
 });
@@ -64,7 +64,7 @@ test('synthetic authorizations and a reset that asks first', async ({ page }) =>
   await page.getByLabel('Number of authorizations').fill('7');
   await page.getByRole('button', { name: 'Generate authorizations' }).click();
   await expect(page.getByText('household now has 7 third-party authorizations.')).toBeVisible();
-  await page.getByRole('link', { name: 'Connected apps' }).click();
+  await followNavLink(page, 'Connected apps');
   await expect(page.getByRole('status').filter({ hasText: '7 connected apps.' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Demo controls' }).click();
@@ -74,14 +74,14 @@ test('synthetic authorizations and a reset that asks first', async ({ page }) =>
   await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
-  await page.getByRole('link', { name: 'Connected apps' }).click();
+  await followNavLink(page, 'Connected apps');
   await expect(page.getByRole('status').filter({ hasText: '7 connected apps.' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Demo controls' }).click();
   await page.getByRole('button', { name: 'Reset all demo data' }).click();
   await dialog.getByRole('button', { name: 'Reset everything' }).click();
   await expect(page.getByText('All demo data was reset.')).toBeVisible();
-  await page.getByRole('link', { name: 'Connected apps' }).click();
+  await followNavLink(page, 'Connected apps');
   await expect(page.getByRole('status').filter({ hasText: '5 connected apps.' })).toBeVisible();
 });
 

@@ -52,3 +52,11 @@ export async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, 'page wider than the viewport').toBeLessThanOrEqual(0);
 }
+
+/** Follows a link of the site navigation as a person would: on a phone it is folded under "Menu" first. */
+export async function followNavLink(page: Page, name: string) {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const menu = nav.getByRole('button', { name: 'Menu' });
+  if (await menu.isVisible()) await menu.click();
+  await nav.getByRole('link', { name, exact: true }).click();
+}

@@ -3,7 +3,7 @@
  * `AbortSignal.any`, `Promise.withResolvers` and `URL.canParse`. With the three removed before any
  * script runs, the whole signed-in journey still works: the portal's and the demo's fallbacks carry it.
  */
-import { expect, test } from './fixtures.ts';
+import { expect, test, followNavLink } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
 
 test.describe.configure({ timeout: 180_000 });
@@ -30,7 +30,7 @@ test('signs in, shows usage and connected apps without the newer APIs', async ({
   await page.getByRole('radio', { name: 'Interval' }).click();
   await expect(page).toHaveURL(/res=interval/);
 
-  await page.getByRole('link', { name: 'Connected apps' }).first().click();
+  await followNavLink(page, 'Connected apps');
   await expect(page.getByRole('heading', { level: 1, name: 'Connected apps' })).toBeVisible();
   await expect(page.getByRole('region', { name: /^Active \(2\)$/ })).toBeVisible();
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, test, followNavLink } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
 import { QUIRK_FILES_DIR, REAL_FIXTURES_DIR, schemaErrors } from '../src/testing/test-data.ts';
 import { findUsagePoint } from '../src/custodian/directory.ts';
@@ -77,7 +77,7 @@ test.describe('my energy data', () => {
       await expectNoAxeViolations(page);
 
       for (const title of DEMO_POINTS[account]) {
-        await page.getByRole('link', { name: 'My energy' }).first().click();
+        await followNavLink(page, 'My energy');
         await page.getByRole('link', { name: title, exact: true }).click();
         await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
         await chartDrawn(page);
