@@ -93,7 +93,8 @@ function bucketEdges(
   return edges;
 }
 
-function lowerBound(sorted: Float64Array, count: number, x: number): number {
+/** Index of the first of `count` sorted values at or after `x` (binary search). */
+export function lowerBound(sorted: Float64Array, count: number, x: number): number {
   let lo = 0;
   let hi = count;
   while (lo < hi) {

@@ -5,7 +5,7 @@
  * their buckets line up (net = delivered - received bucket by bucket). Only the edges of a range that
  * cut a bucket in two are aggregated again, from the few readings there.
  */
-import { aggregate, type AggregateOptions, type Aggregation } from './aggregate.ts';
+import { aggregate, lowerBound, type AggregateOptions, type Aggregation } from './aggregate.ts';
 import { createLocalTime, type LocalTime, type TimeZoneRules } from './local-time.ts';
 import type { EspiDocument, MeterReading } from './model.ts';
 
@@ -76,17 +76,6 @@ export function precomputedBuffers(meterReading: MeterReading): ArrayBuffer[] {
     ])
       buffers.push(a.buffer as ArrayBuffer);
   return buffers;
-}
-
-function lowerBound(sorted: Float64Array, count: number, x: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] ?? 0) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function concat(parts: Aggregation[], range: { start: number; end: number }): Aggregation {

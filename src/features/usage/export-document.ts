@@ -4,7 +4,7 @@
  * shrinks to match, so the file says what it holds (docs/espi.md 2.2, IntervalBlock `interval`).
  */
 import type { EspiDocument, IntervalBlock, MeterReading, UsagePoint } from '../../espi/model.ts';
-import { lowerBound } from './readings.ts';
+import { lowerBound } from '../../espi/aggregate.ts';
 
 function sliceMeterReading(mr: MeterReading, start: number, end: number): MeterReading {
   const r = mr.readings;

@@ -64,15 +64,3 @@ export function dataThrough(usagePoint: UsagePoint): number | undefined {
   }
   return last;
 }
-
-/** Index of the first reading starting at or after `t` (readings are sorted by start). */
-export function lowerBound(starts: Float64Array, count: number, t: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((starts[mid] ?? 0) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
