@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { setFaults } from './demo-custodian.ts';
-import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, followNavLink, test } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
 
 const MARKUP_NAME = '<img src=x onerror=alert(1)>';
@@ -284,7 +284,7 @@ async function withSyntheticAuthorizations(page: Page, count: number) {
   await page.getByLabel('Number of authorizations').fill(String(count));
   await page.getByRole('button', { name: 'Generate authorizations' }).click();
   await expect(page.getByText(`household now has ${count} third-party authorizations.`)).toBeVisible();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connected apps' }).click();
+  await followNavLink(page, 'Connected apps');
 }
 
 test('with no authorizations, the page explains what connected apps are', async ({ page }) => {

@@ -193,13 +193,14 @@ test.describe('my energy data', () => {
 
   test('daily totals are bars under labels that fit; the zone is named with the offset of the days shown', async ({
     page,
+    isMobile,
   }) => {
     await openSignedIn(page, '/usage', 'household');
     await page.getByRole('link', { name: DEMO_POINTS.household[0], exact: true }).click();
     await chartDrawn(page);
     await expect(page.locator('.usage-figure .recharts-bar-rectangle').first()).toBeVisible();
-    // A desktop shows the navigation itself, no Menu button.
-    await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
+    // A desktop shows the navigation itself, no Menu button; a phone folds it under one.
+    await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible({ visible: isMobile });
     await expect(
       page.locator('.usage-figure .recharts-line path.recharts-curve[stroke-dasharray]'),
     ).toHaveCount(0);
