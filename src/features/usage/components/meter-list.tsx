@@ -1,5 +1,5 @@
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { useDeferredValue, useMemo, useRef } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { countOf, nounFor } from '../../../espi/plural.ts';
 import type { UsagePointListing } from '../api/usage-points.ts';
@@ -8,13 +8,27 @@ import { filterUsagePoints } from '../meter-search.ts';
 import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 
 const ROW_HEIGHT = 64;
+/** The URL parameter holding the search, so Back from a meter returns to the same matches. */
+const SEARCH_PARAM = 'meters';
 
 /**
  * Every usage point of a large account, searchable and virtualized: only the rows in view are in the DOM,
  * so 1,280 meters scroll as smoothly as ten.
  */
 export function MeterList(props: { usagePoints: UsagePointListing[] }) {
-  const [search, setSearch] = useState('');
+  const [params, setParams] = useSearchParams();
+  const search = params.get(SEARCH_PARAM) ?? '';
+  const setSearch = (value: string) =>
+    // Typing replaces the history entry instead of adding one per key.
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(SEARCH_PARAM, value);
+        else next.delete(SEARCH_PARAM);
+        return next;
+      },
+      { replace: true },
+    );
   const deferred = useDeferredValue(search);
   const matches = useMemo(
     () => filterUsagePoints(props.usagePoints, deferred),
