@@ -88,6 +88,12 @@ test.describe('bulk access', () => {
     const all = eligible.length.toLocaleString('en-US');
     await page.getByRole('checkbox', { name: `Select all ${all}` }).check();
     await expect(page.getByRole('status').filter({ hasText: `${all} meters selected` })).toBeVisible();
+    // The disconnected meters are named with the reason, not silently missing from the list.
+    const disconnected = meters.filter((m) => !m.active);
+    await page.getByText(`${disconnected.length} meters are not offered: no active service`).click();
+    for (const meter of disconnected) {
+      await expect(page.getByRole('listitem').filter({ hasText: `meter ${meter.meterId}` })).toBeVisible();
+    }
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
     await page.getByRole('button', { name: 'Continue' }).click();

@@ -1,3 +1,4 @@
+import { countOf } from '../../../espi/plural.ts';
 import type { Meter } from '../model/meter.ts';
 
 export function meterName(meter: Meter | undefined, id: string): string {
@@ -11,14 +12,18 @@ const REASONS: Record<string, string> = {
   'not-eligible': 'not eligible for bulk access, or not in this grant',
 };
 
-/** The meters a result names: a short list, scrollable when long, every name as text. */
+/**
+ * The meters a result names: a short list, scrollable when long (and then reachable by keyboard, so it
+ * can be scrolled without a mouse), every name as text.
+ */
 export function MeterNames(props: {
   ids: readonly string[];
   byId: ReadonlyMap<string, Meter>;
   reasons?: ReadonlyMap<string, string>;
 }) {
   return (
-    <ul className="outcome-list">
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling list needs a keyboard stop (WCAG 2.1.1).
+    <ul className="outcome-list" tabIndex={0} aria-label={countOf(props.ids.length, 'meter')}>
       {props.ids.map((id) => {
         const reason = props.reasons?.get(id);
         return (

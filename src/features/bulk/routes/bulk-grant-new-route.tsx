@@ -20,6 +20,7 @@ import { choiceProblems, defaultChoice, grantedScope, scopeOffer } from '../mode
 import type { Meter } from '../model/meter.ts';
 import type { Selection } from '../model/selection.ts';
 import { WIZARD_STEPS } from '../model/wizard-draft.ts';
+import { countOf, nounFor } from '../../../espi/plural.ts';
 
 /** `/bulk/new`: the grant wizard. */
 export function Component() {
@@ -62,6 +63,10 @@ function Wizard(props: { owner: string; aggregators: Aggregator[]; meters: Meter
   const shownStep = useRef(draft.step);
 
   const eligible = useMemo(() => props.meters.filter((m) => m.bulkEligible), [props.meters]);
+  const ineligibleIds = useMemo(
+    () => props.meters.filter((m) => !m.bulkEligible).map((m) => m.id),
+    [props.meters],
+  );
   const byId = useMemo(() => new Map(props.meters.map((m) => [m.id, m])), [props.meters]);
   const selection = useMemo<Selection>(() => new Set(draft.usagePointIds), [draft.usagePointIds]);
   const aggregator = props.aggregators.find((a) => a.clientId === draft.clientId);
@@ -179,6 +184,7 @@ function Wizard(props: { owner: string; aggregators: Aggregator[]; meters: Meter
             onChange={(next) => update((d) => ({ ...d, usagePointIds: [...next] }))}
             label="Your meters"
           />
+          {ineligibleIds.length > 0 && <IneligibleMeters ids={ineligibleIds} byId={byId} />}
         </>
       )}
       {step === 3 && aggregator && offer && choice && (
@@ -250,5 +256,22 @@ function Wizard(props: { owner: string; aggregators: Aggregator[]; meters: Meter
         </p>
       )}
     </section>
+  );
+}
+
+/** Meters the custodian will not put in a bulk grant, named with the reason rather than silently left out. */
+function IneligibleMeters(props: { ids: readonly string[]; byId: ReadonlyMap<string, Meter> }) {
+  const count = countOf(props.ids.length, 'meter');
+  return (
+    <details className="card">
+      <summary>
+        {count} {nounFor(props.ids.length, 'is', 'are')} not offered: no active service
+      </summary>
+      <p>
+        The utility shares meters in bulk only while their service is active. A disconnected meter’s history
+        stays in your own data; it can join a grant once service is restored.
+      </p>
+      <MeterNames ids={props.ids} byId={props.byId} />
+    </details>
   );
 }
