@@ -148,6 +148,16 @@ test('the detail page shows everything the custodian knows, the scope term by te
   await expectNoAxeViolations(page);
 });
 
+test('an expired authorization says when its access ended, not that it is ongoing', async ({ page }) => {
+  await openSignedIn(page, '/authorizations', 'household');
+  await card(page, 'Neighborhood Gas Compare')
+    .getByRole('link', { name: /^Details/ })
+    .click();
+  const read = page.getByRole('region', { name: 'What it may read' });
+  await expect(read).toContainText(/Ended on \w{3} \d{1,2}, \d{4} \(its term ran out\)/);
+  await expect(read).not.toContainText('Ongoing');
+});
+
 test.describe('an unknown id', () => {
   test.use({ expectedConsoleErrors: [/status of 404/] });
 
@@ -255,6 +265,10 @@ test.describe('revoking', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Access revoked.' })).toBeVisible();
     await expect(page.locator('.badge')).toHaveText('Revoked');
     await expect(page.getByRole('button', { name: 'Revoke access', exact: true })).toHaveCount(0);
+    // The scope still says what was shared; the access it gave has ended, and the page says so.
+    const read = page.getByRole('region', { name: 'What it may read' });
+    await expect(read).toContainText(/Ended on \w{3} \d{1,2}, \d{4} \(you revoked it\)/);
+    await expect(read).not.toContainText('Ongoing');
 
     // The same revoke again, as a retry after a lost answer would send it: nothing changes.
     const [before, second, after] = await page.evaluate(async (base) => {

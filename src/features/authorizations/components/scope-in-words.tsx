@@ -1,7 +1,11 @@
 import { describeScope } from '../../../espi/scope.ts';
 
-/** What the app may read, in the customer's words: data, interval length, history, one-time or ongoing. */
-export function ScopeInWords(props: { scope: string }) {
+/**
+ * What the app may read, in the customer's words: data, interval length, history, one-time or ongoing.
+ * `accessEnded` replaces the scope's "Ongoing" once the authorization is over: the scope still says what
+ * was shared, but the access it describes has ended.
+ */
+export function ScopeInWords(props: { scope: string; accessEnded?: string }) {
   const d = describeScope(props.scope);
   return (
     <dl className="details">
@@ -36,7 +40,7 @@ export function ScopeInWords(props: { scope: string }) {
         </>
       )}
       <dt>Access</dt>
-      <dd>{d.accessText}</dd>
+      <dd>{props.accessEnded ?? d.accessText}</dd>
       {d.updates && (
         <>
           <dt>Updates</dt>

@@ -6,7 +6,7 @@ import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
 import { useAuthorizationDetail, useUsagePointIndex } from '../api/authorization-queries.ts';
 import type { Authorization, UsagePoint } from '../api/authorization-schema.ts';
-import { endingOf, formatDateTime, isoDate, periodInWords } from '../authorization-dates.ts';
+import { endingOf, formatDate, formatDateTime, isoDate, periodInWords } from '../authorization-dates.ts';
 import { contactHref, safeExternalUrl } from '../external-url.ts';
 import { AppLogo } from '../components/app-logo.tsx';
 import { RevokeDialog } from '../components/revoke-dialog.tsx';
@@ -80,7 +80,7 @@ export function Component() {
           {a.status === 'denied' ? (
             <p>You declined this request, so nothing was shared. It asked for:</p>
           ) : null}
-          <ScopeInWords scope={a.scope} />
+          <ScopeInWords scope={a.scope} accessEnded={accessEndedText(a)} />
         </Section>
         <Section title="When">
           <Periods authorization={a} />
@@ -101,6 +101,14 @@ export function Component() {
       <RevokeDialog {...revoke.dialog} />
     </>
   );
+}
+
+/** How a revoked or expired authorization's access ended, in words; undefined while it runs (or was declined). */
+function accessEndedText(a: Authorization): string | undefined {
+  if (a.status !== 'revoked' && a.status !== 'expired') return undefined;
+  const ending = endingOf(a);
+  const how = a.status === 'revoked' ? 'you revoked it' : 'its term ran out';
+  return `Ended ${ending.at === undefined ? '' : `on ${formatDate(ending.at)} `}(${how}): the app receives no new data.`;
 }
 
 function Section(props: { title: string; children: ReactNode }) {
