@@ -4,7 +4,9 @@
  * browser demo's page calls. Every text from a client or the directory is HTML-escaped.
  */
 import type { CustodianContext } from './context.ts';
-import { checkAuthorizeRequest, decide, signIn } from './oauth.ts';
+import { checkAuthorizeRequest } from './oauth/authorize.ts';
+import { decide } from './oauth/decision.ts';
+import { signIn } from './oauth/sign-in.ts';
 
 const AUTHORIZE_FIELDS = [
   'client_id',

@@ -1,5 +1,5 @@
 /**
- * The custodian's JSON interaction endpoints (src/custodian/oauth.ts: validate, sign-in, decision), as
+ * The custodian's JSON interaction endpoints (src/custodian/oauth/: validate, sign-in, decision), as
  * the browser demo's sign-in page calls them. The page lives at `B/oauth/authorize`, so the endpoints
  * are found relative to it: the page needs nothing of the portal's configuration, as a real custodian's
  * page would not. Answers are narrowed to what the page shows; any other answer is a readable failure.
