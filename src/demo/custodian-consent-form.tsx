@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { serviceKindName } from '../espi/enumerations.ts';
+import { serviceLabel } from '../espi/service-kind.ts';
 import { describeScope } from '../espi/scope.ts';
 import {
   decide,
@@ -185,8 +185,7 @@ export function CustodianConsentForm(props: {
 }
 
 function usagePointText(up: ConsentUsagePoint): string {
-  const service = serviceKindName(up.serviceKind);
-  return `${up.title}: ${service.charAt(0).toUpperCase()}${service.slice(1)}, meter ${up.meterId}, ${up.address}`;
+  return `${up.title}: ${serviceLabel(up.serviceKind)}, meter ${up.meterId}, ${up.address}`;
 }
 
 function ClientCard(props: { client: ClientInfo }) {
