@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { serviceLabel } from '../espi/service-kind.ts';
+import type { ConsentUsagePoint } from '../custodian/oauth/sign-in.ts';
 import { describeScope } from '../espi/scope.ts';
 import {
   decide,
   webAddress,
   type ClientInfo,
   type ConsentRequest,
-  type ConsentUsagePoint,
   type InteractionFailure,
 } from './custodian-interaction.ts';
 

@@ -35,7 +35,8 @@ export interface SignInResult {
       };
 }
 
-interface ConsentUsagePoint {
+/** A usage point as the consent step lists it (the demo's sign-in page reads the same shape). */
+export interface ConsentUsagePoint {
   id: string;
   title: string;
   serviceKind: number;
