@@ -17,6 +17,7 @@ import { ScopeTerms } from '../components/scope-terms.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useRevokeFlow } from '../components/use-revoke-flow.ts';
 import '../authorizations.css';
+import { Button } from '../../../components/ui/button.tsx';
 
 export function Component() {
   const { authorizationId = '' } = useParams();
@@ -69,9 +70,9 @@ export function Component() {
       <RevokeOutcome mutation={revoke.mutation} />
       {a.status === 'active' && (
         <p>
-          <button type="button" className="button button--danger" onClick={() => revoke.ask(a)}>
+          <Button variant="danger" onClick={() => revoke.ask(a)}>
             Revoke access
-          </button>
+          </Button>
         </p>
       )}
       <div className="stack">
