@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { PageTitle } from '../components/ui/page-title.tsx';
 import { useSession } from '../features/auth/session-context.tsx';
+import { Button } from '../components/ui/button.tsx';
 
 /** Signed out: what the portal does, sign-in, and opening a file without an account. Signed in: where to go. */
 export function HomePage() {
@@ -42,14 +43,9 @@ export function HomePage() {
         <section className="card" aria-labelledby="landing-sign-in">
           <h2 id="landing-sign-in">Sign in with your utility account</h2>
           <p>You sign in on your utility's own page. The portal never sees your password.</p>
-          <button
-            type="button"
-            className="button"
-            disabled={status === 'loading'}
-            onClick={() => void signIn('/')}
-          >
+          <Button disabled={status === 'loading'} onClick={() => void signIn('/')}>
             Sign in
-          </button>
+          </Button>
         </section>
         <section className="card" aria-labelledby="landing-file">
           <h2 id="landing-file">Open a Green Button file</h2>

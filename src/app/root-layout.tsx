@@ -4,6 +4,7 @@ import { useConfig } from '../lib/api-context.tsx';
 import { SessionMenu } from '../features/auth/session-menu.tsx';
 import { SessionNoticeBanner } from '../features/auth/session-notice-banner.tsx';
 import { useSession } from '../features/auth/session-context.tsx';
+import { Button } from '../components/ui/button.tsx';
 import { LoadingState } from '../components/ui/loading-state.tsx';
 
 /**
@@ -53,15 +54,16 @@ export function RootLayout() {
             Green Button Portal
           </NavLink>
           <nav className="site-nav" aria-label="Main">
-            <button
-              type="button"
-              className="site-nav__toggle button button--secondary button--small"
+            <Button
+              className="site-nav__toggle"
+              variant="secondary"
+              small
               aria-expanded={menuOpen}
               aria-controls="site-nav-links"
               onClick={() => setMenuOpen((open) => !open)}
             >
               Menu
-            </button>
+            </Button>
             <ul id="site-nav-links" className={menuOpen ? 'site-nav__links--open' : undefined}>
               {signedIn && (
                 <>

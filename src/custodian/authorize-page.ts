@@ -3,8 +3,11 @@
  * that post back to the same URL and run the same logic as the JSON interaction endpoints the
  * browser demo's page calls. Every text from a client or the directory is HTML-escaped.
  */
+import { serviceLabel } from '../espi/service-kind.ts';
 import type { CustodianContext } from './context.ts';
-import { checkAuthorizeRequest, decide, signIn } from './oauth.ts';
+import { checkAuthorizeRequest } from './oauth/authorize.ts';
+import { decide } from './oauth/decision.ts';
+import { signIn } from './oauth/sign-in.ts';
 
 const AUTHORIZE_FIELDS = [
   'client_id',
@@ -20,8 +23,6 @@ const AUTHORIZE_FIELDS = [
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
-
-const SERVICE = ['Electricity', 'Gas', 'Water'];
 
 function page(title: string, body: string, status = 200, headers: Record<string, string> = {}): Response {
   const html = `<!doctype html>
@@ -152,7 +153,7 @@ export async function authorizePage(ctx: CustodianContext, request: Request): Pr
     .map(
       (up) =>
         `<label><input type="checkbox" name="usage_point" value="${escapeHtml(up.id)}" checked> ${escapeHtml(
-          `${up.title}: ${SERVICE[up.serviceKind] ?? 'Other'}, meter ${up.meterId}, ${up.address}`,
+          `${up.title}: ${serviceLabel(up.serviceKind)}, meter ${up.meterId}, ${up.address}`,
         )}</label>`,
     )
     .join('');

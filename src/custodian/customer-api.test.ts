@@ -1,5 +1,5 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { NODE_BASE_URL as B, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from './node.ts';
+import { describe, expect, it } from 'vitest';
+import { NODE_BASE_URL as B } from './node.ts';
 import {
   basic,
   bearer,
@@ -8,23 +8,14 @@ import {
   postJson,
   type TokenResponse,
 } from '../testing/custodian-client.ts';
+import { PORTAL, THIRD_PARTY, THIRD_PARTY_AUTH, startClockedCustodian } from '../testing/node-custodian.ts';
 import { assertValidEspi } from '../testing/test-data.ts';
 
-const clock = Date.parse('2025-06-15T12:00:00Z');
-const custodian = startNodeCustodian({ now: () => clock });
-afterAll(() => custodian.close());
-beforeEach(() => custodian.reset());
+startClockedCustodian();
 
 const API = `${B}/api/customer/v1`;
 const portalToken = async (username: string, scope = 'openid customer_api') =>
-  (
-    await codeFlow(B, {
-      clientId: 'green-button-portal',
-      redirectUri: NODE_PORTAL_REDIRECT_URI,
-      scope,
-      username,
-    })
-  ).access_token;
+  (await codeFlow(B, { ...PORTAL, scope, username })).access_token;
 const getJson = async <T>(url: string, token: string) => {
   const response = await fetch(url, { headers: bearer(token) });
   return { status: response.status, body: (await response.json()) as T, headers: response.headers };
@@ -109,16 +100,7 @@ describe('authorizations', () => {
   });
 
   it('revokes idempotently, and the third party’s tokens then fail with 401', async () => {
-    const thirdParty = await codeFlow(
-      B,
-      {
-        clientId: 'brightwatt',
-        redirectUri: 'https://brightwatt.example/callback',
-        scope:
-          'FB=1_3_4_5_13_14_15_19_32_37_39;IntervalDuration=3600;BlockDuration=daily;HistoryLength=34128000',
-      },
-      'brightwatt-secret',
-    );
+    const thirdParty = await codeFlow(B, THIRD_PARTY, THIRD_PARTY.secret);
     const readData = () =>
       fetch(`${thirdParty.resourceURI}?max-results=1`, { headers: bearer(thirdParty.access_token) });
     expect((await readData()).status).toBe(200);
@@ -136,7 +118,7 @@ describe('authorizations', () => {
     const refresh = await postForm(
       `${B}/oauth/token`,
       { grant_type: 'refresh_token', refresh_token: thirdParty.refresh_token ?? '' },
-      { Authorization: basic('brightwatt', 'brightwatt-secret') },
+      THIRD_PARTY_AUTH,
     );
     expect(refresh.status).toBe(400);
   });

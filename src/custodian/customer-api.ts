@@ -6,6 +6,7 @@
  * authorization whose scope carries `BR={bulkId}` (docs/espi.md 4.5).
  */
 import { z } from 'zod';
+import { serviceKindName } from '../espi/service-kind.ts';
 import {
   authenticate,
   authorizationStatus,
@@ -25,8 +26,6 @@ import { bearerError, isoSeconds, json, notFound, readJson } from './http-util.t
 import { isScopeWithin } from './scope-limits.ts';
 import { bulkScope } from './seed.ts';
 import type { BulkGrant, BulkGrantChange, StoredAuthorization } from './state.ts';
-
-const SERVICE_KIND_NAMES = ['electricity', 'gas', 'water'] as const;
 
 function problem(status: number, error: string, description: string, extra: Record<string, unknown> = {}) {
   return json({ error, error_description: description, ...extra }, status);
@@ -114,7 +113,7 @@ function usagePoints(r: CustomerRequest) {
       id: up.id,
       title: up.title,
       serviceKind: up.serviceKind,
-      serviceKindName: SERVICE_KIND_NAMES[up.serviceKind],
+      serviceKindName: serviceKindName(up.serviceKind),
       meterId: up.meterId,
       site: up.site,
       address: up.address,

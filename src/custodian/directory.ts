@@ -3,6 +3,7 @@
  * registered clients (the portal itself, third parties, the commercial customer's own API client).
  * Everything here is static and deterministic; what changes at run time lives in `state.ts`.
  */
+import { SERVICE_KINDS, serviceLabel } from '../espi/service-kind.ts';
 import { createPrng, hashString } from './prng.ts';
 
 export type TimeZoneName = 'America/Los_Angeles' | 'America/New_York';
@@ -90,10 +91,12 @@ const TWO_YEARS = 2 * 365 * DAY;
 /** Full own-data scope: everything the custodian can publish for a customer (docs/espi.md 4.3). */
 export const OWN_DATA_SCOPE = `FB=1_3_4_5_7_8_10_11_12_13_14_15_16_18_19_31_32_37_39;IntervalDuration=900_3600_86400;BlockDuration=daily;HistoryLength=${TWO_YEARS}`;
 
+const [ELECTRICITY, GAS, WATER] = SERVICE_KINDS;
+
 const electricity = (timeOfUseCost: boolean): ReadingSpec => ({
   key: 'delivered',
   flowDirection: 1,
-  uom: 72,
+  uom: ELECTRICITY.uom,
   powerOfTenMultiplier: 0,
   commodity: 1,
   kind: 12,
@@ -102,7 +105,7 @@ const electricity = (timeOfUseCost: boolean): ReadingSpec => ({
 const solarExport: ReadingSpec = {
   key: 'received',
   flowDirection: 19,
-  uom: 72,
+  uom: ELECTRICITY.uom,
   powerOfTenMultiplier: 0,
   commodity: 1,
   kind: 12,
@@ -112,7 +115,7 @@ const solarExport: ReadingSpec = {
 const gas: ReadingSpec = {
   key: 'gas',
   flowDirection: 1,
-  uom: 169,
+  uom: GAS.uom,
   powerOfTenMultiplier: -3,
   commodity: 7,
   kind: 58,
@@ -121,12 +124,17 @@ const gas: ReadingSpec = {
 const water: ReadingSpec = {
   key: 'water',
   flowDirection: 1,
-  uom: 128,
+  uom: WATER.uom,
   powerOfTenMultiplier: 0,
   commodity: 9,
   kind: 58,
   timeOfUseCost: false,
 };
+
+/** Meter numbers start with the service's initial: `E-…`, `G-…`, `W-…`. */
+function meterNumber(serviceKind: number, digits: string): string {
+  return `${serviceLabel(serviceKind).charAt(0)}-${digits}`;
+}
 
 function usagePoint(
   fields: Omit<UsagePointInfo, 'seed' | 'solarWatts' | 'active'> & { solarWatts?: number; active?: boolean },
@@ -195,7 +203,7 @@ function business(): Customer {
         customerId: 'rc-2001',
         title,
         serviceKind,
-        meterId: `${serviceKind === 0 ? 'E' : 'G'}-77310${i + 4}`,
+        meterId: meterNumber(serviceKind, `77310${i + 4}`),
         site: 'Harbor Street Bakery',
         address,
         intervalLength: 3600,
@@ -253,16 +261,14 @@ function commercial(): Customer {
     const role =
       serviceKind === 0
         ? METER_ROLES[Math.floor(n / sitesCount) % METER_ROLES.length]
-        : serviceKind === 1
-          ? 'Gas'
-          : 'Water';
+        : serviceLabel(serviceKind);
     usagePoints.push(
       usagePoint({
         id,
         customerId: 'rc-3001',
         title: `${site}: ${role}`,
         serviceKind,
-        meterId: `${['E', 'G', 'W'][serviceKind]}-${String(5_000_000 + Math.floor(random() * 4_000_000))}`,
+        meterId: meterNumber(serviceKind, String(5_000_000 + Math.floor(random() * 4_000_000))),
         site,
         address,
         intervalLength: serviceKind === 0 ? 900 : 3600,

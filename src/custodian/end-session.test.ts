@@ -1,16 +1,13 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { NODE_BASE_URL as B, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from './node.ts';
+import { NODE_BASE_URL as B, startNodeCustodian } from './node.ts';
 import { codeFlow, pkcePair } from '../testing/custodian-client.ts';
+import { PORTAL as PORTAL_CLIENT } from '../testing/node-custodian.ts';
 
 const custodian = startNodeCustodian();
 afterAll(() => custodian.close());
 beforeEach(() => custodian.reset());
 
-const PORTAL = {
-  clientId: 'green-button-portal',
-  redirectUri: NODE_PORTAL_REDIRECT_URI,
-  scope: 'openid profile offline_access customer_api',
-};
+const PORTAL = { ...PORTAL_CLIENT, scope: 'openid profile offline_access customer_api' };
 const POST_LOGOUT = 'https://portal.test/';
 
 async function idToken(): Promise<string> {

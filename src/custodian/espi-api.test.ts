@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NODE_BASE_URL as B, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from './node.ts';
+import { NODE_BASE_URL as B, startNodeCustodian } from './node.ts';
 import { basic, bearer, codeFlow, postForm, type TokenResponse } from '../testing/custodian-client.ts';
+import { PORTAL, TEST_START } from '../testing/node-custodian.ts';
 import { assertValidEspi } from '../testing/test-data.ts';
 
-const clock = Date.parse('2025-06-15T12:00:00Z');
-const custodian = startNodeCustodian({ now: () => clock });
+const custodian = startNodeCustodian({ now: () => TEST_START });
 afterAll(() => custodian.close());
 
 const R = `${B}/espi/1_1/resource`;
@@ -203,12 +203,7 @@ describe('client tokens', () => {
 
 describe('own data', () => {
   it('Download My Data with the portal’s token, not with a third party’s', async () => {
-    const portal = await codeFlow(B, {
-      clientId: 'green-button-portal',
-      redirectUri: NODE_PORTAL_REDIRECT_URI,
-      scope: 'openid',
-      username: 'business',
-    });
+    const portal = await codeFlow(B, { ...PORTAL, scope: 'openid', username: 'business' });
     const url = `${R}/Batch/RetailCustomer/rc-2001/UsagePoint?${WINDOW}`;
     const xml = await (await get(url, portal.access_token)).text();
     assertValidEspi(xml);

@@ -13,16 +13,14 @@ import { customerApi } from './customer-api.ts';
 import { espiApi } from './espi-api.ts';
 import { applyFaults, demoEndpoint, resetSandbox, setFaults, setSyntheticAuthorizations } from './faults.ts';
 import { corsHeaders, json, notFound, oauthError } from './http-util.ts';
-import {
-  decisionEndpoint,
-  discovery,
-  jwksEndpoint,
-  revokeEndpoint,
-  signInEndpoint,
-  tokenEndpoint,
-  userinfoEndpoint,
-  validateEndpoint,
-} from './oauth.ts';
+import { validateEndpoint } from './oauth/authorize.ts';
+import { decisionEndpoint } from './oauth/decision.ts';
+import { discovery } from './oauth/discovery.ts';
+import { jwksEndpoint } from './oauth/jwks.ts';
+import { revokeEndpoint } from './oauth/revoke.ts';
+import { signInEndpoint } from './oauth/sign-in.ts';
+import { tokenEndpoint } from './oauth/token.ts';
+import { userinfoEndpoint } from './oauth/userinfo.ts';
 import { initialState } from './seed.ts';
 import { keepSigningKey } from './tokens.ts';
 import { createStore, memoryStorage, type CustodianStorage, type CustodianStore } from './state.ts';

@@ -1,6 +1,6 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { NODE_BASE_URL as B, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from './node.ts';
+import { describe, expect, it } from 'vitest';
+import { NODE_BASE_URL as B } from './node.ts';
 import {
   authorizeRedirect,
   basic,
@@ -11,25 +11,9 @@ import {
   postJson,
   type TokenResponse,
 } from '../testing/custodian-client.ts';
+import { PORTAL, THIRD_PARTY, THIRD_PARTY_AUTH, startClockedCustodian } from '../testing/node-custodian.ts';
 
-let clock = Date.parse('2025-06-15T12:00:00Z');
-const custodian = startNodeCustodian({ now: () => clock });
-afterAll(() => custodian.close());
-beforeEach(() => {
-  clock = Date.parse('2025-06-15T12:00:00Z');
-  custodian.reset();
-});
-
-const THIRD_PARTY = {
-  clientId: 'brightwatt',
-  redirectUri: 'https://brightwatt.example/callback',
-  scope: 'FB=1_3_4_5_13_14_15_19_32_37_39;IntervalDuration=3600;BlockDuration=daily;HistoryLength=34128000',
-};
-const PORTAL = {
-  clientId: 'green-button-portal',
-  redirectUri: NODE_PORTAL_REDIRECT_URI,
-  scope: 'openid profile customer_api',
-};
+const { custodian, clock } = startClockedCustodian();
 
 async function userinfo(token: string) {
   return fetch(`${B}/oauth/userinfo`, { headers: bearer(token) });
@@ -55,9 +39,9 @@ describe('discovery and keys', () => {
   it('answers CORS preflights like the reference implementation, for the portal’s origin only', async () => {
     const preflight = (origin: string) =>
       fetch(`${B}/oauth/token`, { method: 'OPTIONS', headers: { Origin: origin } });
-    const portal = await preflight(new URL(NODE_PORTAL_REDIRECT_URI).origin);
+    const portal = await preflight(new URL(PORTAL.redirectUri).origin);
     expect(portal.status).toBe(204);
-    expect(portal.headers.get('access-control-allow-origin')).toBe(new URL(NODE_PORTAL_REDIRECT_URI).origin);
+    expect(portal.headers.get('access-control-allow-origin')).toBe(new URL(PORTAL.redirectUri).origin);
     expect(portal.headers.get('access-control-allow-headers')).toContain('Authorization');
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -133,7 +117,7 @@ describe('the authorize request', () => {
     expect(redirect.searchParams.get('state')).toBe('xyz');
     expect(redirect.searchParams.get('code')).toBeNull();
     const denied = Object.values(custodian.store.state.authorizations).filter(
-      (a) => a.clientId === 'brightwatt' && a.status === 'denied' && a.createdAt === clock / 1000,
+      (a) => a.clientId === 'brightwatt' && a.status === 'denied' && a.createdAt === clock.ms / 1000,
     );
     expect(denied).toHaveLength(1);
   });
@@ -141,7 +125,7 @@ describe('the authorize request', () => {
 
 describe('authorization_code with PKCE', () => {
   it('issues tokens with the ESPI resourceURI and authorizationURI for the approved usage points', async () => {
-    const tokens = await codeFlow(B, { ...THIRD_PARTY, usagePointIds: ['up-1001-e'] }, 'brightwatt-secret');
+    const tokens = await codeFlow(B, { ...THIRD_PARTY, usagePointIds: ['up-1001-e'] }, THIRD_PARTY.secret);
     expect(tokens.token_type).toBe('Bearer');
     expect(tokens.resourceURI).toMatch(new RegExp(`^${B}/espi/1_1/resource/Batch/Subscription/`));
     const authorizationId = tokens.authorizationURI.split('/').pop() ?? '';
@@ -162,7 +146,7 @@ describe('authorization_code with PKCE', () => {
           code_verifier: verifier,
           ...changes,
         },
-        { Authorization: basic('brightwatt', 'brightwatt-secret') },
+        THIRD_PARTY_AUTH,
       );
     const code = (await authorizeRedirect(B, THIRD_PARTY, challenge)).searchParams.get('code') ?? '';
     const wrong = await exchange(code, { code_verifier: `${verifier}x` });
@@ -178,7 +162,7 @@ describe('authorization_code with PKCE', () => {
     const refreshed = await postForm(
       `${B}/oauth/token`,
       { grant_type: 'refresh_token', refresh_token: refresh_token ?? '' },
-      { Authorization: basic('brightwatt', 'brightwatt-secret') },
+      THIRD_PARTY_AUTH,
     );
     expect(refreshed.status).toBe(400);
   });
@@ -186,7 +170,7 @@ describe('authorization_code with PKCE', () => {
   it('refuses a code after its short lifetime', async () => {
     const { verifier, challenge } = await pkcePair();
     const code = (await authorizeRedirect(B, THIRD_PARTY, challenge)).searchParams.get('code') ?? '';
-    clock += 61_000;
+    clock.ms += 61_000;
     const response = await postForm(
       `${B}/oauth/token`,
       {
@@ -195,7 +179,7 @@ describe('authorization_code with PKCE', () => {
         redirect_uri: THIRD_PARTY.redirectUri,
         code_verifier: verifier,
       },
-      { Authorization: basic('brightwatt', 'brightwatt-secret') },
+      THIRD_PARTY_AUTH,
     );
     expect(((await response.json()) as { error_description: string }).error_description).toMatch(/expired/);
   });
@@ -220,7 +204,7 @@ describe('authorization_code with PKCE', () => {
     const idToken = decodeJwt(tokens.id_token ?? '');
     expect(decodeProtectedHeader(tokens.id_token ?? '').alg).toBe('ES256');
     expect(idToken).toMatchObject({ iss: B, aud: 'green-button-portal', sub: 'rc-2001', nonce: 'n-123' });
-    expect(idToken.exp).toBe(clock / 1000 + 600);
+    expect(idToken.exp).toBe(clock.ms / 1000 + 600);
     expect(tokens.resourceURI).toBe(`${B}/espi/1_1/resource/Batch/Subscription/self-rc-2001`);
     const info = await userinfo(tokens.access_token);
     expect(await info.json()).toEqual({
@@ -237,7 +221,7 @@ describe('access-token lifetime', () => {
     const tokens = await codeFlow(B, PORTAL);
     expect(tokens.expires_in).toBe(30);
     expect((await userinfo(tokens.access_token)).status).toBe(200);
-    clock += 31_000;
+    clock.ms += 31_000;
     const expired = await userinfo(tokens.access_token);
     expect(expired.status).toBe(401);
     expect(expired.headers.get('www-authenticate')).toMatch(
@@ -284,7 +268,7 @@ describe('refresh_token rotation', () => {
     const first = await codeFlow(B, PORTAL);
     const signedInAt = decodeJwt(first.id_token ?? '').auth_time;
     expect(signedInAt).toBeTypeOf('number');
-    clock += 120_000;
+    clock.ms += 120_000;
     const second = (await (await refresh(first.refresh_token ?? '')).json()) as TokenResponse;
     const refreshed = decodeJwt(second.id_token ?? '');
     expect(refreshed.auth_time).toBe(signedInAt);
@@ -292,7 +276,7 @@ describe('refresh_token rotation', () => {
   });
 
   it('refuses a refresh token of another client and a wider scope', async () => {
-    const tokens = await codeFlow(B, THIRD_PARTY, 'brightwatt-secret');
+    const tokens = await codeFlow(B, THIRD_PARTY, THIRD_PARTY.secret);
     const other = await postForm(
       `${B}/oauth/token`,
       { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' },
@@ -306,7 +290,7 @@ describe('refresh_token rotation', () => {
         refresh_token: tokens.refresh_token ?? '',
         scope: `${THIRD_PARTY.scope} openid`,
       },
-      { Authorization: basic('brightwatt', 'brightwatt-secret') },
+      THIRD_PARTY_AUTH,
     );
     expect(((await wider.json()) as { error: string }).error).toBe('invalid_scope');
   });
@@ -400,12 +384,12 @@ describe('revocation (RFC 7009)', () => {
   });
 
   it('does not let one client revoke another client’s token', async () => {
-    const tokens = await codeFlow(B, THIRD_PARTY, 'brightwatt-secret');
+    const tokens = await codeFlow(B, THIRD_PARTY, THIRD_PARTY.secret);
     expect((await revoke(tokens.refresh_token ?? '', 'refresh_token')).status).toBe(200);
     const refreshed = await postForm(
       `${B}/oauth/token`,
       { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' },
-      { Authorization: basic('brightwatt', 'brightwatt-secret') },
+      THIRD_PARTY_AUTH,
     );
     expect(refreshed.status).toBe(200);
   });

@@ -4,8 +4,8 @@
  * paths, and answers that would confirm a password.
  */
 import { decodeJwt } from 'jose';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { NODE_BASE_URL as B, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from './node.ts';
+import { describe, expect, it } from 'vitest';
+import { NODE_BASE_URL as B } from './node.ts';
 import {
   authorizeRedirect,
   basic,
@@ -15,26 +15,10 @@ import {
   postForm,
   postJson,
 } from '../testing/custodian-client.ts';
+import { PORTAL, THIRD_PARTY, THIRD_PARTY_AUTH, startClockedCustodian } from '../testing/node-custodian.ts';
 import { signToken } from './tokens.ts';
 
-let clock = Date.parse('2025-06-15T12:00:00Z');
-const custodian = startNodeCustodian({ now: () => clock });
-afterAll(() => custodian.close());
-beforeEach(() => {
-  clock = Date.parse('2025-06-15T12:00:00Z');
-  custodian.reset();
-});
-
-const THIRD_PARTY = {
-  clientId: 'brightwatt',
-  redirectUri: 'https://brightwatt.example/callback',
-  scope: 'FB=1_3_4_5_13_14_15_19_32_37_39;IntervalDuration=3600;BlockDuration=daily;HistoryLength=34128000',
-};
-const PORTAL = {
-  clientId: 'green-button-portal',
-  redirectUri: NODE_PORTAL_REDIRECT_URI,
-  scope: 'openid customer_api offline_access',
-};
+const { custodian, clock } = startClockedCustodian();
 
 const refresh = (refreshToken: string) =>
   postForm(`${B}/oauth/token`, {
@@ -56,7 +40,7 @@ describe('single-use credentials under parallel use', () => {
           redirect_uri: THIRD_PARTY.redirectUri,
           code_verifier: verifier,
         },
-        { Authorization: basic('brightwatt', 'brightwatt-secret') },
+        THIRD_PARTY_AUTH,
       );
     const statuses = (await Promise.all(Array.from({ length: 30 }, redeem))).map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -98,7 +82,7 @@ describe('access tokens', () => {
   it('refuses a token of this custodian that was issued for another audience', async () => {
     const { access_token } = await codeFlow(B, PORTAL);
     const claims = decodeJwt(access_token);
-    const at = Math.floor(clock / 1000);
+    const at = Math.floor(clock.ms / 1000);
     const forOtherAudience = await signToken('access', claims, {
       issuer: B,
       audience: PORTAL.clientId,
@@ -114,16 +98,16 @@ describe('access tokens', () => {
 describe('sessions', () => {
   it('ends a refresh-token family at the absolute session lifetime, however often it rotates', async () => {
     custodian.setFaults({ sessionLifetime: 3600, refreshTokenLifetime: 3000 });
-    const signedInAt = Math.floor(clock / 1000);
+    const signedInAt = Math.floor(clock.ms / 1000);
     let tokens = await codeFlow(B, PORTAL);
     for (const step of [2000, 1500]) {
-      clock += step * 1000;
+      clock.ms += step * 1000;
       const rotated = await refresh(tokens.refresh_token ?? '');
       expect(rotated.status).toBe(200);
       tokens = (await rotated.json()) as typeof tokens;
       expect(decodeJwt(tokens.refresh_token ?? '').exp).toBeLessThanOrEqual(signedInAt + 3600);
     }
-    clock += 200_000;
+    clock.ms += 200_000;
     const past = await refresh(tokens.refresh_token ?? '');
     expect(past.status).toBe(400);
   });
@@ -148,7 +132,7 @@ describe('authorization responses (RFC 9207)', () => {
 
 describe('malformed requests', () => {
   it('answers 400, not 500, to malformed percent-encoding in a path', async () => {
-    const { access_token, resourceURI } = await codeFlow(B, THIRD_PARTY, 'brightwatt-secret');
+    const { access_token, resourceURI } = await codeFlow(B, THIRD_PARTY, THIRD_PARTY.secret);
     for (const url of [`${resourceURI}/UsagePoint/%E0%A4%A`, `${B}/api/customer/v1/authorizations/%ZZ`]) {
       const response = await fetch(url, { headers: bearer(access_token) });
       expect(response.status, url).toBe(400);

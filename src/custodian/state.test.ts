@@ -3,12 +3,9 @@ import { NODE_BASE_URL as B, NODE_PORTAL_REDIRECT_URI } from './node.ts';
 import { createCustodian } from './handlers.ts';
 import { memoryStorage } from './state.ts';
 import { bearer, codeFlow, postForm } from '../testing/custodian-client.ts';
+import { PORTAL as PORTAL_CLIENT } from '../testing/node-custodian.ts';
 
-const PORTAL = {
-  clientId: 'green-button-portal',
-  redirectUri: NODE_PORTAL_REDIRECT_URI,
-  scope: 'openid customer_api',
-};
+const PORTAL = { ...PORTAL_CLIENT, scope: 'openid customer_api' };
 
 /** A custodian answering through its plain `handle` function, as a reloaded page would get a fresh one. */
 function reload(storage: ReturnType<typeof memoryStorage>) {

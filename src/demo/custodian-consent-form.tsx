@@ -1,14 +1,15 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { serviceKindName } from '../espi/enumerations.ts';
+import { serviceLabel } from '../espi/service-kind.ts';
+import type { ConsentUsagePoint } from '../custodian/oauth/sign-in.ts';
 import { describeScope } from '../espi/scope.ts';
 import {
   decide,
   webAddress,
   type ClientInfo,
   type ConsentRequest,
-  type ConsentUsagePoint,
   type InteractionFailure,
 } from './custodian-interaction.ts';
+import { Button } from '../components/ui/button.tsx';
 
 /**
  * The consent step for a third-party application: who asks (name, logo, website, description, all
@@ -122,23 +123,19 @@ export function CustodianConsentForm(props: {
           )}
           {total > 1 && (
             <p className="actions">
-              <button
-                type="button"
-                className="button button--small button--secondary"
+              <Button
+                variant="secondary"
+                small
                 onClick={() => {
                   setChosen(new Set(consent.usagePoints.map((up) => up.id)));
                   setError(null);
                 }}
               >
                 Select all
-              </button>
-              <button
-                type="button"
-                className="button button--small button--secondary"
-                onClick={() => setChosen(new Set())}
-              >
+              </Button>
+              <Button variant="secondary" small onClick={() => setChosen(new Set())}>
                 Select none
-              </button>
+              </Button>
               <span className="custodian__muted" aria-live="polite">
                 {chosen.size} of {total} selected
               </span>
@@ -160,18 +157,12 @@ export function CustodianConsentForm(props: {
           </ul>
         </fieldset>
         <p className="actions">
-          <button type="submit" className="button" name="decision" value="allow" disabled={busy}>
+          <Button type="submit" name="decision" value="allow" disabled={busy}>
             Allow
-          </button>
-          <button
-            type="submit"
-            className="button button--secondary"
-            name="decision"
-            value="deny"
-            disabled={busy}
-          >
+          </Button>
+          <Button variant="secondary" type="submit" name="decision" value="deny" disabled={busy}>
             Deny
-          </button>
+          </Button>
         </p>
       </form>
       <details className="custodian__technical">
@@ -185,8 +176,7 @@ export function CustodianConsentForm(props: {
 }
 
 function usagePointText(up: ConsentUsagePoint): string {
-  const service = serviceKindName(up.serviceKind);
-  return `${up.title}: ${service.charAt(0).toUpperCase()}${service.slice(1)}, meter ${up.meterId}, ${up.address}`;
+  return `${up.title}: ${serviceLabel(up.serviceKind)}, meter ${up.meterId}, ${up.address}`;
 }
 
 function ClientCard(props: { client: ClientInfo }) {

@@ -1,9 +1,10 @@
 /**
- * The custodian's JSON interaction endpoints (src/custodian/oauth.ts: validate, sign-in, decision), as
+ * The custodian's JSON interaction endpoints (src/custodian/oauth/: validate, sign-in, decision), as
  * the browser demo's sign-in page calls them. The page lives at `B/oauth/authorize`, so the endpoints
  * are found relative to it: the page needs nothing of the portal's configuration, as a real custodian's
  * page would not. Answers are narrowed to what the page shows; any other answer is a readable failure.
  */
+import type { ConsentUsagePoint } from '../custodian/oauth/sign-in.ts';
 
 /** The authorize request's parameters (RFC 6749 section 4.1.1, RFC 7636), as strings. */
 export type AuthorizeParams = Record<string, string>;
@@ -15,15 +16,6 @@ export interface ClientInfo {
   logoUri: string | null;
   clientUri: string | null;
   firstParty: boolean;
-}
-
-export interface ConsentUsagePoint {
-  id: string;
-  title: string;
-  serviceKind: number;
-  meterId: string;
-  site: string;
-  address: string;
 }
 
 export interface ConsentRequest {

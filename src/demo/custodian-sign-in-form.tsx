@@ -6,6 +6,7 @@ import {
   type ConsentRequest,
   type InteractionFailure,
 } from './custodian-interaction.ts';
+import { Button } from '../components/ui/button.tsx';
 
 /** The utility account's sign-in form. A wrong password stays on the form, its message tied to both fields. */
 export function CustodianSignInForm(props: {
@@ -108,9 +109,9 @@ export function CustodianSignInForm(props: {
             onChange={(event) => setPassword(event.target.value)}
           />
         </div>
-        <button type="submit" className="button" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           Sign in
-        </button>
+        </Button>
       </form>
       <p className="custodian__hint">
         Demo accounts: <code>household</code>, <code>business</code> and <code>commercial</code>, each with

@@ -12,6 +12,7 @@ import { PageTitle } from '../components/ui/page-title.tsx';
 import { useConfig } from '../lib/api-context.tsx';
 import type { Faults } from '../custodian/state.ts';
 import { ThirdPartyLauncher } from './third-party-launcher.tsx';
+import { Button } from '../components/ui/button.tsx';
 
 const DEMO_ACCOUNTS = ['household', 'business', 'commercial'] as const;
 const faultsKey = ['demo', 'faults'] as const;
@@ -225,17 +226,12 @@ function FaultsForm({ current }: { current: Faults }) {
         </label>
       </fieldset>
       <div className="actions">
-        <button type="submit" className="button" disabled={save.isPending}>
+        <Button type="submit" disabled={save.isPending}>
           Apply faults
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={save.isPending}
-          onClick={() => save.mutate(healthy)}
-        >
+        </Button>
+        <Button variant="secondary" disabled={save.isPending} onClick={() => save.mutate(healthy)}>
           Clear all faults
-        </button>
+        </Button>
       </div>
       <div role="status">{save.isSuccess && <p>Faults applied.</p>}</div>
       {save.isError && <ErrorState title="The faults were not changed" error={save.error} />}
@@ -300,9 +296,9 @@ function SyntheticAuthorizationsSection() {
             />
           </div>
         </div>
-        <button type="submit" className="button" disabled={apply.isPending}>
+        <Button type="submit" disabled={apply.isPending}>
           Generate authorizations
-        </button>
+        </Button>
       </form>
       <div role="status">
         {apply.isSuccess && (
@@ -334,9 +330,9 @@ function ResetSection() {
     <section className="card" aria-labelledby="demo-reset">
       <h2 id="demo-reset">Reset</h2>
       <p>Puts the simulated utility back as it started: seeded authorizations and bulk grants, no faults.</p>
-      <button type="button" className="button button--danger" onClick={() => setAsking(true)}>
+      <Button variant="danger" onClick={() => setAsking(true)}>
         Reset all demo data
-      </button>
+      </Button>
       <div role="status">{reset.isSuccess && <p>All demo data was reset.</p>}</div>
       {reset.isError && <ErrorState title="Nothing was reset" error={reset.error} />}
       <dialog ref={dialog} aria-labelledby="demo-reset-title" onClose={() => setAsking(false)}>
@@ -346,19 +342,18 @@ function ResetSection() {
           comes back. You stay signed in.
         </p>
         <div className="actions">
-          <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>
+          <Button variant="secondary" onClick={() => setAsking(false)}>
             Cancel
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
+          </Button>
+          <Button
+            variant="danger"
             onClick={() => {
               setAsking(false);
               reset.mutate();
             }}
           >
             Reset everything
-          </button>
+          </Button>
         </div>
       </dialog>
     </section>

@@ -9,6 +9,7 @@ import { THIRD_PARTIES, type Client } from '../custodian/directory.ts';
 import { describeScope } from '../espi/scope.ts';
 
 import { THIRD_PARTY_CALLBACK_PATH } from './demo-paths.ts';
+import { Button } from '../components/ui/button.tsx';
 
 const PENDING_PREFIX = 'demo-third-party-request:';
 
@@ -103,9 +104,7 @@ function ThirdPartyCard(props: { client: Client; authorizeEndpoint: string }) {
       ) : (
         <p className="muted">Asks for: {describeScope(scope).summary}</p>
       )}
-      <button
-        type="button"
-        className="button"
+      <Button
         disabled={starting}
         onClick={() => {
           setStarting(true);
@@ -113,7 +112,7 @@ function ThirdPartyCard(props: { client: Client; authorizeEndpoint: string }) {
         }}
       >
         Connect as {client.name}
-      </button>
+      </Button>
     </section>
   );
 }

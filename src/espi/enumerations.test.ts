@@ -9,7 +9,6 @@ import {
   isSuspect,
   MeasurementKind,
   qualityName,
-  serviceKindName,
   UnitMultiplierKind,
   unitSymbol,
   UnitSymbolKind,
@@ -76,12 +75,6 @@ describe('flow direction, service kind, quality', () => {
     expect(flowDirectionName(0)).toBe('none');
     expect(flowDirectionName(undefined)).toBe('none');
     expect(flowDirectionName(15)).toBe('quadrant1');
-  });
-
-  it('names service kinds', () => {
-    expect(serviceKindName(0)).toBe('electricity');
-    expect(serviceKindName(1)).toBe('gas');
-    expect(serviceKindName(2)).toBe('water');
   });
 
   it('classifies reading qualities', () => {

@@ -2,7 +2,8 @@
  * The standard's numeric code lists, transcribed from the `xs:appinfo` names of espi.xsd (ESPI 4.0,
  * version 4.0.20231213; reference section 3). The schema declares each list as a union with plain UInt16,
  * so any number validates (docs/espi.md 2.4, quirk 1): codes read from a file may be missing from these
- * tables, and every lookup below has an answer for them.
+ * tables, and every lookup below has an answer for them. ServiceKind, which people read as words, has
+ * its own table with labels and units in service-kind.ts.
  */
 
 export const AccumulationKind = {
@@ -281,19 +282,6 @@ export const QualityOfReading = {
   17: 'validated',
   18: 'verified',
   19: 'revenue-quality',
-} as const;
-
-export const ServiceKind = {
-  0: 'electricity',
-  1: 'gas',
-  2: 'water',
-  3: 'time',
-  4: 'heat',
-  5: 'refuse',
-  6: 'sewerage',
-  7: 'rates',
-  8: 'tvLicence',
-  9: 'internet',
 } as const;
 
 export const TimeAttributeKind = {
@@ -590,11 +578,6 @@ export function unitSymbol(uom: number | undefined): string {
 export function flowDirectionName(code: number | undefined): string {
   if (code === undefined || code === 0) return 'none';
   return codeName(FlowDirectionKind, code);
-}
-
-/** The ServiceKind name (`electricity`, `gas`, `water`, ...). */
-export function serviceKindName(kind: number | undefined): string {
-  return codeName(ServiceKind, kind);
 }
 
 /** Plain words for a reading quality code; readings with no quality are good (XSD ReadingQuality doc). */

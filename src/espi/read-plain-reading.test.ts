@@ -2,9 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { EspiReadError } from './errors.ts';
 import { NO_QUALITY } from './model.ts';
 import { readEspi } from './read.ts';
-
-const ATOM = 'http://www.w3.org/2005/Atom';
-const ESPI = 'http://naesb.org/espi';
+import { ESPI, bareFeed, readingsOf } from './test-feed.ts';
 
 /** Two plain readings (so the reader has learnt their shape) and then `odd`, in one IntervalBlock. */
 function feedWith(odd: string, prefix = 'espi'): string {
@@ -12,15 +10,15 @@ function feedWith(odd: string, prefix = 'espi'): string {
   const plain = (start: number, value: number) =>
     `<${p}IntervalReading><${p}cost>7</${p}cost><${p}timePeriod><${p}duration>900</${p}duration>` +
     `<${p}start>${start}</${p}start></${p}timePeriod><${p}value>${value}</${p}value></${p}IntervalReading>`;
-  return (
-    `<feed xmlns="${ATOM}" xmlns:${prefix}="${ESPI}"><entry><content><${p}IntervalBlock>` +
-    `${plain(1000, 1)}${plain(1900, 2)}\n  ${odd}</${p}IntervalBlock></content></entry></feed>`
+  return bareFeed(
+    `<${p}IntervalBlock>${plain(1000, 1)}${plain(1900, 2)}\n  ${odd}</${p}IntervalBlock>`,
+    ` xmlns:${prefix}="${ESPI}"`,
   );
 }
 
 /** The third reading of the block, or undefined if it was skipped. */
 function third(xml: string) {
-  const r = readEspi(xml).orphanMeterReadings[0]?.readings;
+  const r = readingsOf(readEspi(xml));
   if (!r || r.count < 3) return undefined;
   return {
     start: r.start[2],
@@ -77,17 +75,19 @@ describe('readings that differ from the shape learnt from the ones before them',
         `${reading('<espi:value>1.5</espi:value>')}<espi:IntervalReading><espi:cost>7</espi:cost><espi:timePeriod><espi:duration>900</espi:duration><espi:start>3700</espi:start></espi:timePeriod><espi:value>4</espi:value></espi:IntervalReading>`,
       ),
     );
-    expect(Array.from(doc.orphanMeterReadings[0]?.readings.value ?? [])).toEqual([1, 2, 1.5, 4]);
+    expect(Array.from(readingsOf(doc)?.value ?? [])).toEqual([1, 2, 1.5, 4]);
   });
 
   test('without a prefix, and with whitespace between tags', () => {
-    const xml = `<feed xmlns="${ATOM}"><entry><content><IntervalBlock xmlns="${ESPI}">${[1000, 1900, 2800]
-      .map(
-        (s, i) =>
-          `\n <IntervalReading>\n  <timePeriod>\n   <duration>900</duration>\n   <start>${s}</start>\n  </timePeriod>\n  <value>${i}</value>\n </IntervalReading>`,
-      )
-      .join('')}\n</IntervalBlock></content></entry></feed>`;
-    expect(Array.from(readEspi(xml).orphanMeterReadings[0]?.readings.value ?? [])).toEqual([0, 1, 2]);
+    const xml = bareFeed(
+      `<IntervalBlock xmlns="${ESPI}">${[1000, 1900, 2800]
+        .map(
+          (s, i) =>
+            `\n <IntervalReading>\n  <timePeriod>\n   <duration>900</duration>\n   <start>${s}</start>\n  </timePeriod>\n  <value>${i}</value>\n </IntervalReading>`,
+        )
+        .join('')}\n</IntervalBlock>`,
+    );
+    expect(Array.from(readingsOf(readEspi(xml))?.value ?? [])).toEqual([0, 1, 2]);
   });
 
   test('a mismatched end tag is refused, not read past', () => {
@@ -107,7 +107,7 @@ describe('readings that differ from the shape learnt from the ones before them',
 
   test('a value that is not a number skips the reading with a warning', () => {
     const doc = readEspi(feedWith(reading('<espi:value>4 2</espi:value>')));
-    expect(doc.orphanMeterReadings[0]?.readings.count).toBe(2);
+    expect(readingsOf(doc)?.count).toBe(2);
     expect(doc.warnings.map((w) => w.code)).toContain('non-numeric');
   });
 });

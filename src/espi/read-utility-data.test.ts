@@ -7,8 +7,9 @@ import { describe, expect, test } from 'vitest';
 import { readEspi } from './read.ts';
 import { summarize } from './summarize.ts';
 import {
-  ATOM,
   B,
+  ESPI,
+  bareFeed,
   block,
   codes,
   entry,
@@ -180,14 +181,14 @@ describe('namespaces', () => {
   });
 
   test('an undeclared prefix is reported', () => {
-    const xml = `<feed xmlns="${ATOM}"><entry><content><x:UsagePoint/></content></entry></feed>`;
+    const xml = bareFeed('<x:UsagePoint/>');
     expect(readEspi(xml).warnings.map((w) => w.message)).toEqual([
       expect.stringMatching(/<x:UsagePoint> is in no namespace/),
     ]);
   });
 
   test('ESPI declared on the resource itself or on the feed is ESPI', () => {
-    const onResource = `<feed xmlns="${ATOM}"><entry><content><UsagePoint xmlns="http://naesb.org/espi"/></content></entry></feed>`;
+    const onResource = bareFeed(`<UsagePoint xmlns="${ESPI}"/>`);
     expect(readEspi(onResource).warnings).toEqual([]);
     expect(codes(readEspi(feed(usagePoint)))).not.toContain('foreign-namespace');
   });

@@ -53,6 +53,13 @@ export const block = (readings: Reading[], mr = 1, id = 1) =>
 export const feed = (...entries: string[]) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="${ATOM}" xmlns:espi="${ESPI}"><id>urn:uuid:1</id>${link('self', `${B}/Batch/Subscription/5`)}\n${entries.join('\n')}\n</feed>\n`;
 
+/**
+ * A feed of one entry with no links around `content`: the smallest input the reader accepts, whose
+ * MeterReading (if any) it keeps as an orphan. `namespaces` adds declarations to the feed element.
+ */
+export const bareFeed = (content: string, namespaces = '') =>
+  `<feed xmlns="${ATOM}"${namespaces}><entry><content>${content}</content></entry></feed>`;
+
 export const hours = (n: number, from = 1_700_000_000) =>
   Array.from({ length: n }, (_, i): Reading => ({ start: from + i * 3600, value: 100 + i }));
 

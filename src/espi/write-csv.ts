@@ -3,13 +3,8 @@
  * person expects and the cost in currency units. RFC 4180 (quotes doubled, CRLF line ends), and text cells
  * that a spreadsheet would run as a formula are neutralised (OWASP "CSV Injection").
  */
-import {
-  currencyAlpha,
-  flowDirectionName,
-  qualityName,
-  serviceKindName,
-  unitSymbol,
-} from './enumerations.ts';
+import { currencyAlpha, flowDirectionName, qualityName, unitSymbol } from './enumerations.ts';
+import { serviceKindName } from './service-kind.ts';
 import { createLocalTime, type TimeZoneRules } from './local-time.ts';
 import { NO_QUALITY, type EspiDocument, type MeterReading, type UsagePoint } from './model.ts';
 import { COST_DIVISOR, displayUnitFor, rawToDisplayFactor } from './units.ts';

@@ -1,5 +1,5 @@
-import { Link } from 'react-router';
 import { PageTitle } from '../ui/page-title.tsx';
+import { ButtonLink } from '../ui/button.tsx';
 
 export function NotFoundPage() {
   return (
@@ -8,9 +8,7 @@ export function NotFoundPage() {
       <h1>Page not found</h1>
       <p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
       <p className="actions">
-        <Link className="button" to="/">
-          Go to the home page
-        </Link>
+        <ButtonLink to="/">Go to the home page</ButtonLink>
       </p>
     </>
   );

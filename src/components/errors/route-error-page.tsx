@@ -1,7 +1,8 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { describeError } from '../../lib/api-error.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PageTitle } from '../ui/page-title.tsx';
+import { Button, ButtonLink } from '../ui/button.tsx';
 
 /**
  * What a person sees when a page fails to load or render: what happened and two ways on. A failed
@@ -24,12 +25,10 @@ export function RouteErrorPage() {
         </p>
       </div>
       <p className="actions">
-        <button type="button" className="button" onClick={() => window.location.reload()}>
-          Reload the page
-        </button>
-        <Link className="button button--secondary" to="/">
+        <Button onClick={() => window.location.reload()}>Reload the page</Button>
+        <ButtonLink variant="secondary" to="/">
           Go to the home page
-        </Link>
+        </ButtonLink>
       </p>
     </>
   );

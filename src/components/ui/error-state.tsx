@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { describeError } from '../../lib/api-error.ts';
+import { Button } from './button.tsx';
 
 /** An error a person can act on: what happened, and a retry where one makes sense. */
 export function ErrorState(props: {
@@ -14,9 +15,9 @@ export function ErrorState(props: {
       <p>{describeError(props.error)}</p>
       {props.children}
       {props.onRetry && (
-        <button type="button" className="button button--secondary" onClick={props.onRetry}>
+        <Button variant="secondary" onClick={props.onRetry}>
           Try again
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import {
 } from './api-access-client.ts';
 import { dataChoices, historyChoices, narrowScope } from './api-access-scope.ts';
 import { useSession } from './session-context.tsx';
+import { Button } from '../../components/ui/button.tsx';
 
 type Problem = { field: FailureField; message: string };
 
@@ -211,9 +212,9 @@ export function ApiAccessForm(props: {
         </p>
       )}
       <p className="actions">
-        <button type="submit" className="button" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {busy ? 'Getting a token…' : 'Get token'}
-        </button>
+        </Button>
       </p>
     </form>
   );

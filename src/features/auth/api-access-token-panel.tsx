@@ -8,6 +8,7 @@ import {
 } from './api-access-client.ts';
 import { useSession } from './session-context.tsx';
 import { DISPLAY_LOCALE } from '../../espi/display-locale.ts';
+import { Button } from '../../components/ui/button.tsx';
 
 /**
  * The token, shown once: copy it now, it is kept nowhere but this page's memory. The client
@@ -50,9 +51,7 @@ export function ApiAccessTokenPanel(props: {
         </h2>
         <p role="status">The utility has revoked the token: any request made with it is now refused.</p>
         <p className="actions">
-          <button type="button" className="button" onClick={props.onDone}>
-            Get another token
-          </button>
+          <Button onClick={props.onDone}>Get another token</Button>
         </p>
       </section>
     );
@@ -114,17 +113,12 @@ export function ApiAccessTokenPanel(props: {
         </div>
       )}
       <p className="actions">
-        <button
-          type="button"
-          className="button button--danger"
-          disabled={revocation.state === 'busy'}
-          onClick={() => void revoke()}
-        >
+        <Button variant="danger" disabled={revocation.state === 'busy'} onClick={() => void revoke()}>
           Revoke this token
-        </button>
-        <button type="button" className="button button--secondary" onClick={props.onDone}>
+        </Button>
+        <Button variant="secondary" onClick={props.onDone}>
           Done
-        </button>
+        </Button>
       </p>
     </section>
   );
@@ -145,9 +139,9 @@ function CopyableText(props: { label: string; text: string }) {
       <p className="api-access__copy-label">{props.label}</p>
       <pre>{props.text}</pre>
       <p className="actions">
-        <button type="button" className="button button--small button--secondary" onClick={() => void copy()}>
+        <Button variant="secondary" small onClick={() => void copy()}>
           Copy {props.label.toLowerCase()}
-        </button>
+        </Button>
         <span role="status">{status}</span>
       </p>
     </div>

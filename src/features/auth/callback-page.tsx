@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { hasAuthParams } from 'react-oidc-context';
 import { LoadingState } from '../../components/ui/loading-state.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { useSession } from './session-context.tsx';
+import { Button, ButtonLink } from '../../components/ui/button.tsx';
 
 /**
  * The OAuth redirect target. The provider exchanges the code (once, even under StrictMode) and then
@@ -29,12 +30,10 @@ export function CallbackPage() {
           <p className="muted">The utility&apos;s answer: {error.message}</p>
         </div>
         <p className="actions">
-          <button type="button" className="button" onClick={() => void signIn('/')}>
-            Sign in again
-          </button>
-          <Link to="/" className="button button--secondary">
+          <Button onClick={() => void signIn('/')}>Sign in again</Button>
+          <ButtonLink variant="secondary" to="/">
             Go to the home page
-          </Link>
+          </ButtonLink>
         </p>
       </>
     );
@@ -47,12 +46,10 @@ export function CallbackPage() {
         <h1>No sign-in in progress</h1>
         <p>This address completes a sign-in at your utility, and there is none to complete here.</p>
         <p className="actions">
-          <button type="button" className="button" onClick={() => void signIn('/')}>
-            Sign in
-          </button>
-          <Link to="/" className="button button--secondary">
+          <Button onClick={() => void signIn('/')}>Sign in</Button>
+          <ButtonLink variant="secondary" to="/">
             Go to the home page
-          </Link>
+          </ButtonLink>
         </p>
       </>
     );

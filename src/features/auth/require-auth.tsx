@@ -2,6 +2,7 @@ import { Outlet, useLocation } from 'react-router';
 import { LoadingState } from '../../components/ui/loading-state.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { useSession } from './session-context.tsx';
+import { Button } from '../../components/ui/button.tsx';
 
 /** Layout route for pages that need a signed-in customer: otherwise, says why and offers sign-in. */
 export function RequireAuth() {
@@ -15,13 +16,9 @@ export function RequireAuth() {
         <h1>Sign in to continue</h1>
         <p>This page shows your own account. Sign in with your utility account to see it.</p>
         <p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void signIn(`${location.pathname}${location.search}${location.hash}`)}
-          >
+          <Button onClick={() => void signIn(`${location.pathname}${location.search}${location.hash}`)}>
             Sign in
-          </button>
+          </Button>
         </p>
       </>
     );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useSession } from './session-context.tsx';
+import { Button } from '../../components/ui/button.tsx';
 
 /** The header's session control: who is signed in and sign-out, or sign-in. */
 export function SessionMenu() {
@@ -8,17 +9,17 @@ export function SessionMenu() {
   if (status === 'loading') return null;
   if (status === 'signed-out') {
     return (
-      <button type="button" className="button button--small" onClick={() => void signIn()}>
+      <Button small onClick={() => void signIn()}>
         Sign in
-      </button>
+      </Button>
     );
   }
   return (
     <div className="site-header__session">
       {displayName && <span className="muted">{displayName}</span>}
-      <button
-        type="button"
-        className="button button--small button--secondary"
+      <Button
+        variant="secondary"
+        small
         disabled={busy}
         onClick={() => {
           setBusy(true);
@@ -26,7 +27,7 @@ export function SessionMenu() {
         }}
       >
         {busy ? 'Signing out…' : 'Sign out'}
-      </button>
+      </Button>
     </div>
   );
 }

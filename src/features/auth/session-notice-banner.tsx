@@ -1,4 +1,5 @@
 import { useSession } from './session-context.tsx';
+import { Button } from '../../components/ui/button.tsx';
 
 const TEXT = {
   'session-ending':
@@ -16,9 +17,9 @@ export function SessionNoticeBanner() {
       <div className="alert alert--error" role="alert">
         <p>{signInProblem}</p>
         <p className="actions">
-          <button type="button" className="button button--small" onClick={() => void signIn()}>
+          <Button small onClick={() => void signIn()}>
             Try to sign in again
-          </button>
+          </Button>
         </p>
       </div>
     );
@@ -30,13 +31,13 @@ export function SessionNoticeBanner() {
       <p>{TEXT[notice]}</p>
       <p className="actions">
         {needsSignIn && (
-          <button type="button" className="button button--small" onClick={() => void signIn()}>
+          <Button small onClick={() => void signIn()}>
             Sign in again
-          </button>
+          </Button>
         )}
-        <button type="button" className="button button--small button--secondary" onClick={dismissNotice}>
+        <Button variant="secondary" small onClick={dismissNotice}>
           Dismiss
-        </button>
+        </Button>
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { UsagePointListing } from './api/usage-points.ts';
-import { serviceLabel } from './service-kind.ts';
+import { serviceLabel } from '../../espi/service-kind.ts';
 
 /** Usage points whose text holds every word of `query` (any order, any case). */
 export function filterUsagePoints(usagePoints: UsagePointListing[], query: string): UsagePointListing[] {

@@ -5,6 +5,7 @@ import { endingOf, formatDate, isoDate, periodInWords } from '../authorization-d
 import { safeExternalUrl } from '../external-url.ts';
 import { AppLogo } from './app-logo.tsx';
 import { StatusBadge } from './status-badge.tsx';
+import { Button, ButtonLink } from '../../../components/ui/button.tsx';
 
 /** One authorization in the list: who, what it may read, for which meters, and until when. */
 export function AuthorizationCard(props: {
@@ -65,20 +66,13 @@ export function AuthorizationCard(props: {
         )}
       </dl>
       <div className="actions">
-        <Link
-          className="button button--secondary button--small"
-          to={`/authorizations/${encodeURIComponent(a.id)}`}
-        >
+        <ButtonLink variant="secondary" small to={`/authorizations/${encodeURIComponent(a.id)}`}>
           Details<span className="visually-hidden"> of {app.name}</span>
-        </Link>
+        </ButtonLink>
         {a.status === 'active' && (
-          <button
-            type="button"
-            className="button button--danger button--small"
-            onClick={() => props.onRevoke(a)}
-          >
+          <Button variant="danger" small onClick={() => props.onRevoke(a)}>
             Revoke access<span className="visually-hidden"> for {app.name}</span>
-          </button>
+          </Button>
         )}
       </div>
     </li>

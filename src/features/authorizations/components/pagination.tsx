@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { ButtonLink } from '../../../components/ui/button.tsx';
 
 /** Previous and next pages as links, so every page of a long list has its own address. */
 export function Pagination(props: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
@@ -7,9 +7,9 @@ export function Pagination(props: { page: number; pageCount: number; hrefFor: (p
   return (
     <nav className="pagination" aria-label="Pages of connected apps">
       {page > 1 ? (
-        <Link className="button button--secondary button--small" to={props.hrefFor(page - 1)}>
+        <ButtonLink variant="secondary" small to={props.hrefFor(page - 1)}>
           Previous page
-        </Link>
+        </ButtonLink>
       ) : (
         <span />
       )}
@@ -17,9 +17,9 @@ export function Pagination(props: { page: number; pageCount: number; hrefFor: (p
         Page {page} of {pageCount}
       </span>
       {page < pageCount ? (
-        <Link className="button button--secondary button--small" to={props.hrefFor(page + 1)}>
+        <ButtonLink variant="secondary" small to={props.hrefFor(page + 1)}>
           Next page
-        </Link>
+        </ButtonLink>
       ) : (
         <span />
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { Authorization } from '../api/authorization-schema.ts';
+import { Button } from '../../../components/ui/button.tsx';
 
 /**
  * Asks before revoking, and says what stops and what does not. A native modal <dialog>: focus is
@@ -60,12 +61,11 @@ export function RevokeDialog(props: {
             <p>Data it already has is not deleted. To have it removed, ask {name} directly.</p>
           </div>
           <div className="actions">
-            <button ref={cancelButton} type="button" className="button button--secondary" onClick={cancel}>
+            <Button variant="secondary" ref={cancelButton} onClick={cancel}>
               Cancel
-            </button>
-            <button
-              type="button"
-              className="button button--danger"
+            </Button>
+            <Button
+              variant="danger"
               onClick={() => {
                 // Close first: the browser hands focus back, then the page moves it to the outcome.
                 dialog.current?.close();
@@ -73,7 +73,7 @@ export function RevokeDialog(props: {
               }}
             >
               Revoke access
-            </button>
+            </Button>
           </div>
         </>
       )}

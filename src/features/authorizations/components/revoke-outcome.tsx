@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { describeError } from '../../../lib/api-error.ts';
 import { RevokeFailure, type useRevokeAuthorization } from '../api/revoke-authorization.ts';
+import { Button } from '../../../components/ui/button.tsx';
 
 type RevokeMutation = ReturnType<typeof useRevokeAuthorization>;
 
@@ -58,12 +59,10 @@ export function RevokeOutcome({ mutation }: { mutation: RevokeMutation }) {
         )}
         <p>{describeError(cause)}</p>
         <div className="actions">
-          <button type="button" className="button" onClick={retry}>
-            Try again
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => mutation.reset()}>
+          <Button onClick={retry}>Try again</Button>
+          <Button variant="secondary" onClick={() => mutation.reset()}>
             Dismiss
-          </button>
+          </Button>
         </div>
       </div>
     );

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { serviceLabel } from '../../../espi/service-kind.ts';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
@@ -16,8 +17,7 @@ import { ScopeTerms } from '../components/scope-terms.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useRevokeFlow } from '../components/use-revoke-flow.ts';
 import '../authorizations.css';
-
-const SERVICE_KINDS = ['Electricity', 'Gas', 'Water'];
+import { Button } from '../../../components/ui/button.tsx';
 
 export function Component() {
   const { authorizationId = '' } = useParams();
@@ -70,9 +70,9 @@ export function Component() {
       <RevokeOutcome mutation={revoke.mutation} />
       {a.status === 'active' && (
         <p>
-          <button type="button" className="button button--danger" onClick={() => revoke.ask(a)}>
+          <Button variant="danger" onClick={() => revoke.ask(a)}>
             Revoke access
-          </button>
+          </Button>
         </p>
       )}
       <div className="stack">
@@ -167,7 +167,7 @@ function UsagePoints({ authorization: a }: { authorization: Authorization }) {
           <li key={up.id}>
             <strong>{up.title}</strong>
             {[
-              up.serviceKind === undefined ? undefined : SERVICE_KINDS[up.serviceKind],
+              up.serviceKind === undefined ? undefined : serviceLabel(up.serviceKind),
               up.meterId && `meter ${up.meterId}`,
               up.address,
             ]

@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { serviceLabel, type Meter } from '../model/meter.ts';
+import { serviceLabel } from '../../../espi/service-kind.ts';
+import type { Meter } from '../model/meter.ts';
 
 /**
  * One meter with its checkbox. Shared by the virtualized list and the benchmark's plain list, so the

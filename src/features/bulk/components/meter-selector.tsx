@@ -15,7 +15,8 @@ import {
   type ComponentType,
 } from 'react';
 import { filterMeters, indexMeters, NO_FILTER, type MeterFilter } from '../model/meter-filter.ts';
-import { SERVICE_KINDS, type Meter } from '../model/meter.ts';
+import { SERVICE_KINDS } from '../../../espi/service-kind.ts';
+import type { Meter } from '../model/meter.ts';
 import { coverage, deselectAll, selectAll, toggle, type Selection } from '../model/selection.ts';
 import { MeterRow } from './meter-row.tsx';
 import './bulk.css';

@@ -1,7 +1,7 @@
 import { durationInWords, FUNCTION_BLOCKS } from '../../../espi/scope.ts';
 import { localIsoDate, type GrantTerm } from '../model/grant.ts';
 import { SERVICE_BLOCKS, type ScopeChoice, type ScopeOffer } from '../model/grant-scope.ts';
-import { serviceLabel } from '../model/meter.ts';
+import { serviceLabel } from '../../../espi/service-kind.ts';
 
 /** Step 3: which data (services), how detailed, how much history, and for how long. */
 export function ScopeStep(props: {

@@ -13,14 +13,3 @@ export interface Meter {
   /** The custodian lets this meter into a bulk grant (an active service). */
   bulkEligible: boolean;
 }
-
-/** The service kinds a person can filter by, in plain words. */
-export const SERVICE_KINDS: readonly { kind: number; label: string }[] = [
-  { kind: 0, label: 'Electricity' },
-  { kind: 1, label: 'Gas' },
-  { kind: 2, label: 'Water' },
-];
-
-export function serviceLabel(kind: number): string {
-  return SERVICE_KINDS.find((s) => s.kind === kind)?.label ?? 'Other service';
-}

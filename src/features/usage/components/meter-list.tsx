@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { countOf, nounFor } from '../../../espi/plural.ts';
 import type { UsagePointListing } from '../api/usage-points.ts';
-import { serviceLabel } from '../service-kind.ts';
+import { serviceLabel } from '../../../espi/service-kind.ts';
 import { filterUsagePoints } from '../meter-search.ts';
 import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 

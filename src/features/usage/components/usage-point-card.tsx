@@ -10,7 +10,7 @@ import { useUsageFeed } from '../api/use-usage.ts';
 import { clockFor, usagePointIn } from '../clock.ts';
 import { formatDay, formatDays } from '../format-time.ts';
 import { dateOfDay, dayNumber, todayIn, type DayRange } from '../range.ts';
-import { serviceLabel } from '../service-kind.ts';
+import { serviceLabel } from '../../../espi/service-kind.ts';
 import {
   summarizeUsagePoint,
   type PeriodFigures,

@@ -12,7 +12,7 @@ import { fittingView, type UsageViewState } from '../range.ts';
 import { dataThrough } from '../readings.ts';
 import { offeredResolutions, readingSeconds } from '../resolutions.ts';
 import { readErrorText, type ReadErrorText } from '../read-error-text.ts';
-import { serviceLabel } from '../service-kind.ts';
+import { serviceLabel } from '../../../espi/service-kind.ts';
 import '../usage.css';
 
 type Opened =
