@@ -72,10 +72,10 @@ let root: Root | undefined;
 async function drawn(resolution?: string): Promise<void> {
   for (;;) {
     const figure = container.querySelector('.usage-figure');
+    const caption = document.getElementById(figure?.getAttribute('aria-labelledby') ?? '')?.textContent;
     const current =
       !resolution ||
-      (figure?.getAttribute('aria-busy') === 'false' &&
-        figure.getAttribute('aria-label')?.includes(` by ${resolution},`));
+      (figure?.getAttribute('aria-busy') === 'false' && caption?.includes(` by ${resolution},`));
     const path = container.querySelector('.recharts-line path.recharts-curve');
     if (current && (path?.getAttribute('d') || container.querySelector('.recharts-bar-rectangle path')))
       break;
