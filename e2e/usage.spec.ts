@@ -160,6 +160,86 @@ test.describe('my energy data', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('the chart is one figure, named and summarised, whose values the keyboard reads out', async ({
+    page,
+  }) => {
+    await openSignedIn(page, '/usage', 'household');
+    await page.getByRole('link', { name: DEMO_POINTS.household[0], exact: true }).click();
+    await chartDrawn(page);
+    const figure = page.getByRole('figure', { name: /^Home electricity \(rooftop solar\): .+ by day, / });
+    await expect(figure).toHaveAccessibleDescription(
+      /^From the grid [\d,.]+ kWh in all; the highest day \w{3} \d+, \d{4}, [\d,.]+ kWh\.$/,
+    );
+    // recharts' keyboard layer is off: no unnamed application tab stop reading axis ticks.
+    await expect(page.locator('[role="application"]')).toHaveCount(0);
+
+    // The next tab stop after the table toggle is the chart: a slider over its days.
+    await page.getByRole('button', { name: 'Show as table' }).focus();
+    await page.keyboard.press('Tab');
+    const reader = figure.getByRole('slider', { name: 'Values by day' });
+    await expect(reader).toBeFocused();
+    const read = async (key: string) => {
+      await page.keyboard.press(key);
+      const text = (await reader.getAttribute('aria-valuetext')) ?? '';
+      // What the screen reader is told is what a sighted keyboard user sees, and the day is marked.
+      await expect(page.locator('.usage-chart-readout')).toHaveText(text);
+      await expect(figure.locator('.usage-chart-cursor')).toHaveCount(1);
+      return text;
+    };
+    const last = await read('End');
+    const days = Number(await reader.getAttribute('aria-valuemax'));
+    await expect(reader).toHaveAttribute('aria-valuenow', String(days));
+    const first = await read('Home');
+    await expect(reader).toHaveAttribute('aria-valuenow', '1');
+    const second = await read('ArrowRight');
+    await expect(reader).toHaveAttribute('aria-valuenow', '2');
+    await expectNoAxeViolations(page);
+
+    // Each value read is the table's row for that day, figure for figure.
+    await page.getByRole('button', { name: 'Show as table' }).click();
+    const rows = page.locator('.usage-table tbody tr');
+    await expect(rows).toHaveCount(days);
+    for (const [index, text] of [
+      [0, first],
+      [1, second],
+      [days - 1, last],
+    ] as const) {
+      const row = rows.nth(index);
+      expect(text.startsWith(`${await row.getByRole('rowheader').textContent()}: From the grid `)).toBe(true);
+      const cells = await row.locator('td.number').allTextContents();
+      expect(cells.length).toBeGreaterThan(0);
+      for (const cell of cells) expect(text).toContain(cell);
+    }
+  });
+
+  test('months the data covers only in part are striped, explained and counted in days', async ({ page }) => {
+    await openSignedIn(page, '/usage', 'household');
+    await page.getByRole('link', { name: 'Home gas', exact: true }).click();
+    await chartDrawn(page);
+    // From January 10: January is 22 of its 31 days; February and March are whole.
+    const year = new Date().getUTCFullYear() - 1;
+    await page.goto(`${page.url().replace(/\?.*$/, '')}?res=month&from=${year}-01-10&to=${year}-03-31`);
+    await chartDrawn(page);
+    await expect(page.getByRole('list', { name: 'Legend' })).toContainText(
+      'Partial month: data for only some of its days',
+    );
+    const bars = page.locator('.usage-figure .recharts-bar-rectangle path');
+    await expect(bars).toHaveCount(3);
+    await expect(bars.first()).toHaveAttribute('fill', /^url\(#/);
+    await expect(bars.nth(1)).not.toHaveAttribute('fill', /^url\(#/);
+
+    // The keyboard reader and the table say so.
+    await page.getByRole('slider', { name: 'Values by month' }).focus();
+    await page.keyboard.press('Home');
+    await expect(page.getByRole('slider', { name: 'Values by month' })).toHaveAttribute(
+      'aria-valuetext',
+      /^Jan 1, \d{4} – Jan 31, \d{4}: use [\d,.]+ therms?; partial: 22 of 31 days$/,
+    );
+    await page.getByRole('button', { name: 'Show as table' }).click();
+    const notes = page.locator('.usage-table tbody tr td:last-child');
+    await expect(notes).toHaveText(['Partial: 22 of 31 days', '', '']);
+  });
+
   test('daily gas: only the resolutions its readings have; the range ends on its last day with data', async ({
     page,
   }) => {

@@ -65,11 +65,20 @@ const bounds = { start: START, end: START + COUNT * 900 };
 const container = document.getElementById('root') as HTMLElement;
 let root: Root | undefined;
 
-/** Resolves once the chart has bars or a line drawn and the browser has painted a frame after it. */
-async function drawn(): Promise<void> {
+/**
+ * Resolves once the chart has bars or a line drawn (of `resolution`, when given: the usage view draws the
+ * chart a moment after its controls, captioned with what it shows) and the browser has painted a frame.
+ */
+async function drawn(resolution?: string): Promise<void> {
   for (;;) {
+    const figure = container.querySelector('.usage-figure');
+    const caption = document.getElementById(figure?.getAttribute('aria-labelledby') ?? '')?.textContent;
+    const current =
+      !resolution ||
+      (figure?.getAttribute('aria-busy') === 'false' && caption?.includes(` by ${resolution},`));
     const path = container.querySelector('.recharts-line path.recharts-curve');
-    if (path?.getAttribute('d') || container.querySelector('.recharts-bar-rectangle path')) break;
+    if (current && (path?.getAttribute('d') || container.querySelector('.recharts-bar-rectangle path')))
+      break;
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -134,8 +143,7 @@ async function switchResolutions(mode: 'precomputed' | 'readings'): Promise<{ lo
   const longestTaskMs = await longestTaskDuring(async () => {
     for (const resolution of ['day', 'hour', 'month'] as const) {
       root?.render(view(resolution));
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      await drawn();
+      await drawn(resolution);
     }
   });
   return { longestTaskMs };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartForm, chartPoints } from './chart-points.ts';
+import { chartForm, chartPoints, stepCursor } from './chart-points.ts';
 import type { ChartRow } from './series.ts';
 
 function rows(count: number, value: (i: number) => number | null): ChartRow[] {
@@ -52,5 +52,24 @@ describe('chartForm', () => {
     expect(chartForm({ resolution: 'hour', combine: 'sum', rows: rows(8760, () => 1) }, 1, 800)).toBe(
       'steps',
     );
+  });
+});
+
+describe('stepCursor', () => {
+  it('moves as a slider does: one at a time, to the ends, a tenth at a time, never past the ends', () => {
+    expect(stepCursor('ArrowRight', 0, 30)).toBe(1);
+    expect(stepCursor('ArrowUp', 0, 30)).toBe(1);
+    expect(stepCursor('ArrowLeft', 0, 30)).toBe(0);
+    expect(stepCursor('ArrowDown', 5, 30)).toBe(4);
+    expect(stepCursor('End', 0, 30)).toBe(29);
+    expect(stepCursor('ArrowRight', 29, 30)).toBe(29);
+    expect(stepCursor('Home', 17, 30)).toBe(0);
+    expect(stepCursor('PageUp', 0, 30)).toBe(3);
+    expect(stepCursor('PageDown', 2, 30)).toBe(0);
+  });
+
+  it('leaves other keys to the browser, and does nothing with nothing to read', () => {
+    expect(stepCursor('Tab', 0, 30)).toBeUndefined();
+    expect(stepCursor('ArrowRight', 0, 0)).toBeUndefined();
   });
 });

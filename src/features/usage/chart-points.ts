@@ -53,3 +53,33 @@ export function chartForm(
   if (data.resolution === 'interval' || data.combine !== 'sum') return 'lines';
   return data.rows.length * Math.max(1, seriesCount) * MIN_BAR_PX <= plotWidth ? 'bars' : 'steps';
 }
+
+/**
+ * Where a key moves the keyboard reader (a slider over `count` values) from `index`: the keys of the ARIA
+ * slider pattern, Left/Down and Right/Up one, Home/End to the ends, Page Up/Down a tenth of the way.
+ * Undefined for any other key (left to the browser), and when there is nothing to read.
+ */
+export function stepCursor(key: string, index: number, count: number): number | undefined {
+  if (count === 0) return undefined;
+  const last = count - 1;
+  const page = Math.max(1, Math.round(count / 10));
+  const clamp = (i: number) => Math.min(last, Math.max(0, i));
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return clamp(index + 1);
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      return clamp(index - 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return last;
+    case 'PageUp':
+      return clamp(index + page);
+    case 'PageDown':
+      return clamp(index - page);
+    default:
+      return undefined;
+  }
+}

@@ -119,3 +119,59 @@ describe('a reading without a ReadingType', () => {
     expect(data.rows[0]?.delivered).toBe(1_000_000);
   });
 });
+
+describe('partial periods', () => {
+  // Hourly readings from 20 October to 10 November 2026, Pacific.
+  const dataStart = rangeBounds({ from: '2026-10-20', to: '2026-10-20' }, clock).start;
+  const dataEnd = rangeBounds({ from: '2026-11-10', to: '2026-11-10' }, clock).end;
+  const point = usagePoint(meterReading(1, dataStart, (dataEnd - dataStart) / HOUR, () => 1000));
+  const partials = (from: string, to: string, resolution: 'month' | 'billing' | 'day') =>
+    buildChartData(point, { resolution, clock, bounds: rangeBounds({ from, to }, clock) }).rows.map(
+      (r) => r.partial,
+    );
+
+  it('marks the months the data starts or ends in with the days it covers', () => {
+    expect(partials('2026-10-01', '2026-11-30', 'month')).toEqual([
+      { days: 12, periodDays: 31 },
+      { days: 10, periodDays: 30 },
+    ]);
+  });
+
+  it('marks a month the range cuts, and not a month covered whole', () => {
+    const whole = buildChartData(point, {
+      resolution: 'month',
+      clock,
+      bounds: rangeBounds({ from: '2026-10-25', to: '2026-11-10' }, clock),
+    });
+    expect(whole.rows.map((r) => r.partial)).toEqual([
+      { days: 7, periodDays: 31 },
+      { days: 10, periodDays: 30 },
+    ]);
+  });
+
+  it('marks no day: partial periods are months and billing periods', () => {
+    expect(partials('2026-10-20', '2026-10-22', 'day').every((p) => p === undefined)).toBe(true);
+  });
+
+  it('marks the current billing period, continued from those given, as partial', () => {
+    const day = (date: string) => rangeBounds({ from: date, to: date }, clock).start;
+    const billed: UsagePoint = {
+      ...point,
+      usageSummaries: [
+        {
+          meta: { relatedHrefs: [] },
+          element: 'UsageSummary',
+          billingPeriod: { start: day('2026-09-15'), duration: day('2026-10-15') - day('2026-09-15') },
+        },
+      ],
+    };
+    const data = buildChartData(billed, {
+      resolution: 'billing',
+      clock,
+      bounds: rangeBounds({ from: '2026-10-15', to: '2026-11-14' }, clock),
+    });
+    expect(data.resolution).toBe('billing');
+    // October 15 to November 14; the readings run from October 20 to November 10.
+    expect(data.rows.map((r) => r.partial)).toEqual([{ days: 22, periodDays: 31 }]);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { netOf, type Aggregation, type Resolution as AggregateResolution } from '../../espi/aggregate.ts';
 import type { LocalTime } from '../../espi/local-time.ts';
-import { givenBillingPeriods, periodsCovering } from '../../espi/periods.ts';
+import { coverageOf, givenBillingPeriods, periodsCovering } from '../../espi/periods.ts';
 import { aggregateOrSlice } from '../../espi/precompute.ts';
 import type { Combine } from '../../espi/units.ts';
 import type { DateTimeInterval, UsagePoint } from '../../espi/model.ts';
@@ -27,6 +27,11 @@ export interface ChartRow {
   compare: number | null;
   /** Readings in the bucket that are estimates (ReadingQuality 8, 9, 12). */
   estimated: number;
+  /**
+   * A month or billing period the readings shown cover only part of (the data starts or ends inside it,
+   * or the range cuts it, as in the current period): how many of its local days they cover.
+   */
+  partial?: { days: number; periodDays: number };
 }
 
 export interface ChartData {
@@ -128,6 +133,25 @@ function bucketRows(
   return rows;
 }
 
+/** Where the readings in `range` start and end: the range less the gaps at either end of it. */
+function dataSpan(agg: Aggregation, range: { start: number; end: number }): { start: number; end: number } {
+  let { start, end } = range;
+  const first = agg.gaps[0];
+  const last = agg.gaps.at(-1);
+  if (first && first.start <= start) start = first.start + first.duration;
+  if (last && last.start + last.duration >= end) end = last.start;
+  return { start, end: Math.max(start, end) };
+}
+
+/** Marks the periods the data covers only part of (periods.ts `coverageOf`), in place. */
+function markPartial(rows: ChartRow[], clock: LocalTime, span: { start: number; end: number }): void {
+  for (const row of rows) {
+    const coverage = coverageOf(clock, row, span.start, span.end);
+    if (coverage.partial && coverage.days > 0)
+      row.partial = { days: coverage.days, periodDays: coverage.periodDays };
+  }
+}
+
 export interface SeriesOptions {
   resolution: Resolution;
   clock: LocalTime;
@@ -165,6 +189,8 @@ export function buildChartData(usagePoint: UsagePoint, options: SeriesOptions): 
   if (resolution === 'interval') rows = intervalRows(d, r);
   else rows = bucketRows(d, r, r ? netOf(d, r) : undefined);
   if (isNetReading) rows = rows.map((row) => ({ ...row, net: row.delivered, delivered: null }));
+  if (resolution === 'month' || resolution === 'billing')
+    markPartial(rows, options.clock, dataSpan(d, options.bounds));
 
   const shownFlows: Flow[] = isNetReading ? ['net'] : r ? ['delivered', 'received', 'net'] : ['delivered'];
   return {

@@ -4,6 +4,7 @@ import type { NumericKey } from '../chart-points.ts';
 import { formatInterval } from '../format-time.ts';
 import type { ChartData } from '../series.ts';
 import { seriesLabel } from '../series-style.ts';
+import { capitalized, rowNotes } from '../series-text.ts';
 import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 
 /** Rows beyond this are left to the CSV: a table of 35,000 rows helps no one. */
@@ -62,7 +63,7 @@ export function UsageTable(props: {
                   </td>
                 );
               })}
-              <td>{row.estimated > 0 ? `${row.estimated} estimated` : ''}</td>
+              <td>{capitalized(rowNotes(row).join('; '))}</td>
             </tr>
           ))}
         </tbody>

@@ -3,7 +3,7 @@
  * Button file", so both show the same thing the same way. recharts comes with the lazily loaded chart
  * module, so pages that never draw a chart never download it.
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import type { LocalTime } from '../../../espi/local-time.ts';
 import type { UsagePoint } from '../../../espi/model.ts';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
@@ -11,8 +11,10 @@ import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import type { NumericKey } from '../chart-points.ts';
 import { formatInterval, zoneOnDays } from '../format-time.ts';
 import { rangeBounds, yearEarlier, type Resolution, type SeriesKey, type UsageViewState } from '../range.ts';
-import { buildChartData, inUnit, UNKNOWN_UNIT, withComparison } from '../series.ts';
+import { buildChartData, inUnit, UNKNOWN_UNIT, withComparison, type ChartData } from '../series.ts';
 import { SERIES_STYLES, seriesLabel } from '../series-style.ts';
+import { chartSummary } from '../series-text.ts';
+import { PartialHatch } from './partial-hatch.tsx';
 import { unitOptions } from '../unit-options.ts';
 import { RegisterReads } from './register-reads.tsx';
 import { ViewControls } from './view-controls.tsx';
@@ -41,6 +43,7 @@ export interface UsageViewProps {
 export function UsageView(props: UsageViewProps) {
   const { usagePoint, clock, state } = props;
   const [showTable, setShowTable] = useState(false);
+  const id = useId();
   const base = useMemo(
     () =>
       buildChartData(usagePoint, {
@@ -68,12 +71,27 @@ export function UsageView(props: UsageViewProps) {
 
   const netMetered = base.flows.includes('received');
   const available: SeriesKey[] = [...base.flows, ...(base.hasCost ? (['cost'] as const) : []), 'compare'];
-  const lines = available.filter((key): key is NumericKey => state.series.includes(key));
+  const seriesKey = available.filter((key) => state.series.includes(key)).join(',');
+  // Memoized on their contents, so the chart (memo) sees unchanged props as unchanged.
+  const lines = useMemo(() => (seriesKey ? (seriesKey.split(',') as NumericKey[]) : []), [seriesKey]);
   const hasReadings = base.rows.some((row) => row.delivered !== null || row.net !== null);
-  const bounds = rangeBounds(state.range, clock);
-  const caption = `${props.title}: ${lines.map((k) => seriesLabel(k, netMetered).toLowerCase()).join(', ')} by ${
-    data.resolution === 'billing' ? 'billing period' : data.resolution
-  }, ${formatInterval(clock, bounds.start, bounds.end)}`;
+  const bounds = useMemo(() => rangeBounds(state.range, clock), [state.range, clock]);
+  // The controls answer a click at once; the chart is drawn from these a moment later, in a render React
+  // may interrupt (a year of hours is a lot of SVG), showing the previous one dimmed meanwhile.
+  const chartProps = useMemo(
+    () => ({ data, lines, unit: unit.unit, range: bounds }),
+    [data, lines, unit.unit, bounds],
+  );
+  const drawn = useDeferredValue(chartProps);
+  const captionOf = (shown: {
+    data: ChartData;
+    lines: NumericKey[];
+    range: { start: number; end: number };
+  }) =>
+    `${props.title}: ${shown.lines.map((k) => seriesLabel(k, netMetered).toLowerCase()).join(', ')} by ${
+      shown.data.resolution === 'billing' ? 'billing period' : shown.data.resolution
+    }, ${formatInterval(clock, shown.range.start, shown.range.end)}`;
+  const caption = captionOf(chartProps);
 
   return (
     <section aria-labelledby="usage-view-heading" className="usage-view">
@@ -127,6 +145,10 @@ export function UsageView(props: UsageViewProps) {
             netMetered={netMetered}
             unit={unit.unit}
             estimates={data.rows.some((row) => row.estimated > 0)}
+            partial={
+              data.rows.some((row) => row.partial) &&
+              (data.resolution === 'billing' ? 'billing period' : data.resolution)
+            }
           />
           {showTable ? (
             <UsageTable
@@ -138,20 +160,30 @@ export function UsageView(props: UsageViewProps) {
               caption={caption}
             />
           ) : (
-            <figure className="usage-figure" aria-label={caption}>
+            // One figure, named by its caption and described by its summary, both of what it draws: while the
+            // chart catches up with the controls, of the one still shown.
+            <figure
+              className="usage-figure"
+              aria-labelledby={`${id}-caption`}
+              aria-describedby={`${id}-summary`}
+              aria-busy={drawn !== chartProps}
+            >
               <Suspense fallback={<LoadingState label="Drawing the chart" />}>
-                <UsageChart
-                  key={`${data.resolution}|${state.range.from}|${state.range.to}`}
-                  data={data}
-                  clock={clock}
-                  lines={lines}
-                  unit={unit.unit}
-                  range={bounds}
-                />
+                <UsageChart {...drawn} clock={clock} />
               </Suspense>
               <figcaption className="muted">
-                {caption}. Gaps in a line are intervals without readings; triangles mark estimated readings.
-                Drag the handles under the chart to zoom.
+                <span id={`${id}-caption`}>{captionOf(drawn)}</span>.{' '}
+                <span id={`${id}-summary`}>
+                  {chartSummary(drawn.data, {
+                    clock,
+                    lines: drawn.lines,
+                    unit: drawn.unit,
+                    currency: drawn.data.currency,
+                    netMetered,
+                  })}
+                </span>{' '}
+                Gaps in a line are intervals without readings; triangles mark estimated readings. Tab to the
+                chart and use the arrow keys to read its values; drag the handles under it to zoom.
               </figcaption>
             </figure>
           )}
@@ -180,8 +212,11 @@ function Legend(props: {
   netMetered: boolean;
   unit: string;
   estimates: boolean;
+  /** The kind of period some of which the data covers only in part, if any. */
+  partial: string | false;
 }) {
   const palette = usePalette(['--series-1', '--series-2', '--series-3', '--series-4', '--series-6']);
+  const hatch = useId();
   return (
     <ul className="usage-legend" aria-label="Legend">
       {props.lines.map((key) => {
@@ -214,6 +249,17 @@ function Legend(props: {
             <path d="M6,0 l5,9 h-10 z" fill="currentColor" />
           </svg>
           Estimated reading
+        </li>
+      )}
+      {props.bars && props.partial && (
+        <li>
+          <svg width="32" height="10" aria-hidden="true">
+            <defs>
+              <PartialHatch id={hatch} color={palette['--series-1'] ?? ''} />
+            </defs>
+            <rect x="8" y="0" width="16" height="10" fill={`url(#${hatch})`} stroke={palette['--series-1']} />
+          </svg>
+          Partial {props.partial}: data for only some of its days
         </li>
       )}
     </ul>
