@@ -9,6 +9,7 @@ import { readEspi } from '../../../espi/read.ts';
 import { createApiClient } from '../../../lib/api-client.ts';
 import { codeFlow } from '../../../testing/custodian-client.ts';
 import { clockFor, usagePointIn } from '../clock.ts';
+import { hasBillingPeriods } from '../resolutions.ts';
 import { fetchWindow, rangeBounds, rangeDays, type DayRange } from '../range.ts';
 import { feedUrl } from './usage-feed.ts';
 import type { UsagePointListing } from './usage-points.ts';
@@ -34,7 +35,7 @@ async function household() {
   return { api, usagePoints };
 }
 
-/** The readings of the listing's feed for `range`, fetched as the usage page fetches it, that start inside the range. */
+/** The listing's usage point as its feed for `range` gives it, fetched as the usage page fetches it, and its readings that start inside the range. */
 async function readingsShown(range: DayRange, listingTitle: string) {
   const { api, usagePoints } = await household();
   const listing = usagePoints.find((point) => point.title === listingTitle);
@@ -45,9 +46,10 @@ async function readingsShown(range: DayRange, listingTitle: string) {
   });
   const usagePoint = usagePointIn(doc, { href: listing.hrefs.usagePoint, id: listing.id });
   const { start, end } = rangeBounds(range, clockFor(doc, usagePoint, listing.timeZone));
-  const readings = usagePoint?.meterReadings[0]?.readings;
+  if (!usagePoint) throw new Error(`no usage point in the feed of "${listingTitle}"`);
+  const readings = usagePoint.meterReadings[0]?.readings;
   const starts = readings ? Array.from(readings.start.subarray(0, readings.count)) : [];
-  return { listing, starts: starts.filter((at) => at >= start && at < end) };
+  return { listing, usagePoint, starts: starts.filter((at) => at >= start && at < end) };
 }
 
 describe('the fetch window of a usage page', () => {
@@ -64,5 +66,12 @@ describe('the fetch window of a usage page', () => {
     expect(listing.intervalLength).toBe(900);
     expect(starts).toHaveLength(2 * 96);
     expect(fetchWindow(days, listing.intervalLength)).toEqual(fetchWindow(days));
+  });
+
+  it('offers billing periods from the custodian, though no period lies inside a short window', async () => {
+    const { usagePoint } = await readingsShown({ from: '2026-11-02', to: '2026-11-03' }, 'Home gas');
+    expect(usagePoint.usageSummaries).toEqual([]);
+    expect(hasBillingPeriods(usagePoint, 'feed')).toBe(true);
+    expect(hasBillingPeriods(usagePoint, 'file')).toBe(false);
   });
 });
