@@ -16,7 +16,11 @@ import { UsageView } from '../../src/features/usage/components/usage-view.tsx';
 import { clockFor } from '../../src/features/usage/clock.ts';
 import { dataThrough } from '../../src/features/usage/readings.ts';
 import type { UsageViewState } from '../../src/features/usage/range.ts';
-import { offeredResolutions, readingSeconds } from '../../src/features/usage/resolutions.ts';
+import {
+  hasBillingPeriods,
+  offeredResolutions,
+  readingSeconds,
+} from '../../src/features/usage/resolutions.ts';
 
 const clock = createLocalTime(undefined, usZoneRules('Pacific'));
 const START = clock.fromLocal(2025, 1, 1);
@@ -134,7 +138,7 @@ async function switchResolutions(mode: 'precomputed' | 'readings'): Promise<{ lo
       title="Bench"
       state={{ resolution, range, series: ['delivered'] }}
       onStateChange={() => undefined}
-      offered={offeredResolutions(readingSeconds(point))}
+      offered={offeredResolutions(readingSeconds(point), hasBillingPeriods(point, 'file'))}
       lastDay={range.to}
     />
   );
@@ -218,7 +222,7 @@ async function openFile(
       title="Bench"
       state={state}
       onStateChange={() => undefined}
-      offered={offeredResolutions(readingSeconds(usagePoint))}
+      offered={offeredResolutions(readingSeconds(usagePoint), hasBillingPeriods(usagePoint, 'file'))}
       lastDay={last}
     />,
   );

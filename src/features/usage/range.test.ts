@@ -7,6 +7,7 @@ import {
   fittingView,
   namesRange,
   widenedForLag,
+  wholeMonths,
   rangeBounds,
   rangeDays,
   readViewState,
@@ -83,6 +84,20 @@ describe('ranges of local days', () => {
     const window = fetchWindow({ from: '2026-03-08', to: '2026-03-09' });
     expect(window).toEqual({ publishedMin: '2026-03-07T00:00:00Z', publishedMax: '2026-03-11T00:00:00Z' });
     expect(window.publishedMin).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  });
+
+  it('asks for whole months for readings of a day or longer, which come a month to a block', () => {
+    expect(wholeMonths({ from: '2026-12-28', to: '2027-02-03' })).toEqual({
+      from: '2026-12-01',
+      to: '2027-02-28',
+    });
+    expect(fetchWindow({ from: '2026-10-28', to: '2026-11-03' }, 86_400)).toEqual({
+      publishedMin: '2026-09-30T00:00:00Z',
+      publishedMax: '2026-12-02T00:00:00Z',
+    });
+    expect(fetchWindow({ from: '2026-10-28', to: '2026-11-03' }, 3600)).toEqual(
+      fetchWindow({ from: '2026-10-28', to: '2026-11-03' }),
+    );
   });
 });
 

@@ -1,9 +1,11 @@
 /**
  * What a person looks at: a resolution and a range of local calendar days, kept in the URL so a view can
  * be bookmarked and shared. Days are local to the custodian's zone; the fetch window asked of the API is
- * widened so that whole local days arrive whatever the zone (the reader's LocalTimeParameters cut them).
+ * widened so that whole local days (for daily meters whole months) arrive whatever the zone (the reader's
+ * LocalTimeParameters cut them).
  */
 import { civilFromDays, daysFromCivil, type LocalTime } from '../../espi/local-time.ts';
+import type { FeedWindow } from './api/usage-keys.ts';
 
 export const RESOLUTIONS = ['interval', 'hour', 'day', 'month', 'billing'] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
@@ -145,13 +147,33 @@ export function riTimestamp(epochSeconds: number): string {
 }
 
 /**
- * `published-min/max` for a range. Local midnights are within 14 hours of UTC midnight, so asking from the
- * UTC midnight a day before to the one two days after covers every zone; the RI keeps blocks that lie wholly
- * inside (docs/espi.md 1.4), and the view trims to the exact local days after reading.
+ * Readings of a day or longer come a month to an IntervalBlock (the mock's daily gas, as utilities send
+ * monthly statements of daily reads): a window must hold whole months to receive any of them.
  */
-export function fetchWindow(range: DayRange): { publishedMin: string; publishedMax: string } {
-  const from = (dayNumber(range.from) ?? 0) - 1;
-  const to = (dayNumber(range.to) ?? 0) + 2;
+const MONTH_BLOCKS_FROM_SECONDS = 86_400;
+
+/** The range widened to the first day of its first month and the last day of its last month. */
+export function wholeMonths(range: DayRange): DayRange {
+  const from = civilFromDays(dayNumber(range.from) ?? 0);
+  const to = civilFromDays(dayNumber(range.to) ?? 0);
+  return {
+    from: dateOfDay(daysFromCivil(from.year, from.month, 1)),
+    to: dateOfDay(daysFromCivil(to.year, to.month + 1, 1) - 1),
+  };
+}
+
+/**
+ * `published-min/max` for a range of a meter whose readings last `readingSeconds`. Local midnights are
+ * within 14 hours of UTC midnight, so asking from the UTC midnight a day before to the one two days after
+ * covers every zone; the RI keeps blocks that lie wholly inside (docs/espi.md 1.4), so a daily meter's
+ * range is first widened to whole months (its blocks), and the view trims to the exact local days after
+ * reading.
+ */
+export function fetchWindow(range: DayRange, readingSeconds?: number): FeedWindow {
+  const whole =
+    readingSeconds !== undefined && readingSeconds >= MONTH_BLOCKS_FROM_SECONDS ? wholeMonths(range) : range;
+  const from = (dayNumber(whole.from) ?? 0) - 1;
+  const to = (dayNumber(whole.to) ?? 0) + 2;
   return { publishedMin: riTimestamp(from * 86400), publishedMax: riTimestamp(to * 86400) };
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_QUALITY, type UsagePoint } from '../../espi/model.ts';
 import { readEspi } from '../../espi/read.ts';
 import { REAL_FIXTURES_DIR } from '../../testing/test-data.ts';
-import { offeredResolutions, readingSeconds } from './resolutions.ts';
+import { hasBillingPeriods, offeredResolutions, readingSeconds } from './resolutions.ts';
 
 function meter(durations: number[], intervalLength?: number): UsagePoint {
   const n = durations.length;
@@ -38,22 +38,22 @@ function meter(durations: number[], intervalLength?: number): UsagePoint {
 
 describe('resolutions a meter can show', () => {
   it('offers a daily gas meter no interval or hour', () => {
-    expect(offeredResolutions(86400)).toEqual(['day', 'month', 'billing']);
+    expect(offeredResolutions(86400, true)).toEqual(['day', 'month', 'billing']);
   });
 
   it('offers a 15-minute meter everything, an hourly one no separate interval', () => {
-    expect(offeredResolutions(900)).toEqual(['interval', 'hour', 'day', 'month', 'billing']);
-    expect(offeredResolutions(3600)).toEqual(['hour', 'day', 'month', 'billing']);
+    expect(offeredResolutions(900, true)).toEqual(['interval', 'hour', 'day', 'month', 'billing']);
+    expect(offeredResolutions(3600, true)).toEqual(['hour', 'day', 'month', 'billing']);
   });
 
   it('offers monthly billing readings months and periods only', () => {
-    expect(offeredResolutions(30 * 86400)).toEqual(['month', 'billing']);
+    expect(offeredResolutions(30 * 86400, true)).toEqual(['month', 'billing']);
   });
 
   it('reads the length from the ReadingType, else from the readings (a 23-hour DST day is still a day)', () => {
     expect(readingSeconds(meter([86400, 86400], 86400))).toBe(86400);
     expect(readingSeconds(meter([86400, 82800, 86400]))).toBe(86400);
-    expect(offeredResolutions(readingSeconds(meter([82800, 90000, 90000])))).toEqual([
+    expect(offeredResolutions(readingSeconds(meter([82800, 90000, 90000])), true)).toEqual([
       'day',
       'month',
       'billing',
@@ -65,6 +65,20 @@ describe('resolutions a meter can show', () => {
     const doc = readEspi(readFileSync(join(REAL_FIXTURES_DIR, name)));
     const usagePoint = doc.usagePoints[0];
     if (!usagePoint) throw new Error('the file has a usage point');
-    expect(offeredResolutions(readingSeconds(usagePoint))).toEqual(['month', 'billing']);
+    // A bill file of monthly reads with no UsageSummary: months, and no billing periods to offer.
+    expect(offeredResolutions(readingSeconds(usagePoint), hasBillingPeriods(usagePoint, 'file'))).toEqual([
+      'month',
+    ]);
+  });
+
+  it('offers billing periods for a file that holds UsageSummaries, not for one that only links them', () => {
+    const read = (name: string) => readEspi(readFileSync(join(REAL_FIXTURES_DIR, name)));
+    const summarised = read('verdigris-BulkSCEUsageSummaryAndIntervalBlock.xml').usagePoints[0];
+    const linksOnly = read('vladistan-ngma_gas_provider_2024-07-16.xml').usagePoints[0];
+    if (!summarised || !linksOnly) throw new Error('both files have a usage point');
+    expect(linksOnly.meta.relatedHrefs.some((href) => href.endsWith('UsageSummary'))).toBe(true);
+    expect(hasBillingPeriods(summarised, 'file')).toBe(true);
+    expect(hasBillingPeriods(linksOnly, 'file')).toBe(false);
+    expect(offeredResolutions(3600, hasBillingPeriods(linksOnly, 'file'))).not.toContain('billing');
   });
 });

@@ -18,7 +18,7 @@ export function useUsagePoints() {
 /** The feed covering `range` for a usage point; `enabled` false leaves it unfetched (e.g. no comparison asked). */
 export function useUsageFeed(listing: UsagePointListing | undefined, range: DayRange, enabled = true) {
   const api = useApiClient();
-  const window = fetchWindow(range);
+  const window = fetchWindow(range, listing?.intervalLength);
   const query = useQuery({
     ...usageFeedQuery(
       api,

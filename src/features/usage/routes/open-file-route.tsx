@@ -10,7 +10,7 @@ import { UsageView } from '../components/usage-view.tsx';
 import { formatDay } from '../format-time.ts';
 import { fittingView, type UsageViewState } from '../range.ts';
 import { dataThrough } from '../readings.ts';
-import { offeredResolutions, readingSeconds } from '../resolutions.ts';
+import { hasBillingPeriods, offeredResolutions, readingSeconds } from '../resolutions.ts';
 import { readErrorText, type ReadErrorText } from '../read-error-text.ts';
 import { serviceLabel } from '../../../espi/service-kind.ts';
 import '../usage.css';
@@ -136,7 +136,10 @@ function OpenedFile(props: { fileName: string; doc: EspiDocument }) {
       clock,
       zoneCorrection: correction,
       span: through === undefined || !Number.isFinite(first) ? undefined : { first, through },
-      offered: offeredResolutions(chosen && readingSeconds(chosen)),
+      offered: offeredResolutions(
+        chosen && readingSeconds(chosen),
+        chosen !== undefined && hasBillingPeriods(chosen, 'file'),
+      ),
     };
   }, [doc, index]);
   const lastDay = span && clock.toIsoLocal(span.through - 1).slice(0, 10);

@@ -23,7 +23,7 @@ import {
   type UsageViewState,
 } from '../range.ts';
 import { dataThrough } from '../readings.ts';
-import { offeredResolutions, readingSeconds } from '../resolutions.ts';
+import { hasBillingPeriods, offeredResolutions, readingSeconds } from '../resolutions.ts';
 import { UsagePointFacts } from '../components/usage-point-card.tsx';
 import { UsageView } from '../components/usage-view.tsx';
 import { ReadWarnings } from '../components/read-warnings.tsx';
@@ -79,14 +79,18 @@ function UsagePointPage(props: { listing: UsagePointListing }) {
   const [params, setParams] = useSearchParams();
   const today = todayIn(listing.timeZone);
   const ownRange = namesRange(params);
-  const asked = readViewState(params, today, offeredResolutions(listing.intervalLength));
+  // Before the feed says whether billing periods are given, a bookmarked Billing view is fetched as asked.
+  const asked = readViewState(params, today, offeredResolutions(listing.intervalLength, true));
   const { query: feed, progress } = useUsageFeed(
     listing,
     ownRange ? asked.range : widenedForLag(asked.range),
   );
   const loaded = useFeedUsagePoint(feed.data, listing);
   const readings = loaded?.usagePoint;
-  const offered = offeredResolutions((readings && readingSeconds(readings)) ?? listing.intervalLength);
+  const offered = offeredResolutions(
+    (readings && readingSeconds(readings)) ?? listing.intervalLength,
+    readings !== undefined && hasBillingPeriods(readings, 'feed'),
+  );
   const through = readings && dataThrough(readings);
   const lastDataDay =
     through === undefined || !loaded ? today : loaded.clock.toIsoLocal(through - 1).slice(0, 10);
