@@ -24,6 +24,7 @@ import {
   validateEndpoint,
 } from './oauth.ts';
 import { initialState } from './seed.ts';
+import { bulkNotificationLog } from './bulk-notifications.ts';
 import { keepSigningKey } from './tokens.ts';
 import { createStore, memoryStorage, type CustodianStorage, type CustodianStore } from './state.ts';
 
@@ -49,6 +50,8 @@ export interface CustodianOptions {
   demoToken?: string;
   /** Another authorization server whose JWT access tokens the APIs accept too (external-issuer.ts). */
   externalIssuer?: ExternalIssuer;
+  /** Where bulk notifications are POSTed instead of the registered notify URIs (bulk-notifications.ts). */
+  notifyUri?: string;
 }
 
 export interface Custodian {
@@ -75,6 +78,7 @@ export function createCustodian(options: CustodianOptions): Custodian {
     ...(options.demoToken ? { demoToken: options.demoToken } : {}),
     now,
     ...(options.externalIssuer ? { externalIssuer: options.externalIssuer } : {}),
+    ...(options.notifyUri ? { notifyUri: options.notifyUri } : {}),
   });
   keepSigningKey(ctx.baseUrl, storage.signingKey);
   const serveAuthorizePage = options.serveAuthorizePage ?? true;
@@ -182,6 +186,7 @@ async function route(ctx: CustodianContext, request: Request, path: string): Pro
     return espiApi(ctx, request, path.slice('/espi/1_1/resource'.length));
   if (path.startsWith('/api/customer/v1/'))
     return customerApi(ctx, request, path.slice('/api/customer/v1'.length));
+  if (path === '/sandbox/v1/bulk-notifications' && method === 'GET') return bulkNotificationLog(ctx, request);
   const post = method === 'POST';
   switch (path) {
     case '/oauth/authorize':
