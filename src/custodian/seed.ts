@@ -188,17 +188,17 @@ const NO_GAS = [10];
 const SEEDED_GRANTS: SeededGrant[] = [
   ['bg-seed-1', 'rc-3001', ['gridflex', 0], (c) => electric(c).slice(0, 120), 60, {}],
   ['bg-seed-2', 'rc-3001', ['carbonledger', 0], (c) => every(c).slice(0, 40), 200, { revokedDaysAgo: 30 }],
-  ['bg-seed-3', 'rc-1001', ['gridflex', 0], every, 45, {}],
+  ['bg-seed-3', 'rc-1001', ['gridflex', 1], electric, 45, {}],
   [
     'bg-seed-4',
     'rc-2001',
-    ['gridflex', 0],
+    ['gridflex', 1],
     electric,
     40,
-    { without: [...NO_COST, ...NO_GAS], historyDays: 92, termEndDays: 90 },
+    { without: NO_COST, historyDays: 31, termEndDays: 90 },
   ],
   ['bg-seed-5', 'rc-1001', ['carbonledger', 0], every, 20, { without: NO_COST, historyDays: 183 }],
-  ['bg-seed-6', 'rc-2001', ['carbonledger', 0], every, 15, { historyDays: 395 }],
+  ['bg-seed-6', 'rc-2001', ['carbonledger', 0], every, 15, { without: NO_GAS, historyDays: 395 }],
   ...Array.from({ length: 12 }, (_, i): SeededGrant => {
     const n = i + 1;
     const dataSet: [string, number] =
