@@ -13,7 +13,7 @@ import {
 } from './directory.ts';
 import { formatScope, parseScope } from '../espi/scope.ts';
 import { bulkDataSets, type BulkDataSet } from './bulk.ts';
-import { findAnyCustomer, syntheticCustomerId } from './population.ts';
+import { POPULATION_SIZE, findAnyCustomer, syntheticCustomer, syntheticCustomerId } from './population.ts';
 import { DEFAULT_FAULTS, type BulkGrant, type CustodianState, type StoredAuthorization } from './state.ts';
 
 const DAY = 86_400;
@@ -215,37 +215,78 @@ const SEEDED_GRANTS: SeededGrant[] = [
   }),
 ];
 
+/** One customer's grant of a data set under `terms`, created `ageDays` ago. */
+function plannedGrant(
+  id: string,
+  customerId: string,
+  dataSet: BulkDataSet,
+  usagePointIds: string[],
+  nowSeconds: number,
+  ageDays: number,
+  terms: SeededGrant[5],
+): BulkGrant {
+  const createdAt = nowSeconds - ageDays * DAY;
+  const revokedAt = terms.revokedDaysAgo === undefined ? undefined : nowSeconds - terms.revokedDaysAgo * DAY;
+  const termEnd = terms.termEndDays === undefined ? null : nowSeconds + terms.termEndDays * DAY;
+  return {
+    id,
+    bulkId: dataSet.bulkId,
+    customerId,
+    clientId: dataSet.clientId,
+    usagePointIds,
+    scope: narrowedScope(dataSet, terms),
+    termEnd,
+    revoked: revokedAt !== undefined,
+    createdAt,
+    updatedAt: revokedAt ?? createdAt,
+    ...(revokedAt === undefined ? {} : { revokedAt }),
+    ...(termEnd !== null && termEnd <= nowSeconds ? { expiryNotified: true } : {}),
+    history: [
+      { at: createdAt, action: 'created', usagePointIds },
+      ...(revokedAt === undefined ? [] : [{ at: revokedAt, action: 'revoked' as const, usagePointIds }]),
+    ],
+  };
+}
+
 function seededBulkGrants(nowSeconds: number): BulkGrant[] {
-  return SEEDED_GRANTS.flatMap(([id, customerId, [clientId, index], meters, ageDays, terms]) => {
+  return SEEDED_GRANTS.map(([id, customerId, [clientId, index], meters, ageDays, terms]) => {
     const customer = findAnyCustomer(customerId);
     const dataSet = bulkDataSets(thirdParty(clientId))[index];
     if (!customer || !dataSet) throw new Error(`seed: grant ${id} names no customer or data set`);
-    const usagePointIds = meters(customer);
-    const createdAt = nowSeconds - ageDays * DAY;
-    const revokedAt =
-      terms.revokedDaysAgo === undefined ? undefined : nowSeconds - terms.revokedDaysAgo * DAY;
-    const termEnd = terms.termEndDays === undefined ? null : nowSeconds + terms.termEndDays * DAY;
-    return [
-      {
-        id,
-        bulkId: dataSet.bulkId,
-        customerId,
-        clientId,
-        usagePointIds,
-        scope: narrowedScope(dataSet, terms),
-        termEnd,
-        revoked: revokedAt !== undefined,
-        createdAt,
-        updatedAt: revokedAt ?? createdAt,
-        ...(revokedAt === undefined ? {} : { revokedAt }),
-        ...(termEnd !== null && termEnd <= nowSeconds ? { expiryNotified: true } : {}),
-        history: [
-          { at: createdAt, action: 'created', usagePointIds },
-          ...(revokedAt === undefined ? [] : [{ at: revokedAt, action: 'revoked' as const, usagePointIds }]),
-        ],
-      },
-    ];
+    return plannedGrant(id, customerId, dataSet, meters(customer), nowSeconds, ageDays, terms);
   });
+}
+
+/** Synthetic customers past the seeded ones join bulks of the demo control from here. */
+const FIRST_EXTRA_CUSTOMER = 1001;
+
+/**
+ * Grants of synthetic customers joining one bulk until it holds `meters` more meters, every customer's
+ * terms a little different (demo control `PUT /__demo/bulks/{bulkId}/population`; the bulk benchmark).
+ */
+export function syntheticBulkGrants(dataSet: BulkDataSet, meters: number, nowMs: number): BulkGrant[] {
+  const nowSeconds = Math.floor(nowMs / 1000);
+  const grants: BulkGrant[] = [];
+  let remaining = meters;
+  for (let n = FIRST_EXTRA_CUSTOMER; remaining > 0 && n <= POPULATION_SIZE; n++) {
+    const customer = syntheticCustomer(n);
+    if (!customer) break;
+    const usagePointIds = customer.usagePoints.slice(0, remaining).map((up) => up.id);
+    remaining -= usagePointIds.length;
+    const terms = { ...(n % 2 === 0 ? { without: NO_COST } : {}), historyDays: [92, 183, 395][n % 3] ?? 395 };
+    grants.push(
+      plannedGrant(
+        `bg-${dataSet.bulkId}-s${n}`,
+        customer.id,
+        dataSet,
+        usagePointIds,
+        nowSeconds,
+        1 + (n % 90),
+        terms,
+      ),
+    );
+  }
+  return grants;
 }
 
 export function initialState(nowMs: number): CustodianState {
