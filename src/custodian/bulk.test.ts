@@ -53,7 +53,7 @@ interface Granted {
 
 async function grant(
   username: string,
-  body: { usagePointIds: string[]; scope?: string; termEnd?: string },
+  body: { usagePointIds: string[]; scope?: string; bulkId?: string; termEnd?: string },
 ): Promise<Granted> {
   const token = (
     await codeFlow(B, {
@@ -261,5 +261,34 @@ describe('a bulk of several customers', () => {
     const served = meters(await pullBulk());
     expect(served.get('up-1001-e')?.grantId).toBe(second.id);
     expect(served.get('up-1001-g')?.grantId).toBe(first.id);
+  });
+
+  it('joins the data set the customer names, or the first that holds the scope, and refuses a scope none holds', async () => {
+    const fifteenMinute = await grant('household', { usagePointIds: ['up-1001-e'], bulkId: '5103' });
+    expect(fifteenMinute.bulkId).toBe('5103');
+    // Electricity for 3 months fits both GridFlex data sets: the first, hourly one, takes it.
+    const fits = await grant('business', { usagePointIds: ['up-2001-1'], scope: HOUSEHOLD_SCOPE });
+    expect(fits.bulkId).toBe(HOURLY_BULK);
+    const token = (
+      await codeFlow(B, {
+        clientId: 'green-button-portal',
+        redirectUri: NODE_PORTAL_REDIRECT_URI,
+        scope: 'openid customer_api',
+        username: 'business',
+      })
+    ).access_token;
+    // Gas (FB 10) is not in the 15-minute data set; two years is in neither.
+    for (const body of [
+      { bulkId: '5103', scope: HOUSEHOLD_SCOPE },
+      { scope: HOUSEHOLD_SCOPE.replace('HistoryLength=7948800', 'HistoryLength=63072000') },
+    ]) {
+      const refused = await postJson(
+        `${API}/bulk-grants`,
+        { thirdPartyId: 'gridflex', usagePointIds: ['up-2001-2'], ...body },
+        { ...bearer(token), 'Idempotency-Key': JSON.stringify(body) },
+      );
+      expect(refused.status).toBe(422);
+      expect(((await refused.json()) as { error: string }).error).toBe('invalid_scope');
+    }
   });
 });

@@ -23,7 +23,7 @@ import {
   type Customer,
 } from './directory.ts';
 import { bearerError, isoSeconds, json, notFound, readJson } from './http-util.ts';
-import { bulkScope, dataSetFor } from './bulk.ts';
+import { bulkDataSets, bulkScope, dataSetFor } from './bulk.ts';
 import { notifyMembership } from './bulk-notifications.ts';
 import type { BulkGrant, BulkGrantChange, StoredAuthorization } from './state.ts';
 
@@ -266,7 +266,9 @@ async function createGrant(r: CustomerRequest): Promise<{ status: number; body: 
       },
     };
   }
-  const scope = body.scope ?? client.scopes[0] ?? '';
+  // Without a scope, the customer grants what the data set named (or else the first one) offers.
+  const named = bulkDataSets(client).find((d) => d.bulkId === body.bulkId);
+  const scope = body.scope ?? named?.scope ?? client.scopes[0] ?? '';
   const dataSet = dataSetFor(client, scope, body.bulkId);
   if (!dataSet) {
     return {
