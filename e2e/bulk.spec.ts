@@ -3,7 +3,9 @@
  * revoking, and a submit interrupted by a network failure. After each, the aggregator's own view is
  * checked: its client_credentials token from the token endpoint, then Batch/Bulk/{bulkId}, fetched
  * inside the demo page so the mock custodian's service worker answers, must hold exactly the meters
- * granted. The expected meters come from the custodian's seed directory, not from the portal.
+ * granted under this grant. The bulk is shared by every customer who granted GridFlex that data set
+ * (issue 20), so the grant's meters are those in its own subscription (`Subscription/{grantId}/...`).
+ * The expected meters come from the custodian's seed directory, not from the portal.
  */
 import type { Page } from '@playwright/test';
 import { findCustomerByUsername } from '../src/custodian/directory.ts';
@@ -24,12 +26,13 @@ const SEEDED_GRIDFLEX = meters
 const sorted = (ids: Iterable<string>) => [...ids].sort();
 
 /**
- * The usage points in the aggregator's bulk feed. A window in 2001 keeps interval data out, so the
- * feed holds structure only (UsagePoint, MeterReading, ReadingType); 1,000+ meters still span pages.
+ * The usage points the aggregator's bulk feed carries under one grant. A window in 2001 keeps interval
+ * data out, so the feed holds structure only (UsagePoint, MeterReading, ReadingType); 1,000+ meters
+ * still span pages.
  */
-async function bulkFeed(page: Page, clientId: string, bulkId: string) {
+async function bulkFeed(page: Page, clientId: string, bulkId: string, grantId: string) {
   return page.evaluate(
-    async ({ clientId, bulkId }) => {
+    async ({ clientId, bulkId, grantId }) => {
       const tokenResponse = await fetch('/custodian/oauth/token', {
         method: 'POST',
         headers: {
@@ -49,17 +52,25 @@ async function bulkFeed(page: Page, clientId: string, bulkId: string) {
         status = response.status;
         const xml: string = await response.text();
         // Self links of UsagePoint entries end in /UsagePoint/{id}; MeterReading links go on past it.
-        ids.push(...[...xml.matchAll(/\/UsagePoint\/([^"/]+)"/g)].map((m) => m[1] ?? ''));
+        const own = new RegExp(`/Subscription/${grantId}/UsagePoint/([^"/]+)"`, 'g');
+        ids.push(...[...xml.matchAll(own)].map((m) => m[1] ?? ''));
         href = /<link rel="next" href="([^"]+)"/.exec(xml)?.[1]?.replaceAll('&amp;', '&');
       }
       return { status, ids: [...new Set(ids)].sort() };
     },
-    { clientId, bulkId },
+    { clientId, bulkId, grantId },
   );
 }
 
 const stepHeading = (page: Page, n: number) => page.getByText(`Step ${n} of 5`, { exact: false }).first();
 const bulkIdOnPage = (page: Page) => page.locator('dt:text-is("Bulk id") + dd').innerText();
+/** The grant a page shows: the detail page's own path, or the created grant's "See this grant" link. */
+async function grantIdOnPage(page: Page): Promise<string> {
+  const link = page.getByRole('link', { name: 'See this grant' });
+  const path =
+    (await link.count()) > 0 ? ((await link.getAttribute('href')) ?? '') : new URL(page.url()).pathname;
+  return decodeURIComponent(path.split('/').pop() ?? '');
+}
 
 async function chooseGridFlex(page: Page) {
   await expect(stepHeading(page, 1)).toBeVisible();
@@ -114,8 +125,7 @@ test.describe('bulk access', () => {
     await expect(page.getByText('Your grant was created.')).toBeVisible();
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
-    const bulkId = await bulkIdOnPage(page);
-    const feed = await bulkFeed(page, 'gridflex', bulkId);
+    const feed = await bulkFeed(page, 'gridflex', await bulkIdOnPage(page), await grantIdOnPage(page));
     expect(feed.status).toBe(200);
     expect(feed.ids).toHaveLength(eligible.length);
     expect(feed.ids).toEqual(sorted(eligible.map((m) => m.id)));
@@ -130,7 +140,8 @@ test.describe('bulk access', () => {
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
     const bulkId = await bulkIdOnPage(page);
-    expect((await bulkFeed(page, 'gridflex', bulkId)).ids).toEqual(sorted(SEEDED_GRIDFLEX));
+    const grantId = await grantIdOnPage(page);
+    expect((await bulkFeed(page, 'gridflex', bulkId, grantId)).ids).toEqual(sorted(SEEDED_GRIDFLEX));
 
     // Narrow: every meter of one site leaves the grant.
     const meterList = page.locator('section', {
@@ -150,7 +161,7 @@ test.describe('bulk access', () => {
       page.getByText(`${leaving.length} meter${leaving.length === 1 ? '' : 's'} removed.`),
     ).toBeVisible();
     const narrowed = SEEDED_GRIDFLEX.filter((id) => !leaving.includes(id));
-    expect((await bulkFeed(page, 'gridflex', bulkId)).ids).toEqual(sorted(narrowed));
+    expect((await bulkFeed(page, 'gridflex', bulkId, grantId)).ids).toEqual(sorted(narrowed));
 
     // Widen: a whole other site joins, with the same selector as the wizard.
     await page.getByRole('button', { name: 'Choose meters to add' }).click();
@@ -161,7 +172,7 @@ test.describe('bulk access', () => {
     await addList.getByRole('button', { name: `Add ${joining.length} meters` }).click();
     await expect(page.getByText(`${joining.length} meters added.`)).toBeVisible();
     const widened = [...narrowed, ...joining];
-    expect((await bulkFeed(page, 'gridflex', bulkId)).ids).toEqual(sorted(widened));
+    expect((await bulkFeed(page, 'gridflex', bulkId, grantId)).ids).toEqual(sorted(widened));
     await expect(page.getByText('Meters added', { exact: false }).first()).toBeVisible();
 
     // Revoke: the dialog says what stops; afterwards the feed holds no meter.
@@ -172,7 +183,7 @@ test.describe('bulk access', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke all access' }).click();
     await expect(page.getByText('Access revoked.')).toBeVisible();
     await expect(page.getByText('Revoked', { exact: true }).first()).toBeVisible();
-    expect((await bulkFeed(page, 'gridflex', bulkId)).ids).toEqual([]);
+    expect((await bulkFeed(page, 'gridflex', bulkId, grantId)).ids).toEqual([]);
     await expectNoAxeViolations(page);
   });
 
@@ -200,8 +211,8 @@ test.describe('bulk access', () => {
       await page.reload();
       // The reload restores the session, loads meters and aggregators, then asks again: allow for it.
       await expect(page.getByText('Your grant was created.')).toBeVisible({ timeout: 30_000 });
-      const bulkId = await bulkIdOnPage(page);
-      expect((await bulkFeed(page, 'gridflex', bulkId)).ids).toEqual(sorted(idsOfSite(site)));
+      const feed = await bulkFeed(page, 'gridflex', await bulkIdOnPage(page), await grantIdOnPage(page));
+      expect(feed.ids).toEqual(sorted(idsOfSite(site)));
 
       // Asking again cannot make a second one: the grants list holds the two seeded grants and this one.
       await page.getByRole('link', { name: 'All bulk grants' }).click();

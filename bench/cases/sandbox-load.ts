@@ -6,11 +6,10 @@
  * p99 against p50 latency, discovery's slowest answer during the maximal feed against a 1 s budget, and
  * the server's resident memory during the load, during the maximal feed and after, against before.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { result, type BenchCase, type BenchResult } from '../harness.ts';
+import { peakRss, rssMb, startSandboxProcess } from '../sandbox-process.ts';
 import { PAGE_SIZE } from '../../src/custodian/feed-stream.ts';
 import { basic, codeFlow, postForm, type TokenResponse } from '../../src/testing/custodian-client.ts';
 
@@ -20,42 +19,6 @@ const BASE = `http://localhost:${PORT}`;
 const LOAD_SECONDS = 30;
 const CLIENTS = 50;
 const PORTAL_REDIRECT = 'http://localhost:5173/auth/callback';
-
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn(
-    process.execPath,
-    [fileURLToPath(new URL('../../src/custodian/server.ts', import.meta.url))],
-    {
-      env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', CUSTODIAN_DB: ':memory:' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let output = '';
-  for await (const chunk of server.stdout ?? []) {
-    output += String(chunk);
-    if (output.includes('discovery:')) break;
-  }
-  return server;
-}
-
-/** Resident memory of a process, megabytes (ps: Linux and macOS alike). */
-function rssMb(pid: number): number {
-  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
-}
-
-/** Samples a process's memory until stopped; resolves to the highest sample. */
-function peakRss(pid: number): { stop(): number } {
-  let peak = rssMb(pid);
-  const timer = setInterval(() => {
-    peak = Math.max(peak, rssMb(pid));
-  }, 250);
-  return {
-    stop() {
-      clearInterval(timer);
-      return Math.max(peak, rssMb(pid));
-    },
-  };
-}
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -113,7 +76,7 @@ async function settle(): Promise<void> {
 const benchCase: BenchCase = {
   name: 'sandbox server under load',
   async run(): Promise<BenchResult[]> {
-    const server = await startServer();
+    const server = await startSandboxProcess(PORT);
     const pid = server.pid ?? 0;
     try {
       const commercial = (await (

@@ -26,6 +26,8 @@ export interface CustodianContext {
   now: () => number;
   /** Another authorization server whose access tokens the APIs accept too. */
   externalIssuer?: ExternalIssuer;
+  /** POST bulk notifications to the aggregators' notify URIs (else they are only logged). */
+  deliverNotifications: boolean;
 }
 
 export function createContext(options: {
@@ -37,11 +39,14 @@ export function createContext(options: {
   demoToken?: string;
   now: () => number;
   externalIssuer?: ExternalIssuer;
+  /** Every aggregator's notify URI becomes this one (a listener of the host's), and notifications are POSTed. */
+  notifyUri?: string;
 }): CustodianContext {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const thirdParties = THIRD_PARTIES.map((c) => ({
     ...c,
     redirectUris: [...c.redirectUris, ...options.thirdPartyRedirectUris],
+    ...(options.notifyUri && c.bulkCapable ? { notifyUri: options.notifyUri } : {}),
   }));
   const clients = [portalClient(options.portalRedirectUris), ...thirdParties, ...CUSTOMER_API_CLIENTS];
   return {
@@ -59,6 +64,7 @@ export function createContext(options: {
     limits: createRateLimits(),
     now: options.now,
     ...(options.externalIssuer ? { externalIssuer: options.externalIssuer } : {}),
+    deliverNotifications: options.notifyUri !== undefined,
   };
 }
 

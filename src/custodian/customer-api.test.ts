@@ -4,6 +4,7 @@ import {
   basic,
   bearer,
   codeFlow,
+  feedPages,
   postForm,
   postJson,
   type TokenResponse,
@@ -164,14 +165,15 @@ describe('bulk grants', () => {
         )
       ).json()) as TokenResponse
     ).access_token;
+  /** The meters the aggregator's bulk feed carries under this grant (its subscription), every page. */
   const bulkMeters = async (grant: GrantJson) => {
-    const response = await fetch(`${grant.bulkURI}?published-min=2025-06-12T00:00:00Z`, {
-      headers: bearer(await aggregatorToken()),
-    });
-    expect(response.status).toBe(200);
-    const xml = await response.text();
-    assertValidEspi(xml);
-    return [...xml.matchAll(/rel="self" href="[^"]*\/UsagePoint\/(up-[\d-]+)"/g)].map((m) => m[1]).sort();
+    const pages = await feedPages(
+      `${grant.bulkURI}?published-min=2025-06-12T00:00:00Z`,
+      await aggregatorToken(),
+    );
+    pages.forEach((xml) => assertValidEspi(xml));
+    const own = new RegExp(`rel="self" href="[^"]*/Subscription/${grant.id}/UsagePoint/(up-[\\d-]+)"`, 'g');
+    return pages.flatMap((xml) => [...xml.matchAll(own)].map((m) => m[1])).sort();
   };
 
   it('creates once per Idempotency-Key, and the aggregator’s Bulk feed holds exactly the granted meters', async () => {

@@ -1,9 +1,10 @@
 /**
  * The customer API under `B/api/customer/v1` (custodian-defined JSON, documented in docs/openapi.yaml):
  * what ESPI leaves undefined and the portal needs. The customer's account and usage points, registered
- * third parties, their authorizations (list, detail, revoke: docs/espi.md 5), and bulk grants (issue 8):
- * a customer grants a bulk-capable third party a chosen set of usage points, each grant an ESPI
- * authorization whose scope carries `BR={bulkId}` (docs/espi.md 4.5).
+ * third parties, their authorizations (list, detail, revoke: docs/espi.md 5), and bulk grants (issues 8
+ * and 20): a customer grants a bulk-capable third party a chosen set of usage points under terms within
+ * one of its offered data sets, each grant an ESPI authorization whose scope carries `BR={bulkId}` of
+ * that data set's bulk (docs/espi.md 4.5; bulk.ts), and each change is notified to the aggregator.
  */
 import { z } from 'zod';
 import { serviceKindName } from '../espi/service-kind.ts';
@@ -23,8 +24,8 @@ import {
   type Customer,
 } from './directory.ts';
 import { bearerError, isoSeconds, json, notFound, readJson } from './http-util.ts';
-import { isScopeWithin } from './scope-limits.ts';
-import { bulkScope } from './seed.ts';
+import { bulkDataSets, bulkScope, dataSetFor } from './bulk.ts';
+import { notifyMembership } from './bulk-notifications.ts';
 import type { BulkGrant, BulkGrantChange, StoredAuthorization } from './state.ts';
 
 function problem(status: number, error: string, description: string, extra: Record<string, unknown> = {}) {
@@ -236,6 +237,8 @@ const CreateGrant = z.object({
   thirdPartyId: z.string(),
   usagePointIds: z.array(z.string()).min(1),
   scope: z.string().startsWith('FB=').optional(),
+  /** The data set (bulk) to join; absent: the first one whose scope holds `scope`. */
+  bulkId: z.string().optional(),
   termEnd: z.iso.datetime({ offset: true }).nullable().default(null),
 });
 
@@ -262,14 +265,16 @@ async function createGrant(r: CustomerRequest): Promise<{ status: number; body: 
       },
     };
   }
-  const offered = client.scopes[0] ?? '';
-  const scope = body.scope ?? offered;
-  if (!isScopeWithin(scope, offered)) {
+  // Without a scope, the customer grants what the data set named (or else the first one) offers.
+  const named = bulkDataSets(client).find((d) => d.bulkId === body.bulkId);
+  const scope = body.scope ?? named?.scope ?? client.scopes[0] ?? '';
+  const dataSet = dataSetFor(client, scope, body.bulkId);
+  if (!dataSet) {
     return {
       status: 422,
       body: {
         error: 'invalid_scope',
-        error_description: `${client.name} is registered for "${offered}" at most.`,
+        error_description: `${client.name} offers ${client.scopes.map((s) => `"${s}"`).join(' or ')} at most${body.bulkId === undefined ? '' : ` (bulk ${body.bulkId} is not one of them, or holds less)`}.`,
       },
     };
   }
@@ -294,14 +299,13 @@ async function createGrant(r: CustomerRequest): Promise<{ status: number; body: 
   }
   const grant = r.ctx.store.update((s) => {
     const id = r.ctx.store.nextId('bg');
-    const bulkId = String(5200 + s.sequence);
     const created: BulkGrant = {
       id,
-      bulkId,
+      bulkId: dataSet.bulkId,
       customerId: r.customer.id,
       clientId: client.clientId,
       usagePointIds: ids,
-      scope: bulkScope(scope, bulkId),
+      scope: bulkScope(scope, dataSet.bulkId),
       termEnd,
       revoked: false,
       createdAt: r.at,
@@ -311,6 +315,7 @@ async function createGrant(r: CustomerRequest): Promise<{ status: number; body: 
     s.bulkGrants[id] = created;
     return created;
   });
+  notifyMembership(r.ctx, grant, 'created', r.at);
   return { status: 201, body: grantJson(r, grant) };
 }
 
@@ -380,6 +385,7 @@ async function changeGrant(r: CustomerRequest, grant: BulkGrant): Promise<{ stat
     stored.history.push(...changes);
     return stored;
   });
+  for (const c of changes) notifyMembership(r.ctx, updated, c.action, r.at);
   const rejected = [...addRejected, ...removeRejected];
   return {
     status: 200,
@@ -401,6 +407,7 @@ function revokeGrant(r: CustomerRequest, grant: BulkGrant): Response {
         ...idempotencyKeyOf(r),
       });
     });
+    notifyMembership(r.ctx, grant, 'revoked', r.at);
   }
   return json(grantJson(r, r.ctx.store.state.bulkGrants[grant.id] ?? grant));
 }

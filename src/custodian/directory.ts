@@ -74,6 +74,13 @@ export interface Client {
   scopes: string[];
   /** May fetch Batch/Bulk with a client_credentials token (an aggregator). */
   bulkCapable: boolean;
+  /**
+   * For a bulk-capable client, the bulkId of each offered data set, in the order of `scopes`: every
+   * customer's grant of that data set joins that one bulk (docs/openapi.yaml, "Bulk").
+   */
+  bulkIds?: string[];
+  /** ApplicationInformation thirdPartyNotifyUri: where the custodian POSTs BatchList notifications. */
+  notifyUri?: string;
   /** ApplicationInformation thirdPartyApplicationUse: 1 energy management, 2 comparisons, ... */
   applicationUse: number;
   /** The customer whose own data a customer-api client may read. */
@@ -93,7 +100,7 @@ export const OWN_DATA_SCOPE = `FB=1_3_4_5_7_8_10_11_12_13_14_15_16_18_19_31_32_3
 
 const [ELECTRICITY, GAS, WATER] = SERVICE_KINDS;
 
-const electricity = (timeOfUseCost: boolean): ReadingSpec => ({
+export const electricity = (timeOfUseCost: boolean): ReadingSpec => ({
   key: 'delivered',
   flowDirection: 1,
   uom: ELECTRICITY.uom,
@@ -102,7 +109,7 @@ const electricity = (timeOfUseCost: boolean): ReadingSpec => ({
   kind: 12,
   timeOfUseCost,
 });
-const solarExport: ReadingSpec = {
+export const solarExport: ReadingSpec = {
   key: 'received',
   flowDirection: 19,
   uom: ELECTRICITY.uom,
@@ -112,7 +119,7 @@ const solarExport: ReadingSpec = {
   timeOfUseCost: false,
 };
 // Therms with three decimals (powerOfTenMultiplier -3), as gas utilities publish them.
-const gas: ReadingSpec = {
+export const gas: ReadingSpec = {
   key: 'gas',
   flowDirection: 1,
   uom: GAS.uom,
@@ -132,11 +139,11 @@ const water: ReadingSpec = {
 };
 
 /** Meter numbers start with the service's initial: `E-…`, `G-…`, `W-…`. */
-function meterNumber(serviceKind: number, digits: string): string {
+export function meterNumber(serviceKind: number, digits: string): string {
   return `${serviceLabel(serviceKind).charAt(0)}-${digits}`;
 }
 
-function usagePoint(
+export function usagePoint(
   fields: Omit<UsagePointInfo, 'seed' | 'solarWatts' | 'active'> & { solarWatts?: number; active?: boolean },
 ): UsagePointInfo {
   return { solarWatts: 0, active: true, ...fields, seed: hashString(fields.id) };
@@ -315,8 +322,12 @@ const hourly13Months =
 const fullDetail = `FB=1_3_4_5_8_10_12_13_14_15_16_19_32_37_39;IntervalDuration=900;BlockDuration=daily;HistoryLength=${TWO_YEARS}`;
 const gasOnly =
   'FB=1_3_4_10_13_14_19_32_37_39;IntervalDuration=86400;BlockDuration=monthly;HistoryLength=34128000';
+// The aggregators' data sets: interval data of every service with its cost (FB 12), 13 months back;
+// and (GridFlex) 15-minute electricity for the last 3 months. A customer may grant less of either.
 const bulkDaily =
-  'FB=1_3_4_5_10_11_13_14_18_19_32_35_37_39;IntervalDuration=3600;BlockDuration=daily;HistoryLength=34128000';
+  'FB=1_3_4_5_10_11_12_13_14_18_19_32_35_37_39;IntervalDuration=3600;BlockDuration=daily;HistoryLength=34128000';
+const bulkFifteenMinute =
+  'FB=1_3_4_5_12_13_14_18_19_32_35_37_39;IntervalDuration=900;BlockDuration=daily;HistoryLength=7948800';
 
 function thirdParty(
   fields: Omit<Client, 'kind' | 'redirectUris' | 'contacts' | 'clientSecret' | 'bulkCapable'> & {
@@ -331,6 +342,7 @@ function thirdParty(
     // RFC 8252 loopback redirect: lets curl and scripts run the code flow against the sandbox.
     redirectUris: [`https://${host}/callback`, 'http://127.0.0.1/callback'],
     contacts: [`support@${host}`],
+    ...(fields.bulkCapable ? { notifyUri: `https://${host}/espi/notify` } : {}),
     ...fields,
   };
 }
@@ -379,7 +391,8 @@ export const THIRD_PARTIES: readonly Client[] = [
     description: 'Aggregates many meters to bid flexible load into demand-response programs.',
     logoPath: '/logos/gridflex.svg',
     clientUri: 'https://gridflex.example',
-    scopes: [bulkDaily],
+    scopes: [bulkDaily, bulkFifteenMinute],
+    bulkIds: ['5101', '5103'],
     bulkCapable: true,
     applicationUse: 1,
   }),
@@ -389,6 +402,7 @@ export const THIRD_PARTIES: readonly Client[] = [
     description: 'Builds greenhouse-gas inventories (scope 2) across every site of an organisation.',
     clientUri: 'https://carbonledger.example',
     scopes: [bulkDaily],
+    bulkIds: ['5102'],
     bulkCapable: true,
     applicationUse: 3,
   }),

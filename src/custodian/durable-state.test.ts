@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type SandboxServer } from './server.ts';
-import { defaultDatabasePath } from './sqlite-storage.ts';
+import { initialState } from './seed.ts';
+import { defaultDatabasePath, sqliteStorage } from './sqlite-storage.ts';
 import { basic, bearer, codeFlow, postForm, type TokenResponse } from '../testing/custodian-client.ts';
 
 // A fixed port from this worktree's range: the issuer (and so every token's `iss`) names it.
@@ -122,5 +123,33 @@ describe('where the database lives', () => {
     expect(defaultDatabasePath({ XDG_DATA_HOME: '/data' })).toBe(
       process.platform === 'linux' ? '/data/green-button-portal/custodian.sqlite' : expect.any(String),
     );
+  });
+});
+
+describe('the bulk notification log', () => {
+  it('survives a restart with each entry’s delivery, and an ended grant stays notified', () => {
+    const path = join(folder, 'notifications.sqlite');
+    const first = sqliteStorage(path);
+    const state = initialState(Date.parse('2025-06-15T12:00:00Z'));
+    const logged = {
+      id: 'bn-1',
+      at: 1_750_000_000,
+      clientId: 'gridflex',
+      bulkId: '5101',
+      grantId: 'bg-seed-s11',
+      change: 'expired' as const,
+      notifyUri: 'https://gridflex.example/espi/notify',
+      body: '<BatchList xmlns="http://naesb.org/espi"/>',
+      delivery: 'failed: HTTP 503',
+    };
+    state.bulkNotifications.push(logged);
+    first.save(state);
+    first.close();
+
+    const second = sqliteStorage(path);
+    const loaded = second.load();
+    second.close();
+    expect(loaded?.bulkNotifications).toEqual([logged]);
+    expect(loaded?.bulkGrants['bg-seed-s11']?.expiryNotified).toBe(true);
   });
 });

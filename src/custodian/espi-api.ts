@@ -6,18 +6,13 @@
  */
 import type { Authorization } from '../espi/model.ts';
 import { writeEntry, writeServiceStatus, type EspiEntry } from '../espi/write-xml.ts';
-import {
-  authenticate,
-  bulkGrantStatus,
-  espiScopeOf,
-  nowSeconds,
-  type Caller,
-  type CustodianContext,
-} from './context.ts';
-import { findUsagePoint, type UsagePointInfo } from './directory.ts';
+import { bulkDataSets, bulkMembers, findDataSet, type BulkDataSet } from './bulk.ts';
+import { settleExpiries } from './bulk-notifications.ts';
+import { authenticate, espiScopeOf, nowSeconds, type Caller, type CustodianContext } from './context.ts';
+import { findUsagePoint, type Client, type UsagePointInfo } from './directory.ts';
 import { ATOM, PAGE_SIZE, feedResponse, type Page } from './feed-stream.ts';
 import { bearerError, isoSeconds, json, notFound } from './http-util.ts';
-import { blockSpanByKey, blockSpans, dataEnd, zoneOf } from './readings.ts';
+import { blockSpanByKey, blockSpans, zoneOf } from './readings.ts';
 import {
   authorizationEntry,
   batchDescriptors,
@@ -25,6 +20,7 @@ import {
   inUpdatedWindow,
   intervalBlockDescriptor,
   localTimeEntry,
+  memberDescriptors,
   meterReadingEntry,
   readingRange,
   readingTypeEntry,
@@ -36,6 +32,7 @@ import {
   type ResourceScope,
   type TimeWindow,
 } from './resources.ts';
+import { clientAuthorizationId } from './seed.ts';
 import { scopeLimits } from './scope-limits.ts';
 import type { BulkGrant, StoredAuthorization } from './state.ts';
 
@@ -268,42 +265,51 @@ function batchRetailCustomer(r: EspiRequest, retailCustomerId: string): Response
   );
 }
 
+/**
+ * `Batch/Bulk/{bulkId}`: every live grant's meters across customers, each meter under its own grant's
+ * scope (bulk.ts), paged and streamed like every feed (feed-stream.ts).
+ */
 function batchBulk(r: EspiRequest, bulkId: string): Response {
   const { authorization, client } = r.caller;
   if (authorization.kind !== 'client' || !client.bulkCapable) {
     return forbidden('Batch/Bulk needs a client_credentials token of a bulk-capable third party.');
   }
-  const grants = Object.values(r.ctx.store.state.bulkGrants).filter((g) => g.bulkId === bulkId);
-  if (grants.length === 0) return notFound(`No bulk ${bulkId}.`);
-  if (grants.some((g) => g.clientId !== client.clientId))
+  const dataSet = findDataSet(r.ctx, bulkId);
+  if (!dataSet) return notFound(`No bulk ${bulkId}.`);
+  if (dataSet.clientId !== client.clientId)
     return forbidden(`Bulk ${bulkId} belongs to another third party.`);
-  // Membership as the RI reads it (docs/espi.md 4.5): the live grants whose scope carries BR={bulkId}.
-  const live = grants.filter((g) => bulkGrantStatus(g, r.at) === 'active');
-  const ups = [...new Set(live.flatMap((g) => g.usagePointIds))]
-    .map(findUsagePoint)
-    .filter((up): up is UsagePointInfo => up !== undefined);
-  const grant = live[0] ?? grants[0];
-  const s: ResourceScope = {
-    ctx: r.ctx,
-    nowSeconds: r.at,
-    limits: scopeLimits(grant?.scope ?? ''),
-    subscriptionId: `bulk-${bulkId}`,
-  };
-  const visible = ups.filter((up) => s.limits.serviceKinds.has(up.serviceKind));
-  // Without a window, a bulk feed carries the latest published day: a full history of a thousand
-  // meters is not one response (notifications name windows too, docs/espi.md 4.5).
-  const window: TimeWindow = { ...r.query };
-  if (window.publishedMin === undefined && window.publishedMax === undefined && visible[0]) {
-    const end = dataEnd(zoneOf(visible[0].zone), r.at);
-    window.publishedMax = end;
-    window.publishedMin = zoneOf(visible[0].zone).clock.addLocalDays(end, -1);
-  }
+  settleExpiries(r.ctx, r.at);
   return feedResponse(
     r.url,
     `Green Button Bulk ${bulkId}`,
-    batchDescriptors(s, visible, window),
+    memberDescriptors(bulkMembers(r.ctx, bulkId, r.at, r.query)),
     r.query,
     r.at,
+  );
+}
+
+/** The Authorization of one offered data set: its bulk, published to the aggregator with its scope ceiling. */
+function dataSetAuthorization(ctx: CustodianContext, client: Client, dataSet: BulkDataSet): EspiEntry {
+  const registration = ctx.store.state.authorizations[clientAuthorizationId(client.clientId)];
+  const since = registration?.createdAt ?? 0;
+  const resource: Omit<Authorization, 'meta'> = {
+    authorizedPeriod: { start: since, duration: 0 },
+    publishedPeriod: { start: since, duration: 0 },
+    status: 1,
+    expiresAt: 0,
+    grantType: 'client_credentials',
+    scope: dataSet.scope,
+    tokenType: 'Bearer',
+    resourceURI: `${ctx.espiBase}/Batch/Bulk/${dataSet.bulkId}`,
+    authorizationURI: `${ctx.espiBase}/Authorization/bulk-${dataSet.bulkId}`,
+  };
+  return authorizationEntry(
+    ctx,
+    resource,
+    `bulk-${dataSet.bulkId}`,
+    `${client.name}: bulk ${dataSet.bulkId}`,
+    since,
+    since,
   );
 }
 
@@ -316,13 +322,19 @@ function authorizations(r: EspiRequest, id: string | undefined, depth: number): 
     const own = Object.values(state.authorizations).filter(
       (a) => a.clientId === client.clientId && a.kind !== 'own',
     );
+    // Besides its registration and each customer's grant, one Authorization per offered data set
+    // publishes the aggregator's bulkIds (bulk.ts).
+    const dataSets = bulkDataSets(client);
     const grants = Object.values(state.bulkGrants).filter((g) => g.clientId === client.clientId);
     const entries = [
       ...own.map((a) => espiAuthorization(r.ctx, a)),
+      ...dataSets.map((d) => dataSetAuthorization(r.ctx, client, d)),
       ...grants.map((g) => bulkAuthorization(r.ctx, g)),
     ];
     if (id === undefined)
       return feedResponse(r.url, 'Authorizations', filtered(entries.map(single), r.query), r.query, r.at);
+    const dataSet = dataSets.find((d) => `bulk-${d.bulkId}` === id);
+    if (dataSet) return atom(writeEntry(dataSetAuthorization(r.ctx, client, dataSet)));
     const found = own.find((a) => a.id === id) ?? grants.find((g) => g.id === id);
     if (!found) return forbidden(`Authorization ${id} is not one of this client's.`);
     return atom(

@@ -1,14 +1,15 @@
 /**
  * Faults on demand (latency, error rate, a failing endpoint, expired tokens, offline) and the demo
- * controls that set them: `B/__demo/faults` (GET, PUT), `B/__demo/reset`, and synthetic
- * authorizations for a customer. The demo controls themselves never fail, so a panel can always undo.
+ * controls that set them: `B/__demo/faults` (GET, PUT), `B/__demo/reset`, synthetic authorizations
+ * for a customer, and synthetic customers joining a bulk. The demo controls themselves never fail, so a panel can always undo.
  */
 import { z } from 'zod';
+import { findDataSet } from './bulk.ts';
 import type { CustodianContext } from './context.ts';
 import { CUSTOMERS, findCustomer, findCustomerByUsername } from './directory.ts';
 import { json, notFound, oauthError, readJson } from './http-util.ts';
 import { hashString, unitNoise } from './prng.ts';
-import { syntheticAuthorizations } from './seed.ts';
+import { syntheticAuthorizations, syntheticBulkGrants } from './seed.ts';
 import type { Faults } from './state.ts';
 
 const DAY = 86_400;
@@ -55,6 +56,23 @@ export function setSyntheticAuthorizations(ctx: CustodianContext, customerId: st
     );
     const generated = syntheticAuthorizations(customer, count, ctx.now());
     s.authorizations = Object.fromEntries([...kept, ...generated].map((a) => [a.id, a]));
+  });
+}
+
+/** Synthetic customers join a bulk until it holds `meters` more meters (seed.ts syntheticBulkGrants). */
+function populateBulk(ctx: CustodianContext, bulkId: string, body: unknown): Response {
+  const parsed = z.object({ meters: z.number().int().min(1).max(100_000) }).safeParse(body);
+  if (!parsed.success) return oauthError('invalid_request', 'Send { "meters": N } with 1 <= N <= 100000.');
+  const dataSet = findDataSet(ctx, bulkId);
+  if (!dataSet) return notFound(`No bulk ${bulkId}.`);
+  const grants = syntheticBulkGrants(dataSet, parsed.data.meters, ctx.now());
+  ctx.store.update((s) => {
+    for (const g of grants) s.bulkGrants[g.id] = g;
+  });
+  return json({
+    bulkId,
+    grants: grants.length,
+    meters: grants.reduce((n, g) => n + g.usagePointIds.length, 0),
   });
 }
 
@@ -127,5 +145,7 @@ export async function demoEndpoint(ctx: CustodianContext, request: Request, path
     setSyntheticAuthorizations(ctx, customer.id, body.data.count);
     return json({ customer: customer.username, count: body.data.count });
   }
+  const population = /^\/__demo\/bulks\/([^/]+)\/population$/.exec(path);
+  if (population?.[1] && method === 'PUT') return populateBulk(ctx, population[1], await readJson(request));
   return notFound(`No demo control at ${method} ${path}.`);
 }

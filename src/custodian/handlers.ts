@@ -22,6 +22,7 @@ import { signInEndpoint } from './oauth/sign-in.ts';
 import { tokenEndpoint } from './oauth/token.ts';
 import { userinfoEndpoint } from './oauth/userinfo.ts';
 import { initialState } from './seed.ts';
+import { bulkNotificationLog } from './bulk-notifications.ts';
 import { keepSigningKey } from './tokens.ts';
 import { createStore, memoryStorage, type CustodianStorage, type CustodianStore } from './state.ts';
 
@@ -47,6 +48,8 @@ export interface CustodianOptions {
   demoToken?: string;
   /** Another authorization server whose JWT access tokens the APIs accept too (external-issuer.ts). */
   externalIssuer?: ExternalIssuer;
+  /** Where bulk notifications are POSTed instead of the registered notify URIs (bulk-notifications.ts). */
+  notifyUri?: string;
 }
 
 export interface Custodian {
@@ -73,6 +76,7 @@ export function createCustodian(options: CustodianOptions): Custodian {
     ...(options.demoToken ? { demoToken: options.demoToken } : {}),
     now,
     ...(options.externalIssuer ? { externalIssuer: options.externalIssuer } : {}),
+    ...(options.notifyUri ? { notifyUri: options.notifyUri } : {}),
   });
   keepSigningKey(ctx.baseUrl, storage.signingKey);
   const serveAuthorizePage = options.serveAuthorizePage ?? true;
@@ -180,6 +184,7 @@ async function route(ctx: CustodianContext, request: Request, path: string): Pro
     return espiApi(ctx, request, path.slice('/espi/1_1/resource'.length));
   if (path.startsWith('/api/customer/v1/'))
     return customerApi(ctx, request, path.slice('/api/customer/v1'.length));
+  if (path === '/sandbox/v1/bulk-notifications' && method === 'GET') return bulkNotificationLog(ctx, request);
   const post = method === 'POST';
   switch (path) {
     case '/oauth/authorize':

@@ -49,6 +49,8 @@ export interface ResourceScope {
   limits: ScopeLimits;
   /** The subscription whose URL space the entries live in. */
   subscriptionId: string;
+  /** The Authorization these terms come from, linked from each UsagePoint (a bulk mixes several). */
+  authorizationUri?: string;
 }
 
 function meta(
@@ -89,6 +91,7 @@ export function usagePointEntry(s: ResourceScope, up: UsagePointInfo): EspiEntry
     `${self}/MeterReading`,
     ...(s.limits.summaries ? [`${self}/UsageSummary`] : []),
     localTimeHref(s.ctx, zoneOf(up.zone)),
+    ...(s.authorizationUri ? [s.authorizationUri] : []),
   ];
   return {
     kind: 'UsagePoint',
@@ -301,19 +304,31 @@ export function* dataDescriptors(
   }
 }
 
+/** One usage point of a feed, with the scope and window it is read under. */
+export interface FeedMember {
+  s: ResourceScope;
+  up: UsagePointInfo;
+  window: TimeWindow;
+}
+
 /**
  * A batch feed (docs/espi.md 4.5): parent first, each usage point's UsagePoint, LocalTimeParameters (once
  * per zone), MeterReadings and ReadingTypes, IntervalBlocks and summaries. Structure is always sent,
  * so any window of the feed can be read on its own; time filters apply to interval data.
  */
-export function* batchDescriptors(
+export function batchDescriptors(
   s: ResourceScope,
   ups: UsagePointInfo[],
   window: TimeWindow,
 ): Generator<EntryDescriptor> {
+  return memberDescriptors(ups.map((up) => ({ s, up, window })));
+}
+
+/** A batch feed whose members may each have their own scope and window (a bulk: bulk.ts). */
+export function* memberDescriptors(members: Iterable<FeedMember>): Generator<EntryDescriptor> {
   const zones = new Set<string>();
   const readingTypes = new Set<string>();
-  for (const up of ups) {
+  for (const { s, up, window } of members) {
     yield structural(() => usagePointEntry(s, up), 'UsagePoint');
     const zone = zoneOf(up.zone);
     if (!zones.has(zone.id)) {

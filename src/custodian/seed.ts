@@ -1,6 +1,6 @@
 /**
  * The custodian's state on first start and after a reset: every demo customer has authorizations
- * in each state (active, expired, revoked, denied), the commercial customer has bulk grants, and
+ * in each state (active, expired, revoked, denied), demo and synthetic customers have bulk grants, and
  * every registered client has the Authorization its client_credentials tokens point to.
  */
 import {
@@ -8,11 +8,12 @@ import {
   CUSTOMER_API_CLIENTS,
   OWN_DATA_SCOPE,
   THIRD_PARTIES,
-  findCustomer,
   type Client,
   type Customer,
 } from './directory.ts';
 import { formatScope, parseScope } from '../espi/scope.ts';
+import { bulkDataSets, type BulkDataSet } from './bulk.ts';
+import { POPULATION_SIZE, findAnyCustomer, syntheticCustomer, syntheticCustomerId } from './population.ts';
 import { DEFAULT_FAULTS, type BulkGrant, type CustodianState, type StoredAuthorization } from './state.ts';
 
 const DAY = 86_400;
@@ -137,55 +138,155 @@ function clientAuthorization(client: Client, nowSeconds: number): StoredAuthoriz
   };
 }
 
-export function bulkScope(baseScope: string, bulkId: string): string {
-  return formatScope({ ...parseScope(baseScope), bulkId });
+/** What a seeded customer kept back from the data set: blocks left out, a shorter history, a term end. */
+interface Terms {
+  without?: number[];
+  historyDays?: number;
+  termEndDays?: number;
+}
+
+/** A grant's scope: the data set's scope narrowed by the customer's terms, tagged with the bulk. */
+function narrowedScope(dataSet: BulkDataSet, terms: Terms): string {
+  const scope = parseScope(dataSet.scope);
+  const left = new Set(terms.without ?? []);
+  return formatScope({
+    ...scope,
+    functionBlocks: scope.functionBlocks.filter((fb) => !left.has(fb)),
+    ...(terms.historyDays === undefined
+      ? {}
+      : {
+          historyLength: {
+            raw: String(terms.historyDays * DAY),
+            seconds: terms.historyDays * DAY,
+            asMonths: false,
+          },
+        }),
+  });
+}
+
+type SeededGrant = [
+  id: string,
+  customerId: string,
+  dataSet: [clientId: string, index: number],
+  meters: (c: Customer) => string[],
+  ageDays: number,
+  terms: Terms & { revokedDaysAgo?: number },
+];
+
+const every = (c: Customer) => c.usagePoints.map((up) => up.id);
+const electric = (c: Customer) => c.usagePoints.filter((up) => up.serviceKind === 0).map((up) => up.id);
+const NO_COST = [12];
+const NO_GAS = [10];
+
+/**
+ * Bulk grants of several customers, so each bulk carries more than one (issue 20): the demo accounts
+ * and synthetic households and businesses (population.ts), with different terms: cost or not, 3 to 13
+ * months of history, some with an end date, one revoked, one already ended. The commercial customer's
+ * two grants are the ones the portal's bulk pages show. The household and the bakery are in GridFlex's
+ * 15-minute bulk and CarbonLedger's, not in GridFlex's hourly one, which tests join with fresh grants.
+ */
+const SEEDED_GRANTS: SeededGrant[] = [
+  ['bg-seed-1', 'rc-3001', ['gridflex', 0], (c) => electric(c).slice(0, 120), 60, {}],
+  ['bg-seed-2', 'rc-3001', ['carbonledger', 0], (c) => every(c).slice(0, 40), 200, { revokedDaysAgo: 30 }],
+  ['bg-seed-3', 'rc-1001', ['gridflex', 1], electric, 45, {}],
+  [
+    'bg-seed-4',
+    'rc-2001',
+    ['gridflex', 1],
+    electric,
+    40,
+    { without: NO_COST, historyDays: 31, termEndDays: 90 },
+  ],
+  ['bg-seed-5', 'rc-1001', ['carbonledger', 0], every, 20, { without: NO_COST, historyDays: 183 }],
+  ['bg-seed-6', 'rc-2001', ['carbonledger', 0], every, 15, { without: NO_GAS, historyDays: 395 }],
+  ...Array.from({ length: 12 }, (_, i): SeededGrant => {
+    const n = i + 1;
+    const dataSet: [string, number] =
+      n % 3 === 0 ? ['carbonledger', 0] : n % 4 === 0 ? ['gridflex', 1] : ['gridflex', 0];
+    const terms: SeededGrant[5] = {
+      ...(n % 2 === 0 ? { without: NO_COST } : {}),
+      historyDays: [92, 183, 395][n % 3] ?? 395,
+      ...(n % 5 === 0 ? { termEndDays: 30 * n } : {}),
+      ...(n === 7 ? { revokedDaysAgo: 3 } : {}),
+      // One whose term ended yesterday: gone from its bulk, the aggregator told.
+      ...(n === 11 ? { termEndDays: -1 } : {}),
+    };
+    return [`bg-seed-s${n}`, syntheticCustomerId(n), dataSet, every, 10 + n * 7, terms];
+  }),
+];
+
+/** One customer's grant of a data set under `terms`, created `ageDays` ago. */
+function plannedGrant(
+  id: string,
+  customerId: string,
+  dataSet: BulkDataSet,
+  usagePointIds: string[],
+  nowSeconds: number,
+  ageDays: number,
+  terms: SeededGrant[5],
+): BulkGrant {
+  const createdAt = nowSeconds - ageDays * DAY;
+  const revokedAt = terms.revokedDaysAgo === undefined ? undefined : nowSeconds - terms.revokedDaysAgo * DAY;
+  const termEnd = terms.termEndDays === undefined ? null : nowSeconds + terms.termEndDays * DAY;
+  return {
+    id,
+    bulkId: dataSet.bulkId,
+    customerId,
+    clientId: dataSet.clientId,
+    usagePointIds,
+    scope: narrowedScope(dataSet, terms),
+    termEnd,
+    revoked: revokedAt !== undefined,
+    createdAt,
+    updatedAt: revokedAt ?? createdAt,
+    ...(revokedAt === undefined ? {} : { revokedAt }),
+    ...(termEnd !== null && termEnd <= nowSeconds ? { expiryNotified: true } : {}),
+    history: [
+      { at: createdAt, action: 'created', usagePointIds },
+      ...(revokedAt === undefined ? [] : [{ at: revokedAt, action: 'revoked' as const, usagePointIds }]),
+    ],
+  };
 }
 
 function seededBulkGrants(nowSeconds: number): BulkGrant[] {
-  const customer = findCustomer('rc-3001');
-  if (!customer) return [];
-  const grant = (
-    id: string,
-    bulkId: string,
-    clientId: string,
-    meters: string[],
-    ageDays: number,
-    revokedDaysAgo?: number,
-  ): BulkGrant => {
-    const createdAt = nowSeconds - ageDays * DAY;
-    const revokedAt = revokedDaysAgo === undefined ? undefined : nowSeconds - revokedDaysAgo * DAY;
-    return {
-      id,
-      bulkId,
-      customerId: customer.id,
-      clientId,
-      usagePointIds: meters,
-      scope: bulkScope(thirdParty(clientId).scopes[0] ?? '', bulkId),
-      termEnd: null,
-      revoked: revokedAt !== undefined,
-      createdAt,
-      updatedAt: revokedAt ?? createdAt,
-      ...(revokedAt === undefined ? {} : { revokedAt }),
-      history: [
-        { at: createdAt, action: 'created', usagePointIds: meters },
-        ...(revokedAt === undefined
-          ? []
-          : [{ at: revokedAt, action: 'revoked' as const, usagePointIds: meters }]),
-      ],
-    };
-  };
-  const electric = customer.usagePoints.filter((up) => up.serviceKind === 0).map((up) => up.id);
-  return [
-    grant('bg-seed-1', '5101', 'gridflex', electric.slice(0, 120), 60),
-    grant(
-      'bg-seed-2',
-      '5102',
-      'carbonledger',
-      customer.usagePoints.slice(0, 40).map((up) => up.id),
-      200,
-      30,
-    ),
-  ];
+  return SEEDED_GRANTS.map(([id, customerId, [clientId, index], meters, ageDays, terms]) => {
+    const customer = findAnyCustomer(customerId);
+    const dataSet = bulkDataSets(thirdParty(clientId))[index];
+    if (!customer || !dataSet) throw new Error(`seed: grant ${id} names no customer or data set`);
+    return plannedGrant(id, customerId, dataSet, meters(customer), nowSeconds, ageDays, terms);
+  });
+}
+
+/** Synthetic customers past the seeded ones join bulks of the demo control from here. */
+const FIRST_EXTRA_CUSTOMER = 1001;
+
+/**
+ * Grants of synthetic customers joining one bulk until it holds `meters` more meters, every customer's
+ * terms a little different (demo control `PUT /__demo/bulks/{bulkId}/population`; the bulk benchmark).
+ */
+export function syntheticBulkGrants(dataSet: BulkDataSet, meters: number, nowMs: number): BulkGrant[] {
+  const nowSeconds = Math.floor(nowMs / 1000);
+  const grants: BulkGrant[] = [];
+  let remaining = meters;
+  for (let n = FIRST_EXTRA_CUSTOMER; remaining > 0 && n <= POPULATION_SIZE; n++) {
+    const customer = syntheticCustomer(n);
+    if (!customer) break;
+    const usagePointIds = customer.usagePoints.slice(0, remaining).map((up) => up.id);
+    remaining -= usagePointIds.length;
+    const terms = { ...(n % 2 === 0 ? { without: NO_COST } : {}), historyDays: [92, 183, 395][n % 3] ?? 395 };
+    grants.push(
+      plannedGrant(
+        `bg-${dataSet.bulkId}-s${n}`,
+        customer.id,
+        dataSet,
+        usagePointIds,
+        nowSeconds,
+        1 + (n % 90),
+        terms,
+      ),
+    );
+  }
+  return grants;
 }
 
 export function initialState(nowMs: number): CustodianState {
@@ -206,6 +307,7 @@ export function initialState(nowMs: number): CustodianState {
     version: 1,
     authorizations: Object.fromEntries(authorizations.map((a) => [a.id, a])),
     bulkGrants: Object.fromEntries(seededBulkGrants(nowSeconds).map((g) => [g.id, g])),
+    bulkNotifications: [],
     idempotency: {},
     revokedJtis: {},
     usedJtis: {},

@@ -13,10 +13,10 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-/** The ```sh block of the README's sandbox section, as written. */
-function readmeSession(): string {
+/** The first ```sh block of the README's sandbox section (or of a heading in it), as written. */
+function readmeSession(heading = '## Sandbox: the mock custodian'): string {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const section = readme.slice(readme.indexOf('## Sandbox: the mock custodian'));
+  const section = readme.slice(readme.indexOf(heading));
   const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1];
   if (!block) throw new Error('README has no sh block in the sandbox section');
   return block;
@@ -49,6 +49,23 @@ describe('the sandbox over real HTTP', () => {
     expect(stdout).toMatch(/<espi:value>\d+<\/espi:value>/);
     // 4. revoke, 5. refused afterwards
     expect(stdout.trim().split('\n').slice(-2)).toEqual(['200', '401']);
+  });
+
+  it('runs the README bulk session as written: one feed carries several customers’ grants', async () => {
+    const script = readmeSession('### Bulk: one feed, many customers');
+    const port = new URL(sandbox.url).port;
+    const { stdout } = await run(
+      'bash',
+      ['-e', '-c', script.replace(`localhost:${DEFAULT_PORT}`, `localhost:${port}`)],
+      { timeout: 30_000 },
+    );
+    // 1. both of GridFlex's bulks are published
+    expect(stdout).toContain(`${sandbox.url}/espi/1_1/resource/Batch/Bulk/5101</espi:resourceURI>`);
+    expect(stdout).toContain(`${sandbox.url}/espi/1_1/resource/Batch/Bulk/5103</espi:resourceURI>`);
+    // 2. one feed, meters under several grants (of several customers)
+    expect(stdout.match(/^\s*\d+ bg-seed-/gm)?.length).toBeGreaterThan(2);
+    // 3. one grant's own terms
+    expect(stdout).toMatch(/<espi:scope>FB=[\d_]+;[^<]*BR=5101<\/espi:scope>/);
   });
 
   it('serves the sign-in and consent page, escapes third-party text, and redirects with a code', async () => {

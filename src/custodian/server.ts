@@ -79,6 +79,8 @@ export interface SandboxOptions {
   externalIssuer?: { issuer: string; audience?: string };
   /** The SQLite file of the sandbox's state (CUSTODIAN_DB); default `:memory:` (nothing kept). */
   database?: string;
+  /** POST every bulk notification here (NOTIFY_URI), e.g. a listener of the integrator's; default: log only. */
+  notifyUri?: string;
 }
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
@@ -133,6 +135,7 @@ export async function startSandboxServer(options: SandboxOptions = {}): Promise<
       ...portalRedirectUris.map((uri) => new URL(uri).origin),
     ],
     demoToken,
+    ...(options.notifyUri ? { notifyUri: options.notifyUri } : {}),
     ...(options.externalIssuer
       ? {
           externalIssuer: createExternalIssuer({
@@ -175,6 +178,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     ...(origins ? { allowedOrigins: origins } : {}),
     ...(env.DEMO_TOKEN ? { demoToken: env.DEMO_TOKEN } : {}),
     demoControlsRemote: env.DEMO_CONTROLS_REMOTE === 'true',
+    ...(env.NOTIFY_URI ? { notifyUri: env.NOTIFY_URI } : {}),
     ...(issuer ? { externalIssuer: { issuer, ...(audience ? { audience } : {}) } } : {}),
     database: defaultDatabasePath(),
   });

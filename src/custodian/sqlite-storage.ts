@@ -90,6 +90,7 @@ function snapshotOf(state: CustodianState): Snapshot {
       ['faults', JSON.stringify(state.faults)],
       ['requestCount', String(state.requestCount)],
       ['sequence', String(state.sequence)],
+      ['bulkNotifications', JSON.stringify(state.bulkNotifications)],
     ]),
   };
 }
@@ -201,6 +202,9 @@ export function sqliteStorage(path: string): SqliteStorage {
       faults: JSON.parse(settings.get('faults') ?? '{}') as CustodianState['faults'],
       requestCount: Number(settings.get('requestCount') ?? 0),
       sequence: Number(settings.get('sequence') ?? 0),
+      bulkNotifications: JSON.parse(
+        settings.get('bulkNotifications') ?? '[]',
+      ) as CustodianState['bulkNotifications'],
     });
     if (state) saved = snapshotOf(state);
     return state;

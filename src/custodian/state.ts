@@ -143,6 +143,24 @@ export interface BulkGrant {
   updatedAt: number;
   revokedAt?: number;
   history: BulkGrantChange[];
+  /** Set once the aggregator has been told that the term ended (expiry happens by the clock, not by a request). */
+  expiryNotified?: boolean;
+}
+
+/** A membership change of a bulk, as the aggregator was told of it (bulk-notifications.ts). */
+export interface BulkNotification {
+  id: string;
+  /** Epoch seconds. */
+  at: number;
+  clientId: string;
+  bulkId: string;
+  grantId: string;
+  change: BulkGrantChange['action'] | 'expired';
+  notifyUri: string;
+  /** The ESPI BatchList POSTed to `notifyUri`. */
+  body: string;
+  /** `logged`: recorded only (the host POSTs nothing); `pending`, then `delivered` (2xx) or `failed: ...`. */
+  delivery: string;
 }
 
 export interface IdempotencyRecord {
@@ -160,6 +178,8 @@ export interface CustodianState {
   version: 1;
   authorizations: Record<string, StoredAuthorization>;
   bulkGrants: Record<string, BulkGrant>;
+  /** The latest bulk notifications, oldest first (the sandbox's notification log, bounded). */
+  bulkNotifications: BulkNotification[];
   idempotency: Record<string, IdempotencyRecord>;
   revokedJtis: JtiSet;
   usedJtis: JtiSet;
@@ -216,7 +236,11 @@ export function createStore(
 /** A stored state as this version reads it: faults added since are defaulted, another shape dropped. */
 export function upgrade(parsed: Partial<CustodianState> | undefined): CustodianState | undefined {
   if (parsed?.version !== 1) return undefined;
-  return { ...(parsed as CustodianState), faults: { ...DEFAULT_FAULTS, ...parsed.faults } };
+  return {
+    ...(parsed as CustodianState),
+    bulkNotifications: parsed.bulkNotifications ?? [],
+    faults: { ...DEFAULT_FAULTS, ...parsed.faults },
+  };
 }
 
 function pruneExpired(state: CustodianState, nowSeconds: number): void {

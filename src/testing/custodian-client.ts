@@ -114,3 +114,16 @@ export async function codeFlow(base: string, options: FlowOptions, secret?: stri
 export function bearer(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}` };
 }
+
+/** Every page of an Atom feed, following its rel="next" links (RFC 5005): each page's XML. */
+export async function feedPages(url: string, token: string): Promise<string[]> {
+  const pages: string[] = [];
+  for (let next: string | undefined = url; next !== undefined;) {
+    const response: Response = await fetch(next, { headers: bearer(token) });
+    if (response.status !== 200) throw new Error(`${next} answered ${response.status}`);
+    const xml: string = await response.text();
+    pages.push(xml);
+    next = /<link rel="next" href="([^"]+)"/.exec(xml)?.[1]?.replaceAll('&amp;', '&');
+  }
+  return pages;
+}

@@ -1,0 +1,120 @@
+/**
+ * How an aggregator learns that a bulk's membership changed (issue 20): the ESPI notification, a
+ * `BatchList` of resource URIs POSTed to the third party's registered notify URI (ApplicationInformation
+ * thirdPartyNotifyUri; docs/espi.md 4.5). Each change (a grant created, widened or narrowed, revoked,
+ * or ended by its term) names the bulk to pull again and the grant's Authorization, whose scope holds
+ * that customer's terms. Every notification is kept in a bounded log the aggregator can read with its
+ * client token (`GET B/sandbox/v1/bulk-notifications`), because in the sandbox the registered URIs
+ * (`https://<client>.example/espi/notify`) reach nobody; a host that names a real listener
+ * (`NOTIFY_URI`) gets each one POSTed too, and the log says how the POST went.
+ */
+import { escapeXml } from '../espi/write-xml.ts';
+import { authenticate, type CustodianContext } from './context.ts';
+import { bearerError, isoSeconds, json } from './http-util.ts';
+import type { BulkGrant, BulkNotification } from './state.ts';
+
+/** Notifications kept in the log, newest last: enough for an aggregator polling now and then. */
+export const NOTIFICATION_LOG_SIZE = 500;
+const DELIVERY_TIMEOUT_MS = 5000;
+
+/** An ESPI BatchList (espi.xsd BatchListType): the resource URIs the receiver should GET. */
+export function writeBatchList(resources: string[]): string {
+  const items = resources.map((uri) => `<resources>${escapeXml(uri)}</resources>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<BatchList xmlns="http://naesb.org/espi">${items}</BatchList>\n`;
+}
+
+/** Tells the grant's aggregator that this grant's part of its bulk changed. */
+export function notifyMembership(
+  ctx: CustodianContext,
+  grant: BulkGrant,
+  change: BulkNotification['change'],
+  at: number,
+): void {
+  const client = ctx.clients.get(grant.clientId);
+  if (!client?.notifyUri) return;
+  const notification: BulkNotification = {
+    id: '',
+    at,
+    clientId: client.clientId,
+    bulkId: grant.bulkId,
+    grantId: grant.id,
+    change,
+    notifyUri: client.notifyUri,
+    body: writeBatchList([
+      `${ctx.espiBase}/Batch/Bulk/${grant.bulkId}`,
+      `${ctx.espiBase}/Authorization/${grant.id}`,
+    ]),
+    delivery: ctx.deliverNotifications ? 'pending' : 'logged',
+  };
+  ctx.store.update((s) => {
+    notification.id = ctx.store.nextId('bn');
+    s.bulkNotifications = [...s.bulkNotifications, notification].slice(-NOTIFICATION_LOG_SIZE);
+  });
+  if (ctx.deliverNotifications) void deliver(ctx, notification);
+}
+
+async function deliver(ctx: CustodianContext, notification: BulkNotification): Promise<void> {
+  let outcome: string;
+  try {
+    const response = await fetch(notification.notifyUri, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/xml' },
+      body: notification.body,
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+    });
+    await response.body?.cancel();
+    outcome = response.ok ? 'delivered' : `failed: HTTP ${response.status}`;
+  } catch (error) {
+    outcome = `failed: ${(error as Error).message}`;
+  }
+  ctx.store.update((s) => {
+    const logged = s.bulkNotifications.find((n) => n.id === notification.id);
+    if (logged) logged.delivery = outcome;
+  });
+}
+
+/**
+ * A term ends by the clock, not by a request, so the custodian notices it when it next looks: before
+ * serving a bulk or the log (a production custodian would also sweep on a schedule).
+ */
+export function settleExpiries(ctx: CustodianContext, at: number): void {
+  const ended = Object.values(ctx.store.state.bulkGrants).filter(
+    (g) => !g.revoked && !g.expiryNotified && g.termEnd !== null && g.termEnd <= at,
+  );
+  if (ended.length === 0) return;
+  ctx.store.update((s) => {
+    for (const g of ended) {
+      const stored = s.bulkGrants[g.id];
+      if (stored) stored.expiryNotified = true;
+    }
+  });
+  for (const g of ended) notifyMembership(ctx, g, 'expired', g.termEnd ?? at);
+}
+
+/** `GET B/sandbox/v1/bulk-notifications`: the caller's own notifications, newest first. */
+export async function bulkNotificationLog(ctx: CustodianContext, request: Request): Promise<Response> {
+  const auth = await authenticate(ctx, request);
+  if (!auth.ok) return auth.response;
+  const { authorization, client } = auth.caller;
+  if (authorization.kind !== 'client' || !client.bulkCapable) {
+    return bearerError(
+      403,
+      'insufficient_scope',
+      'The notification log is for a bulk-capable third party’s client_credentials token.',
+    );
+  }
+  settleExpiries(ctx, Math.floor(ctx.now() / 1000));
+  const own = ctx.store.state.bulkNotifications.filter((n) => n.clientId === client.clientId).reverse();
+  return json({
+    notifications: own.map((n) => ({
+      id: n.id,
+      at: isoSeconds(n.at),
+      bulkId: n.bulkId,
+      change: n.change,
+      authorizationURI: `${ctx.espiBase}/Authorization/${n.grantId}`,
+      notifyUri: n.notifyUri,
+      delivery: n.delivery,
+      batchList: n.body,
+    })),
+  });
+}
