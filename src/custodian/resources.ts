@@ -22,7 +22,7 @@ import {
 import type { ScopeLimits } from './scope-limits.ts';
 
 /** When the directory's structural resources were published: a fixed date, so feeds are repeatable. */
-const STRUCTURE_PUBLISHED = Date.parse('2023-01-01T00:00:00Z') / 1000;
+export const STRUCTURE_PUBLISHED = Date.parse('2023-01-01T00:00:00Z') / 1000;
 
 const NO_READINGS: IntervalReadings = {
   count: 0,
@@ -51,7 +51,7 @@ export interface ResourceScope {
   subscriptionId: string;
 }
 
-function meta(
+export function meta(
   self: string,
   title: string | undefined,
   published: number,
@@ -220,6 +220,28 @@ export function billingPeriods(
   return periods;
 }
 
+/**
+ * What a billing period of a usage point's first reading (the billed one) comes to: its use in raw units and
+ * its cost in hundred-thousandths of USD, the interval costs summed where the meter has them (time of use),
+ * the flat tariff otherwise. Usage summaries and Statements both bill with this, so they agree.
+ */
+export function periodTotals(
+  up: UsagePointInfo,
+  period: BlockSpan,
+  nowSeconds: number,
+): { total: number; cost: number } {
+  const spec = up.readings[0];
+  if (!spec) return { total: 0, cost: 0 };
+  let total = 0;
+  let cost = 0;
+  for (const span of blockSpans(up, period.start, period.end, nowSeconds)) {
+    const block = generateBlock(up, spec, span, spec.timeOfUseCost);
+    total += block.total;
+    cost += block.totalCost;
+  }
+  return { total, cost: spec.timeOfUseCost ? cost : flatCost(spec, total) };
+}
+
 export function usageSummaryDescriptor(
   s: ResourceScope,
   up: UsagePointInfo,
@@ -234,16 +256,7 @@ export function usageSummaryDescriptor(
     span: period,
     build: () => {
       const spec = up.readings[0];
-      let total = 0;
-      let cost = 0;
-      if (spec) {
-        for (const span of blockSpans(up, period.start, period.end, s.nowSeconds)) {
-          const block = generateBlock(up, spec, span, spec.timeOfUseCost);
-          total += block.total;
-          cost += block.totalCost;
-        }
-        if (!spec.timeOfUseCost) cost = flatCost(spec, total);
-      }
+      const { total, cost } = periodTotals(up, period, s.nowSeconds);
       const self = `${usagePointHref(s, up)}/${element}/${period.key}`;
       const resource: UsageSummary = {
         meta: meta(self, undefined, at, at, [usagePointHref(s, up)]),
