@@ -1,8 +1,9 @@
 /**
- * The ESPI REST API under `B/espi/1_1/resource` (docs/espi.md 1.3-1.6): Atom feeds and entries written by
- * the ESPI library's writer, bearer tokens checked in two layers as the RI does (401 invalid_token for
- * a token that is not live, then 403 insufficient_scope outside its resourceURI or scope), and the
- * query parameters published-min/max, updated-min/max, max-results and start-index.
+ * The ESPI REST API under `B/espi/1_1/resource` (docs/espi.md 1.3-1.7): every path of the GBA's description,
+ * Atom feeds and entries written by the ESPI library's writer, bearer tokens checked in two layers as the
+ * RI does (401 invalid_token for a token that is not live, then 403 insufficient_scope outside its
+ * resourceURI or scope), and the query parameters of espi-request.ts. This module routes; registrations,
+ * customer records, root forms and power quality are served by the modules named in the routing.
  */
 import { CUSTOMER_RESOURCE_NAMES, type CustomerResourceName } from '../espi/customer-model.ts';
 import type { Authorization } from '../espi/model.ts';
