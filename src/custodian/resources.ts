@@ -224,6 +224,10 @@ export function billingPeriods(
  * What a billing period of a usage point's first reading (the billed one) comes to: its use in raw units and
  * its cost in hundred-thousandths of USD, the interval costs summed where the meter has them (time of use),
  * the flat tariff otherwise. Usage summaries and Statements both bill with this, so they agree.
+ *
+ * A month takes tens of thousands of generated readings, and a grocery chain's bill history is a thousand
+ * meter-months: a period whose data is wholly published never changes (readings are a pure function of
+ * meter and time), so its totals are kept, at most TOTALS_KEPT of them.
  */
 export function periodTotals(
   up: UsagePointInfo,
@@ -232,15 +236,28 @@ export function periodTotals(
 ): { total: number; cost: number } {
   const spec = up.readings[0];
   if (!spec) return { total: 0, cost: 0 };
+  const spans = blockSpans(up, period.start, period.end, nowSeconds);
+  const complete = spans[0]?.start === period.start && spans.at(-1)?.end === period.end;
+  const key = `${up.id} ${period.start} ${period.end}`;
+  const kept = complete ? keptTotals.get(key) : undefined;
+  if (kept) return kept;
   let total = 0;
   let cost = 0;
-  for (const span of blockSpans(up, period.start, period.end, nowSeconds)) {
+  for (const span of spans) {
     const block = generateBlock(up, spec, span, spec.timeOfUseCost);
     total += block.total;
     cost += block.totalCost;
   }
-  return { total, cost: spec.timeOfUseCost ? cost : flatCost(spec, total) };
+  const totals = { total, cost: spec.timeOfUseCost ? cost : flatCost(spec, total) };
+  if (complete) {
+    if (keptTotals.size >= TOTALS_KEPT) keptTotals.clear();
+    keptTotals.set(key, totals);
+  }
+  return totals;
 }
+
+const TOTALS_KEPT = 100_000;
+const keptTotals = new Map<string, { total: number; cost: number }>();
 
 export function usageSummaryDescriptor(
   s: ResourceScope,
