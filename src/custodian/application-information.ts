@@ -30,7 +30,7 @@ function bulkRequestUri(r: EspiRequest, client: Client): string | undefined {
   return client.bulkCapable ? `${r.ctx.espiBase}/Batch/Bulk/{BulkID}` : undefined;
 }
 
-export function applicationInformationEntry(r: EspiRequest, client: Client): EspiEntry {
+function applicationInformationEntry(r: EspiRequest, client: Client): EspiEntry {
   const { baseUrl, espiBase } = r.ctx;
   const self = `${espiBase}/ApplicationInformation/${client.clientId}`;
   const bulk = bulkRequestUri(r, client);

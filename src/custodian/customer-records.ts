@@ -25,7 +25,7 @@ const ISSUE_DELAY = 5 * DAY;
 const STATEMENT_MONTHS = 12;
 
 /** The utility itself: the one ServiceSupplier of every account. */
-export const SUPPLIER_ID = 'mdc-utility';
+const SUPPLIER_ID = 'mdc-utility';
 
 export interface CustomerRecord {
   name: CustomerResourceName;
@@ -44,7 +44,7 @@ interface Site {
 }
 
 /** "1427 Alder Lane, Sacramento, CA 95818" as customer.xsd's StreetAddress. */
-export function streetAddress(text: string): StreetAddress {
+function streetAddress(text: string): StreetAddress {
   const [street = text, town = '', stateAndCode = ''] = text.split(', ');
   const [stateOrProvince = '', postalCode = ''] = stateAndCode.split(' ');
   return { street, town, stateOrProvince, postalCode, country: 'US' };
@@ -238,7 +238,7 @@ export function customerRecords(
         resource: {
           meta: meta(
             href('CustomerAgreement', agreementId),
-            `Electric and gas service at ${site.name}`,
+            `Service at ${site.name}`,
             STRUCTURE_PUBLISHED,
             STRUCTURE_PUBLISHED,
             [href('ServiceLocation', locationId), href('ServiceSupplier', SUPPLIER_ID)],

@@ -23,7 +23,7 @@ import {
   STRUCTURE_PUBLISHED,
 } from './resources.ts';
 
-export type RootResource = 'UsagePoint' | 'MeterReading' | 'IntervalBlock';
+type RootResource = 'UsagePoint' | 'MeterReading' | 'IntervalBlock';
 
 const meterReadingId = (up: UsagePointInfo, spec: ReadingSpec) => `${up.id}.${spec.key}`;
 
