@@ -151,6 +151,12 @@ describe('customer (PII) resources as customer.xsd wants them', () => {
     expect(schemaErrors(xml)).toMatch(/kind': This element is not expected/);
   });
 
+  it('validates against customer.xsd alone and not against espi.xsd alone: PII is never mixed with usage data', () => {
+    const xml = writeEntry(ENTRIES[0] as CustomerEntry);
+    expect(schemaErrors(xml, 'customer.xsd')).toBe('');
+    expect(schemaErrors(xml, 'espi.xsd')).toMatch(/No matching global element declaration/);
+  });
+
   it('keeps a Statement’s amount in the schema’s extension point, in the custodian’s namespace', () => {
     const xml = writeEntry(ENTRIES[7] as CustomerEntry);
     expect(xml).toContain(
