@@ -8,7 +8,7 @@
  * (`https://<client>.example/espi/notify`) reach nobody; a host that names a real listener
  * (`NOTIFY_URI`) gets each one POSTed too, and the log says how the POST went.
  */
-import { escapeXml } from '../espi/write-xml.ts';
+import { escapeXml } from '../espi/xml-text.ts';
 import { authenticate, type CustodianContext } from './context.ts';
 import { bearerError, isoSeconds, json } from './http-util.ts';
 import type { BulkGrant, BulkNotification } from './state.ts';

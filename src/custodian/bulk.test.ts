@@ -292,3 +292,16 @@ describe('a bulk of several customers', () => {
     }
   });
 });
+
+describe('the aggregator’s registration', () => {
+  it('names each of its bulks in its ApplicationInformation, one scope per offered data set', async () => {
+    const response = await fetch(`${R}/ApplicationInformation/gridflex`, {
+      headers: bearer(await aggregatorToken()),
+    });
+    expect(response.status).toBe(200);
+    const xml = await response.text();
+    assertValidEspi(xml);
+    const scopes = [...xml.matchAll(/<espi:scope>([^<]*)<\/espi:scope>/g)].map((m) => m[1]);
+    expect(scopes.map((s) => /BR=(\d+)/.exec(s ?? '')?.[1])).toEqual(['5101', '5103']);
+  });
+});

@@ -322,6 +322,12 @@ const hourly13Months =
 const fullDetail = `FB=1_3_4_5_8_10_12_13_14_15_16_19_32_37_39;IntervalDuration=900;BlockDuration=daily;HistoryLength=${TWO_YEARS}`;
 const gasOnly =
   'FB=1_3_4_10_13_14_19_32_37_39;IntervalDuration=86400;BlockDuration=monthly;HistoryLength=34128000';
+/**
+ * Everything above plus power quality (FB 17) and the retail-customer records (docs/espi.md 1.7: FB 50
+ * resource-level REST for PII, 51 common, 56 billing, 58 service location, 59 supplier, 60 meter, 61 end
+ * device): what an energy adviser asks for to read bills and premises too.
+ */
+export const CUSTOMER_RECORDS_SCOPE = `FB=1_3_4_5_8_10_12_13_14_15_16_17_19_32_37_39_50_51_56_58_59_60_61;IntervalDuration=900;BlockDuration=daily;HistoryLength=${TWO_YEARS}`;
 // The aggregators' data sets: interval data of every service with its cost (FB 12), 13 months back;
 // and (GridFlex) 15-minute electricity for the last 3 months. A customer may grant less of either.
 const bulkDaily =
@@ -356,7 +362,7 @@ export const THIRD_PARTIES: readonly Client[] = [
     clientUri: 'https://brightwatt.example',
     tosUri: 'https://brightwatt.example/terms',
     policyUri: 'https://brightwatt.example/privacy',
-    scopes: [hourly13Months, fullDetail],
+    scopes: [hourly13Months, fullDetail, CUSTOMER_RECORDS_SCOPE],
     applicationUse: 1,
   }),
   thirdParty({

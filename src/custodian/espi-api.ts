@@ -1,23 +1,38 @@
 /**
- * The ESPI REST API under `B/espi/1_1/resource` (docs/espi.md 1.3-1.6): Atom feeds and entries written by
- * the ESPI library's writer, bearer tokens checked in two layers as the RI does (401 invalid_token for
- * a token that is not live, then 403 insufficient_scope outside its resourceURI or scope), and the
- * query parameters published-min/max, updated-min/max, max-results and start-index.
+ * The ESPI REST API under `B/espi/1_1/resource` (docs/espi.md 1.3-1.7): every path of the GBA's description,
+ * Atom feeds and entries written by the ESPI library's writer, bearer tokens checked in two layers as the
+ * RI does (401 invalid_token for a token that is not live, then 403 insufficient_scope outside its
+ * resourceURI or scope), and the query parameters of espi-request.ts. This module routes; registrations,
+ * customer records, root forms and power quality are served by the modules named in the routing.
  */
+import { CUSTOMER_RESOURCE_NAMES, type CustomerResourceName } from '../espi/customer-model.ts';
 import type { Authorization } from '../espi/model.ts';
 import { writeEntry, writeServiceStatus, type EspiEntry } from '../espi/write-xml.ts';
 import { bulkDataSets, bulkMembers, findDataSet, type BulkDataSet } from './bulk.ts';
 import { settleExpiries } from './bulk-notifications.ts';
-import { authenticate, espiScopeOf, nowSeconds, type Caller, type CustodianContext } from './context.ts';
-import { findUsagePoint, type Client, type UsagePointInfo } from './directory.ts';
-import { ATOM, PAGE_SIZE, feedResponse, type Page } from './feed-stream.ts';
-import { bearerError, isoSeconds, json, notFound } from './http-util.ts';
+import { authenticate, nowSeconds, type CustodianContext } from './context.ts';
+import type { Client } from './directory.ts';
+import {
+  atom,
+  customerScope,
+  filtered,
+  forbidden,
+  parseQuery,
+  reachable,
+  single,
+  type EspiRequest,
+} from './espi-request.ts';
+import { feedResponse } from './feed-stream.ts';
+import { applicationInformation } from './application-information.ts';
+import { customerResources } from './customer-resources.ts';
+import { powerQualitySummaries } from './power-quality.ts';
+import { rootUsageResources } from './root-resources.ts';
+import { json, notFound } from './http-util.ts';
 import { blockSpanByKey, blockSpans, zoneOf } from './readings.ts';
 import {
   authorizationEntry,
   batchDescriptors,
   billingPeriods,
-  inUpdatedWindow,
   intervalBlockDescriptor,
   localTimeEntry,
   memberDescriptors,
@@ -28,85 +43,9 @@ import {
   usagePointEntry,
   usageSummaryDescriptor,
   visibleSpecs,
-  type EntryDescriptor,
-  type ResourceScope,
-  type TimeWindow,
 } from './resources.ts';
 import { clientAuthorizationId } from './seed.ts';
-import { scopeLimits } from './scope-limits.ts';
 import type { BulkGrant, StoredAuthorization } from './state.ts';
-
-interface Query extends TimeWindow, Page {}
-
-// The RI accepts only whole-second UTC; fractions and offsets are accepted here too (real clients send them).
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-function parseQuery(url: URL): Query | string {
-  const query: Query = { startIndex: 1 };
-  const dates = [
-    ['published-min', 'publishedMin'],
-    ['published-max', 'publishedMax'],
-    ['updated-min', 'updatedMin'],
-    ['updated-max', 'updatedMax'],
-  ] as const;
-  for (const [name, key] of dates) {
-    const value = url.searchParams.get(name);
-    if (value === null) continue;
-    const ms = Date.parse(value);
-    if (!DATE_TIME.test(value) || Number.isNaN(ms)) {
-      return `${name} must be an xs:dateTime such as 2025-01-31T00:00:00Z, not "${value}".`;
-    }
-    query[key] = Math.floor(ms / 1000);
-  }
-  for (const [name, min] of [
-    ['max-results', 0],
-    ['start-index', 1],
-  ] as const) {
-    const value = url.searchParams.get(name);
-    if (value === null) continue;
-    if (!/^\d{1,9}$/.test(value) || Number(value) < min) {
-      return `${name} must be a whole number of at least ${min}, not "${value}".`;
-    }
-    if (name === 'max-results' && Number(value) > PAGE_SIZE.max) {
-      return `max-results may be at most ${PAGE_SIZE.max} (default ${PAGE_SIZE.default}): follow the feed's rel="next" link for the entries after a page.`;
-    }
-    if (name === 'max-results') query.maxResults = Number(value);
-    else query.startIndex = Number(value);
-  }
-  return query;
-}
-
-function atom(body: string): Response {
-  return new Response(body, { status: 200, headers: { 'Content-Type': ATOM, 'Cache-Control': 'no-store' } });
-}
-
-const forbidden = (description: string) => bearerError(403, 'insufficient_scope', description);
-
-/** Filters of a collection feed: every entry by its published/updated, interval data by reading time. */
-function inWindow(d: EntryDescriptor, window: TimeWindow): boolean {
-  if (!inUpdatedWindow(d, window)) return false;
-  const start = d.span?.start ?? d.published;
-  const end = d.span?.end ?? d.published;
-  return (window.publishedMin ?? -Infinity) <= start && end <= (window.publishedMax ?? Infinity);
-}
-
-function* filtered(descriptors: Iterable<EntryDescriptor>, window: TimeWindow): Generator<EntryDescriptor> {
-  for (const d of descriptors) if (inWindow(d, window)) yield d;
-}
-
-function single(entry: EspiEntry): EntryDescriptor {
-  return {
-    kind: entry.kind,
-    published: Date.parse(entryPublished(entry)) / 1000,
-    updated: Date.parse(entryPublished(entry)) / 1000,
-    build: () => entry,
-  };
-}
-
-function entryPublished(entry: EspiEntry): string {
-  const meta = entry.kind === 'IntervalBlock' ? entry.block.meta : entry.resource.meta;
-  return meta.published ?? meta.updated ?? isoSeconds(0);
-}
 
 // --- Authorizations as ESPI resources ----------------------------------------------------------------
 
@@ -154,15 +93,10 @@ export function bulkAuthorization(ctx: CustodianContext, grant: BulkGrant): Espi
   return authorizationEntry(ctx, resource, grant.id, title, grant.createdAt, grant.updatedAt);
 }
 
-// --- Routing -----------------------------------------------------------------------------------------
+const isCustomerResource = (name: string | undefined): name is CustomerResourceName =>
+  (CUSTOMER_RESOURCE_NAMES as readonly (string | undefined)[]).includes(name);
 
-interface EspiRequest {
-  ctx: CustodianContext;
-  url: URL;
-  query: Query;
-  caller: Caller;
-  at: number;
-}
+// --- Routing -----------------------------------------------------------------------------------------
 
 export async function espiApi(ctx: CustodianContext, request: Request, path: string): Promise<Response> {
   const auth = await authenticate(ctx, request);
@@ -182,12 +116,22 @@ export async function espiApi(ctx: CustodianContext, request: Request, path: str
   const [first, second, third, fourth, ...rest] = segments;
   switch (first) {
     case 'ReadServiceStatus':
-      return segments.length === 1 ? atom(writeServiceStatus(1)) : notFound(path);
+      if (segments.length !== 1) return notFound(path);
+      // Tokens C, U and D read it (docs/espi.md 1.2); a third party's token for a customer's data does not.
+      if (r.caller.authorization.kind === 'third-party')
+        return forbidden('ReadServiceStatus is for client tokens, not a token for a customer’s data.');
+      return atom(writeServiceStatus(1));
     case 'Authorization':
       return authorizations(r, second, segments.length);
     case 'ReadingType':
     case 'LocalTimeParameters':
       return rootResources(r, first, second, segments.length);
+    case 'UsagePoint':
+    case 'MeterReading':
+    case 'IntervalBlock':
+      return rootUsageResources(r, first, second, segments.length);
+    case 'ApplicationInformation':
+      return applicationInformation(r, second, segments.length);
     case 'Subscription':
       if (!second || third !== 'UsagePoint') return notFound(path);
       return subscription(r, second, fourth, rest);
@@ -205,30 +149,9 @@ export async function espiApi(ctx: CustodianContext, request: Request, path: str
       if (second === 'Bulk' && third && segments.length === 3) return batchBulk(r, third);
       return notFound(path);
     default:
+      if (isCustomerResource(first)) return customerResources(r, first, second, segments.length);
       return notFound(`No ESPI resource at ${path}.`);
   }
-}
-
-function customerScope(r: EspiRequest): ResourceScope | Response {
-  const { authorization, claims } = r.caller;
-  if (authorization.kind !== 'third-party' && authorization.kind !== 'own') {
-    return forbidden(
-      'This token is a client token: it reads Authorization, Batch/Bulk and ReadServiceStatus only.',
-    );
-  }
-  return {
-    ctx: r.ctx,
-    nowSeconds: r.at,
-    limits: scopeLimits(espiScopeOf(claims.scope) ?? authorization.scope),
-    subscriptionId: authorization.subscriptionId,
-  };
-}
-
-/** The usage points this caller's authorization and scope reach. */
-function reachable(r: EspiRequest, s: ResourceScope): UsagePointInfo[] {
-  return r.caller.authorization.usagePointIds
-    .map(findUsagePoint)
-    .filter((up): up is UsagePointInfo => up !== undefined && s.limits.serviceKinds.has(up.serviceKind));
 }
 
 function batchSubscription(
@@ -436,6 +359,7 @@ function subscription(
     return atom(writeEntry(intervalBlockDescriptor(s, up, spec, span).build()));
   }
 
+  if (collection === 'ElectricPowerQualitySummary') return powerQualitySummaries(r, s, up, memberId, child);
   if (collection === 'UsageSummary' || collection === 'ElectricPowerUsageSummary') {
     if (!s.limits.summaries) return forbidden('This scope has no usage summaries (function block 15).');
     if (collection === 'ElectricPowerUsageSummary' && up.serviceKind !== 0)

@@ -22,7 +22,7 @@ import {
 import type { ScopeLimits } from './scope-limits.ts';
 
 /** When the directory's structural resources were published: a fixed date, so feeds are repeatable. */
-const STRUCTURE_PUBLISHED = Date.parse('2023-01-01T00:00:00Z') / 1000;
+export const STRUCTURE_PUBLISHED = Date.parse('2023-01-01T00:00:00Z') / 1000;
 
 const NO_READINGS: IntervalReadings = {
   count: 0,
@@ -53,7 +53,7 @@ export interface ResourceScope {
   authorizationUri?: string;
 }
 
-function meta(
+export function meta(
   self: string,
   title: string | undefined,
   published: number,
@@ -223,6 +223,45 @@ export function billingPeriods(
   return periods;
 }
 
+/**
+ * What a billing period of a usage point's first reading (the billed one) comes to: its use in raw units and
+ * its cost in hundred-thousandths of USD, the interval costs summed where the meter has them (time of use),
+ * the flat tariff otherwise. Usage summaries and Statements both bill with this, so they agree.
+ *
+ * A month takes tens of thousands of generated readings, and a grocery chain's bill history is a thousand
+ * meter-months: a period whose data is wholly published never changes (readings are a pure function of
+ * meter and time), so its totals are kept, at most TOTALS_KEPT of them.
+ */
+export function periodTotals(
+  up: UsagePointInfo,
+  period: BlockSpan,
+  nowSeconds: number,
+): { total: number; cost: number } {
+  const spec = up.readings[0];
+  if (!spec) return { total: 0, cost: 0 };
+  const spans = blockSpans(up, period.start, period.end, nowSeconds);
+  const complete = spans[0]?.start === period.start && spans.at(-1)?.end === period.end;
+  const key = `${up.id} ${period.start} ${period.end}`;
+  const kept = complete ? keptTotals.get(key) : undefined;
+  if (kept) return kept;
+  let total = 0;
+  let cost = 0;
+  for (const span of spans) {
+    const block = generateBlock(up, spec, span, spec.timeOfUseCost);
+    total += block.total;
+    cost += block.totalCost;
+  }
+  const totals = { total, cost: spec.timeOfUseCost ? cost : flatCost(spec, total) };
+  if (complete) {
+    if (keptTotals.size >= TOTALS_KEPT) keptTotals.clear();
+    keptTotals.set(key, totals);
+  }
+  return totals;
+}
+
+const TOTALS_KEPT = 100_000;
+const keptTotals = new Map<string, { total: number; cost: number }>();
+
 export function usageSummaryDescriptor(
   s: ResourceScope,
   up: UsagePointInfo,
@@ -237,16 +276,7 @@ export function usageSummaryDescriptor(
     span: period,
     build: () => {
       const spec = up.readings[0];
-      let total = 0;
-      let cost = 0;
-      if (spec) {
-        for (const span of blockSpans(up, period.start, period.end, s.nowSeconds)) {
-          const block = generateBlock(up, spec, span, spec.timeOfUseCost);
-          total += block.total;
-          cost += block.totalCost;
-        }
-        if (!spec.timeOfUseCost) cost = flatCost(spec, total);
-      }
+      const { total, cost } = periodTotals(up, period, s.nowSeconds);
       const self = `${usagePointHref(s, up)}/${element}/${period.key}`;
       const resource: UsageSummary = {
         meta: meta(self, undefined, at, at, [usagePointHref(s, up)]),

@@ -47,7 +47,11 @@ describe('the sandbox over real HTTP', () => {
     expect(stdout).toContain('<title>Green Button Subscription</title>');
     expect(stdout).toContain('<title>Distribution Center #001: Main service</title>');
     expect(stdout).toMatch(/<espi:value>\d+<\/espi:value>/);
-    // 4. revoke, 5. refused afterwards
+    // 4. the customer's records: the first site's address and its last bill
+    expect(stdout).toContain('<addressGeneral>100 Commerce Way</addressGeneral>');
+    expect(stdout).toContain('<postalCode>12207</postalCode>');
+    expect(stdout).toMatch(/<lastBillAmount>\d+<\/lastBillAmount>/);
+    // 5. revoke, 6. refused afterwards
     expect(stdout.trim().split('\n').slice(-2)).toEqual(['200', '401']);
   });
 

@@ -187,6 +187,28 @@ export interface Authorization {
   customerResourceURI?: string;
 }
 
+/**
+ * ESPI ElectricPowerQualitySummary: power-quality figures of one summary interval (IEC 61000-4-30 style
+ * counts and levels, Int48 each); only `summaryInterval` is required.
+ */
+export interface ElectricPowerQualitySummary {
+  meta: AtomMeta;
+  flickerPlt?: number;
+  flickerPst?: number;
+  harmonicVoltage?: number;
+  longInterruptions?: number;
+  mainsVoltage?: number;
+  measurementProtocol?: number;
+  powerFrequency?: number;
+  rapidVoltageChanges?: number;
+  shortInterruptions?: number;
+  summaryInterval: DateTimeInterval;
+  supplyVoltageDips?: number;
+  supplyVoltageImbalance?: number;
+  supplyVoltageVariations?: number;
+  tempOvervoltage?: number;
+}
+
 /** ESPI ApplicationInformation: the fields a person is shown, plus the endpoints. */
 export interface ApplicationInformation {
   meta: AtomMeta;

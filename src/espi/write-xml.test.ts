@@ -13,7 +13,6 @@ import {
 import {
   atomDateTime,
   documentToEntries,
-  escapeXml,
   writeDownloadMyData,
   writeEntry,
   writeFeed,
@@ -21,6 +20,7 @@ import {
   writeServiceStatus,
   type EspiEntry,
 } from './write-xml.ts';
+import { escapeXml } from './xml-text.ts';
 import { schemaErrors } from '../testing/test-data.ts';
 
 const BASE = 'https://dc.example.com/DataCustodian/espi/1_1/resource';

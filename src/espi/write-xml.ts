@@ -8,6 +8,9 @@
  * schema lists them. Numeric code lists are not checked by the schema and are written as given.
  */
 import { espiId } from './ids.ts';
+import { escapeXml, int, limit } from './xml-text.ts';
+import { CUSTOMER_RESOURCE_NAMES, type CustomerEntry } from './customer-model.ts';
+import { customerContent } from './write-customer-xml.ts';
 import { dstRuleHex, DST_DISABLED } from './local-time.ts';
 import { GrantType } from './enumerations.ts';
 import {
@@ -16,6 +19,7 @@ import {
   type AtomMeta,
   type Authorization,
   type DateTimeInterval,
+  type ElectricPowerQualitySummary,
   type EspiDocument,
   type IntervalBlock,
   type LocalTimeParameters,
@@ -34,7 +38,9 @@ export type EspiEntry =
   | { kind: 'LocalTimeParameters'; resource: LocalTimeParameters }
   | { kind: 'UsageSummary'; resource: UsageSummary }
   | { kind: 'Authorization'; resource: Authorization }
-  | { kind: 'ApplicationInformation'; resource: ApplicationInformation };
+  | { kind: 'ApplicationInformation'; resource: ApplicationInformation }
+  | { kind: 'ElectricPowerQualitySummary'; resource: ElectricPowerQualitySummary }
+  | CustomerEntry;
 
 export interface FeedHeader {
   id?: string;
@@ -50,32 +56,6 @@ const ESPI_NS = 'http://naesb.org/espi';
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 // --- Text ----------------------------------------------------------------------------------------------
-
-// Characters XML 1.0 forbids (C0 controls except tab/newline/return, U+FFFE/U+FFFF, lone surrogates): a
-// third party's name with a stray control character must not make the whole feed unreadable.
-const FORBIDDEN_CHARS =
-  // eslint-disable-next-line no-control-regex -- finding control characters is the purpose of this pattern
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const ESCAPED = /[&<>"]/g;
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Text safe inside an element or a double-quoted attribute. */
-export function escapeXml(text: string): string {
-  return text.replace(FORBIDDEN_CHARS, '\uFFFD').replace(ESCAPED, (c) => ENTITIES[c] ?? c);
-}
-
-/** ESPI String256/String512/String64/String32 carry a maxLength in characters (code points). */
-function limit(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : chars.slice(0, max).join('');
-}
-
-/** Int48, TimeType, UInt: whole numbers written without exponent (the model holds them as doubles). */
-function int(n: number): string {
-  if (Number.isSafeInteger(n)) return String(n);
-  const r = Math.round(n);
-  return r === 0 ? '0' : r.toFixed(0);
-}
 
 /**
  * A full xs:dateTime for Atom published/updated. Real files carry date-only values (FIX gas files), which the
@@ -214,6 +194,32 @@ function usageSummaryContent(out: Out, s: UsageSummary): void {
   out.push(`</espi:${s.element}>`);
 }
 
+const POWER_QUALITY_FIGURES = [
+  'flickerPlt',
+  'flickerPst',
+  'harmonicVoltage',
+  'longInterruptions',
+  'mainsVoltage',
+  'measurementProtocol',
+  'powerFrequency',
+  'rapidVoltageChanges',
+  'shortInterruptions',
+] as const;
+const POWER_QUALITY_FIGURES_AFTER = [
+  'supplyVoltageDips',
+  'supplyVoltageImbalance',
+  'supplyVoltageVariations',
+  'tempOvervoltage',
+] as const;
+
+function powerQualityContent(out: Out, q: ElectricPowerQualitySummary): void {
+  out.push('<espi:ElectricPowerQualitySummary>');
+  for (const field of POWER_QUALITY_FIGURES) el(out, field, q[field]);
+  interval(out, 'summaryInterval', q.summaryInterval);
+  for (const field of POWER_QUALITY_FIGURES_AFTER) el(out, field, q[field]);
+  out.push('</espi:ElectricPowerQualitySummary>');
+}
+
 const OAUTH_ERRORS = new Set([
   'invalid_request',
   'invalid_client',
@@ -324,14 +330,20 @@ const RESOURCE_NAMES = new Set([
   'Subscription',
 ]);
 
-/** `espi-entry/X` for a member URL, `espi-feed/X` for a collection (docs/espi.md 2.1 link type convention). */
+const CUSTOMER_NAMES: ReadonlySet<string> = new Set(CUSTOMER_RESOURCE_NAMES);
+
+/** `espi-entry/X` or `cust-entry/X` for a member; `…-feed/X` for a collection (docs/espi.md 2.1). */
+function typeOf(name: string, member: boolean): string {
+  return `${CUSTOMER_NAMES.has(name) ? 'cust' : 'espi'}-${member ? 'entry' : 'feed'}/${name}`;
+}
+
+/** The link type convention for an href, from its last two path segments. */
 function linkType(href: string): string | undefined {
   const path = href.split(/[?#]/, 1)[0] ?? '';
   const segments = path.split('/').filter((s) => s.length > 0);
   for (let i = segments.length - 1; i >= 0 && i >= segments.length - 2; i--) {
     const name = segments[i] ?? '';
-    if (RESOURCE_NAMES.has(name))
-      return i === segments.length - 1 ? `espi-feed/${name}` : `espi-entry/${name}`;
+    if (RESOURCE_NAMES.has(name) || CUSTOMER_NAMES.has(name)) return typeOf(name, i !== segments.length - 1);
   }
   return undefined;
 }
@@ -368,9 +380,9 @@ function writeEntryBody(out: Out, entry: EspiEntry, namespaces: string): void {
   out.push(`<entry${namespaces}>`);
   out.push(`<id>${escapeXml(meta.id ?? espiId(self))}</id>`);
   // All links together: libxml2 applies atom.xsd's minOccurs="2" to each run of consecutive links.
-  link(out, 'self', self, `espi-entry/${name}`);
+  link(out, 'self', self, typeOf(name, true));
   const up = meta.upHref ?? parentHref(self);
-  link(out, 'up', up, linkType(up) ?? `espi-feed/${name}`);
+  link(out, 'up', up, linkType(up) ?? typeOf(name, false));
   for (const href of meta.relatedHrefs) link(out, 'related', href, linkType(href));
   if (meta.title !== undefined) out.push(`<title>${escapeXml(meta.title)}</title>`);
   const published = atomDateTime(meta.published);
@@ -403,6 +415,11 @@ function writeEntryBody(out: Out, entry: EspiEntry, namespaces: string): void {
     case 'ApplicationInformation':
       applicationInformationContent(out, entry.resource, self, published);
       break;
+    case 'ElectricPowerQualitySummary':
+      powerQualityContent(out, entry.resource);
+      break;
+    default:
+      customerContent(out, entry);
   }
   out.push('</content></entry>');
 }

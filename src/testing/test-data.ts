@@ -15,8 +15,14 @@ export const REAL_FIXTURES_DIR = join(TESTDATA_DIR, 'real-files');
 export const QUIRK_FILES_DIR = join(TESTDATA_DIR, 'quirk-files');
 export const SPEC_DIR = join(TESTDATA_DIR, 'espi-schemas');
 
+/**
+ * The entry points of testdata/espi-schemas: `feed.xsd` validates any document; `espi.xsd` alone accepts
+ * usage data only and `customer.xsd` alone customer (PII) data only, so a test can show the two are not mixed.
+ */
+export type SchemaFile = 'feed.xsd' | 'espi.xsd' | 'customer.xsd';
+
 /** xmllint's complaint when `xml` does not validate against `schema` (in testdata/espi-schemas), or ''. */
-export function schemaErrors(xml: string, schema = 'feed.xsd'): string {
+export function schemaErrors(xml: string, schema: SchemaFile = 'feed.xsd'): string {
   const dir = mkdtempSync(join(tmpdir(), 'espi-xml-'));
   const file = join(dir, 'document.xml');
   try {
@@ -33,7 +39,7 @@ export function schemaErrors(xml: string, schema = 'feed.xsd'): string {
 }
 
 /** Throws with xmllint's message when `xml` does not validate against `feed.xsd` (or `schema`). */
-export function assertValidEspi(xml: string, schema = 'feed.xsd'): void {
+export function assertValidEspi(xml: string, schema: SchemaFile = 'feed.xsd'): void {
   const errors = schemaErrors(xml, schema);
   if (errors) throw new Error(`XML does not validate against ${schema}:\n${errors.slice(0, 2000)}`);
 }
