@@ -9,7 +9,7 @@
  * (`NOTIFY_URI`) gets each one POSTed too, and the log says how the POST went.
  */
 import { escapeXml } from '../espi/xml-text.ts';
-import { authenticate, type CustodianContext } from './context.ts';
+import { authenticate, nowSeconds, type CustodianContext } from './context.ts';
 import { bearerError, isoSeconds, json } from './http-util.ts';
 import type { BulkGrant, BulkNotification } from './state.ts';
 
@@ -103,7 +103,7 @@ export async function bulkNotificationLog(ctx: CustodianContext, request: Reques
       'The notification log is for a bulk-capable third party’s client_credentials token.',
     );
   }
-  settleExpiries(ctx, Math.floor(ctx.now() / 1000));
+  settleExpiries(ctx, nowSeconds(ctx));
   const own = ctx.store.state.bulkNotifications.filter((n) => n.clientId === client.clientId).reverse();
   return json({
     notifications: own.map((n) => ({

@@ -29,7 +29,10 @@ export function syntheticCustomerId(n: number): string {
   return `rc-s${String(n).padStart(6, '0')}`;
 }
 
-/** Odd numbers are households (15-minute electricity with time-of-use costs, daily gas), even ones businesses. */
+/**
+ * Odd numbers are households (15-minute electricity with time-of-use costs, solar at every third, daily
+ * gas), even ones small businesses (three hourly electricity meters with time-of-use costs, hourly gas).
+ */
 export function syntheticCustomer(n: number): Customer | undefined {
   if (!Number.isInteger(n) || n < 1 || n > POPULATION_SIZE) return undefined;
   const id = syntheticCustomerId(n);
