@@ -114,20 +114,6 @@ export default memo(function UsageChart(props: UsageChartProps) {
 
   // The brush's thumbnail is a navigator, not a reading surface: half a point per pixel keeps its peaks.
   const overview = useMemo(() => chartPoints(data.rows, lines, plotWidth / 4), [data.rows, lines, plotWidth]);
-  // The brush is controlled: new buckets put its handles at the ends (recharts keeps their indexes in its
-  // own store, which a new data set does not reset), a zoom puts them at its ends.
-  const brushed = zoom?.span === span ? zoom : undefined;
-  const handles = useMemo(() => {
-    const last = Math.max(0, overview.length - 1);
-    if (!brushed) return { startIndex: 0, endIndex: last };
-    const startIndex = Math.max(
-      0,
-      overview.findIndex((p) => p.start >= brushed.start),
-    );
-    let endIndex = last;
-    while (endIndex > startIndex && (overview[endIndex]?.end ?? 0) > brushed.end) endIndex--;
-    return { startIndex, endIndex };
-  }, [overview, brushed]);
   const shownRows = useMemo(
     () => (window ? data.rows.filter((r) => r.start >= window.start && r.start < window.end) : data.rows),
     [data.rows, window],
@@ -357,7 +343,9 @@ export default memo(function UsageChart(props: UsageChartProps) {
             {current ? rowSentence(current, wording) : ''}
           </p>
           {data.rows.length > 2 && (
+            // A new set of buckets is a new navigator: the brush keeps its handles' positions in its own state.
             <ComposedChart
+              key={span}
               width={width}
               height={64}
               data={overview}
@@ -371,8 +359,6 @@ export default memo(function UsageChart(props: UsageChartProps) {
                 stroke={palette['--series-1']}
                 fill="transparent"
                 ariaLabel="Zoom: drag either handle, or use the arrow keys on a handle"
-                startIndex={handles.startIndex}
-                endIndex={handles.endIndex}
                 tickFormatter={(t: number) => formatDay(clock, t)}
                 onChange={(range) => {
                   const { startIndex, endIndex } = range as { startIndex?: number; endIndex?: number };
