@@ -1,3 +1,4 @@
+import { Button } from '../../../components/ui/button.tsx';
 import type { MeterChangeResult } from '../api/use-bulk-mutations.ts';
 import { formatCount } from '../model/format.ts';
 import type { Meter } from '../model/meter.ts';
@@ -21,9 +22,9 @@ export function ChangeResult(props: {
           The utility could not be reached, so the portal cannot tell whether the change was made. (
           {result.error})
         </p>
-        <button type="button" className="button button--secondary" onClick={props.onRetry}>
+        <Button variant="secondary" onClick={props.onRetry}>
           Try again
-        </button>
+        </Button>
       </div>
     );
   }
@@ -38,9 +39,9 @@ export function ChangeResult(props: {
         <p>
           Nothing changed: no meter was {verb}. {result.error}
         </p>
-        <button type="button" className="button button--secondary" onClick={props.onRetry}>
+        <Button variant="secondary" onClick={props.onRetry}>
           Try again
-        </button>
+        </Button>
       </div>
     );
   }
@@ -53,9 +54,9 @@ export function ChangeResult(props: {
           {result.error ? ` (${result.error})` : ''}:
         </p>
         <MeterNames ids={outcome.failed} byId={byId} reasons={result.reasons} />
-        <button type="button" className="button button--secondary" onClick={props.onRetry}>
+        <Button variant="secondary" onClick={props.onRetry}>
           Try the rest again
-        </button>
+        </Button>
       </div>
     );
   }

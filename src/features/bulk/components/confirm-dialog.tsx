@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
 
 /**
  * A modal question with one action. The native <dialog> keeps focus inside, closes on Escape and
@@ -27,17 +28,12 @@ export function ConfirmDialog(props: {
       <h2 id={titleId}>{props.title}</h2>
       {props.children}
       <div className="actions">
-        <button type="button" className="button button--secondary" onClick={props.onCancel}>
+        <Button variant="secondary" onClick={props.onCancel}>
           Cancel
-        </button>
-        <button
-          type="button"
-          className={props.danger ? 'button button--danger' : 'button'}
-          disabled={props.busy}
-          onClick={props.onConfirm}
-        >
+        </Button>
+        <Button variant={props.danger ? 'danger' : 'primary'} disabled={props.busy} onClick={props.onConfirm}>
           {props.confirmLabel}
-        </button>
+        </Button>
       </div>
     </dialog>
   );

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Button, ButtonLink } from '../../../components/ui/button.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { useConfig } from '../../../lib/api-context.tsx';
 import { formatCount, scopeInWords, termText } from '../model/format.ts';
@@ -29,9 +29,7 @@ export function SubmitStep(props: {
           Nothing will be created twice: when you check again, the utility recognises this request and answers
           with the grant if it exists.
         </p>
-        <button type="button" className="button" onClick={props.onRetry}>
-          Check again
-        </button>
+        <Button onClick={props.onRetry}>Check again</Button>
       </div>
     );
   }
@@ -42,12 +40,10 @@ export function SubmitStep(props: {
           <strong>Nothing was created; try again.</strong> {outcome.reason}
         </p>
         <p className="actions">
-          <button type="button" className="button" onClick={props.onRetry}>
-            Try again
-          </button>
-          <button type="button" className="button button--secondary" onClick={props.onBack}>
+          <Button onClick={props.onRetry}>Try again</Button>
+          <Button variant="secondary" onClick={props.onBack}>
             Back to the review
-          </button>
+          </Button>
         </p>
       </div>
     );
@@ -83,12 +79,10 @@ export function SubmitStep(props: {
         </dd>
       </dl>
       <p className="actions">
-        <Link className="button" to={`/bulk/${encodeURIComponent(grant.id)}`}>
-          See this grant
-        </Link>
-        <Link className="button button--secondary" to="/bulk">
+        <ButtonLink to={`/bulk/${encodeURIComponent(grant.id)}`}>See this grant</ButtonLink>
+        <ButtonLink variant="secondary" to="/bulk">
           All bulk grants
-        </Link>
+        </ButtonLink>
         <button type="button" className="link-button" onClick={props.onStartOver}>
           Grant access to another aggregator
         </button>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { Button } from '../../../components/ui/button.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
@@ -162,14 +163,13 @@ function GrantPage({ grant, meters }: { grant: GrantDetail; meters: Meter[] }) {
               selectedNoun="selected to remove"
             />
             <p className="actions">
-              <button
-                type="button"
-                className="button button--secondary"
+              <Button
+                variant="secondary"
                 disabled={toRemove.size === 0 || change.isPending}
                 onClick={() => setDialog('remove')}
               >
                 Remove {formatCount(toRemove.size, 'meter')}
-              </button>
+              </Button>
             </p>
           </>
         ) : (
@@ -197,9 +197,7 @@ function GrantPage({ grant, meters }: { grant: GrantDetail; meters: Meter[] }) {
                   label="Meters you can add"
                 />
                 <p className="actions">
-                  <button
-                    type="button"
-                    className="button"
+                  <Button
                     disabled={toAdd.size === 0 || change.isPending}
                     onClick={() =>
                       run({ action: 'add', usagePointIds: [...toAdd], idempotencyKey: crypto.randomUUID() })
@@ -208,17 +206,17 @@ function GrantPage({ grant, meters }: { grant: GrantDetail; meters: Meter[] }) {
                     {change.isPending && change.variables.action === 'add'
                       ? 'Adding…'
                       : `Add ${formatCount(toAdd.size, 'meter')}`}
-                  </button>
-                  <button type="button" className="button button--secondary" onClick={() => setAdding(false)}>
+                  </Button>
+                  <Button variant="secondary" onClick={() => setAdding(false)}>
                     Close
-                  </button>
+                  </Button>
                 </p>
               </>
             )
           ) : (
-            <button type="button" className="button button--secondary" onClick={() => setAdding(true)}>
+            <Button variant="secondary" onClick={() => setAdding(true)}>
               Choose meters to add
-            </button>
+            </Button>
           )}
         </section>
       )}
@@ -229,9 +227,9 @@ function GrantPage({ grant, meters }: { grant: GrantDetail; meters: Meter[] }) {
           <p>
             Stop {name} reading any of these meters. This cannot be undone: to share again, make a new grant.
           </p>
-          <button type="button" className="button button--danger" onClick={() => setDialog('revoke')}>
+          <Button variant="danger" onClick={() => setDialog('revoke')}>
             Revoke all access
-          </button>
+          </Button>
         </section>
       )}
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAuth } from 'react-oidc-context';
+import { Button } from '../../../components/ui/button.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
@@ -204,9 +205,8 @@ function Wizard(props: { owner: string; aggregators: Aggregator[]; meters: Meter
             <div className="alert alert--warning">
               <p>These meters can no longer be shared:</p>
               <MeterNames ids={unavailable} byId={byId} />
-              <button
-                type="button"
-                className="button button--secondary"
+              <Button
+                variant="secondary"
                 onClick={() =>
                   update((d) => ({
                     ...d,
@@ -215,7 +215,7 @@ function Wizard(props: { owner: string; aggregators: Aggregator[]; meters: Meter
                 }
               >
                 Leave them out
-              </button>
+              </Button>
             </div>
           )}
           <ReviewStep
@@ -243,13 +243,11 @@ function Wizard(props: { owner: string; aggregators: Aggregator[]; meters: Meter
       {step < WIZARD_STEPS && (
         <p className="actions">
           {step > 1 && (
-            <button type="button" className="button button--secondary" onClick={() => goTo(step - 1)}>
+            <Button variant="secondary" onClick={() => goTo(step - 1)}>
               Back
-            </button>
+            </Button>
           )}
-          <button type="button" className="button" onClick={next}>
-            {step === 4 ? 'Grant access' : 'Continue'}
-          </button>
+          <Button onClick={next}>{step === 4 ? 'Grant access' : 'Continue'}</Button>
           <button type="button" className="link-button" onClick={restart}>
             Start over
           </button>

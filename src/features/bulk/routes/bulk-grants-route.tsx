@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { ButtonLink } from '../../../components/ui/button.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
@@ -22,9 +23,7 @@ export function Component() {
       </p>
       <BulkHelp />
       <p className="actions">
-        <Link className="button" to="/bulk/new">
-          Grant bulk access
-        </Link>
+        <ButtonLink to="/bulk/new">Grant bulk access</ButtonLink>
       </p>
       <h2>Your grants</h2>
       {grants.isPending ? (
