@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
 import type { LocalTime } from '../../../espi/local-time.ts';
 import type { EspiDocument, UsagePoint } from '../../../espi/model.ts';
 import { documentForExport } from '../export-document.ts';
@@ -46,22 +47,12 @@ export function DownloadMyData(props: {
       <h2 id="download-heading">Download my data</h2>
       <p>The days shown above, for this meter only, with every reading and its cost.</p>
       <div className="actions">
-        <button
-          type="button"
-          className="button"
-          disabled={status.busy !== undefined}
-          onClick={() => void download('xml')}
-        >
+        <Button disabled={status.busy !== undefined} onClick={() => void download('xml')}>
           Green Button XML
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={status.busy !== undefined}
-          onClick={() => void download('csv')}
-        >
+        </Button>
+        <Button variant="secondary" disabled={status.busy !== undefined} onClick={() => void download('csv')}>
           CSV for spreadsheets
-        </button>
+        </Button>
       </div>
       <p role="status" aria-live="polite">
         {status.message}

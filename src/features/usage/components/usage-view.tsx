@@ -6,6 +6,7 @@
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import type { LocalTime } from '../../../espi/local-time.ts';
 import type { UsagePoint } from '../../../espi/model.ts';
+import { Button } from '../../../components/ui/button.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import type { NumericKey } from '../chart-points.ts';
@@ -130,14 +131,14 @@ export function UsageView(props: UsageViewProps) {
       ) : (
         <>
           <div className="actions">
-            <button
-              type="button"
-              className="button button--secondary button--small"
+            <Button
+              variant="secondary"
+              small
               // The label says what pressing does, and changes with it (not a toggle state to infer).
               onClick={() => setShowTable((shown) => !shown)}
             >
               {showTable ? 'Show as chart' : 'Show as table'}
-            </button>
+            </Button>
           </div>
           <Legend
             bars={data.resolution !== 'interval' && data.combine === 'sum'}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
 import {
   dayNumber,
   defaultRange,
@@ -58,20 +59,20 @@ export function ViewControls(props: ViewControlsProps) {
         onApply={(range) => onChange({ ...state, range })}
       />
       <div className="actions">
-        <button
-          type="button"
-          className="button button--secondary button--small"
+        <Button
+          variant="secondary"
+          small
           onClick={() => onChange({ ...state, range: shiftRange(state.range, -1) })}
         >
           Earlier
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--small"
+        </Button>
+        <Button
+          variant="secondary"
+          small
           onClick={() => onChange({ ...state, range: shiftRange(state.range, 1) })}
         >
           Later
-        </button>
+        </Button>
       </div>
       <fieldset>
         <legend>Show</legend>
@@ -140,9 +141,9 @@ function RangeForm(props: { range: DayRange; onApply: (range: DayRange) => void 
         <label htmlFor="usage-to">To</label>
         <input id="usage-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
       </div>
-      <button type="submit" className="button button--small">
+      <Button type="submit" small>
         Show these days
-      </button>
+      </Button>
       {error && (
         <p className="alert alert--error" role="alert">
           {error}

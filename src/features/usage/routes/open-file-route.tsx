@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type DragEvent } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import type { EspiDocument } from '../../../espi/model.ts';
@@ -94,16 +95,16 @@ export function Component() {
       {opened.status === 'reading' && (
         <div className="actions">
           <LoadingState label={`Reading ${opened.fileName}`} progress={opened.progress} />
-          <button
-            type="button"
-            className="button button--secondary button--small"
+          <Button
+            variant="secondary"
+            small
             onClick={() => {
               abort.current?.abort();
               setOpened({ status: 'idle' });
             }}
           >
             Stop reading
-          </button>
+          </Button>
         </div>
       )}
       {opened.status === 'failed' && (
