@@ -348,7 +348,7 @@ test.describe("the utility's sign-in page", () => {
     await expectNoHorizontalScroll(page);
 
     // Allowing nothing is not an allowance: the page asks for at least one usage point.
-    await page.getByRole('button', { name: 'Select none' }).click();
+    await meters.uncheck();
     await page.getByRole('button', { name: 'Allow' }).click();
     const error = page.getByRole('alert');
     await expect(error).toHaveText('Choose at least one usage point to share, or choose Deny.');
