@@ -335,14 +335,20 @@ test.describe("the utility's sign-in page", () => {
     await expect(page.getByText('Electricity use at regular intervals')).toBeVisible();
     await expect(page.getByText('Up to 395 days (about 13 months) back')).toBeVisible();
     await expect(page.getByText(/Ongoing: the app keeps receiving new data/)).toBeVisible();
+    // Electricity only (FB 5): the gas meter is not offered, so it cannot be shared by mistake.
     const meters = page.getByRole('group', { name: 'Usage points to share' }).getByRole('checkbox');
-    await expect(meters).toHaveCount(2);
-    for (const meter of await meters.all()) await expect(meter).toBeChecked();
+    await expect(meters).toHaveCount(1);
+    await expect(meters).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /Home gas/ })).toHaveCount(0);
+    // The end of access is shown and can only be made earlier.
+    const ends = page.getByLabel('Access ends on');
+    await expect(ends).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(ends).toHaveAttribute('max', (await ends.inputValue()) || 'none');
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
 
     // Allowing nothing is not an allowance: the page asks for at least one usage point.
-    await page.getByRole('button', { name: 'Select none' }).click();
+    await meters.uncheck();
     await page.getByRole('button', { name: 'Allow' }).click();
     const error = page.getByRole('alert');
     await expect(error).toHaveText('Choose at least one usage point to share, or choose Deny.');
@@ -353,7 +359,7 @@ test.describe("the utility's sign-in page", () => {
     );
     await expectNoAxeViolations(page);
 
-    await page.getByRole('checkbox', { name: /Home gas/ }).check();
+    await page.getByRole('checkbox', { name: /Home electricity/ }).check();
     await page.getByRole('button', { name: 'Allow' }).click();
     await expect(page.getByRole('heading', { name: 'Back at the app' })).toBeVisible();
     expect(callbacks.at(-1)?.searchParams.get('state')).toBe('allow-1');

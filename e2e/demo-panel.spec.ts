@@ -93,6 +93,11 @@ test.describe('the consent flow, as a third-party app', () => {
   test('approving with some meters adds the authorization with exactly those meters', async ({ page }) => {
     await startConsent(page, 'SunTrack Solar Monitor');
     await page.getByRole('checkbox', { name: /Home gas/ }).uncheck();
+    // A shorter term than the usual year: the customer's choice is what the authorization keeps.
+    const ends = page.getByLabel('Access ends on');
+    const day = new Date(`${await ends.inputValue()}T12:00:00Z`);
+    day.setUTCMonth(day.getUTCMonth() - 10, 28);
+    await ends.fill(day.toISOString().slice(0, 10));
     await page.getByRole('button', { name: 'Allow' }).click();
 
     await expect(page).toHaveURL(/\/demo\/third-party-callback$/);
@@ -109,6 +114,13 @@ test.describe('the consent flow, as a third-party app', () => {
     await expect(newest.getByRole('heading', { level: 3 })).toHaveText('SunTrack Solar Monitor');
     await expect(newest).toContainText('Home electricity (rooftop solar)');
     await expect(newest).not.toContainText('Home gas');
+    const endsOn = day.toLocaleDateString('en-US', {
+      timeZone: 'UTC',
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+    });
+    await expect(newest).toContainText(endsOn);
   });
 
   test('denying is reported to the app and listed as denied', async ({ page }) => {

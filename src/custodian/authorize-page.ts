@@ -167,6 +167,7 @@ ${client.clientUri ? `<p>Website: ${escapeHtml(client.clientUri)}</p>` : ''}
 <h2>What it may read</h2><ul>${scopeLines}</ul><p>ESPI scope: <code>${escapeHtml(body.scope.espi ?? '')}</code></p>
 <form method="post" action="${escapeHtml(action)}">${hiddenFields({ interaction: body.interaction })}
 <fieldset><legend>Usage points to share</legend><div class="meters">${meters}</div></fieldset>
+<p>Access ends on ${new Date(body.accessEnds * 1000).toISOString().slice(0, 10)} (UTC) unless you stop it sooner.</p>
 <button type="submit" name="decision" value="approve">Approve</button>
 <button type="submit" name="decision" value="deny">Deny</button></form>`,
   );

@@ -123,6 +123,79 @@ describe('the authorize request', () => {
   });
 });
 
+describe('consent shares no more than asked', () => {
+  const YEAR = 365 * 86_400;
+  /** Signs household in for BrightWatt's electricity-only scope: the consent step's answer. */
+  async function consentStep() {
+    const response = await postJson(`${B}/oauth/interaction/sign-in`, {
+      request: {
+        client_id: THIRD_PARTY.clientId,
+        redirect_uri: THIRD_PARTY.redirectUri,
+        response_type: 'code',
+        scope: THIRD_PARTY.scope,
+        state: 's',
+        code_challenge: (await pkcePair()).challenge,
+        code_challenge_method: 'S256',
+      },
+      username: 'household',
+      password: 'demo',
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as {
+      interaction: string;
+      accessEnds: number;
+      customer: { usagePoints: { id: string }[] };
+    };
+  }
+  const decide = (body: Record<string, unknown>) => postJson(`${B}/oauth/interaction/decision`, body);
+
+  it('offers only the meters the scope can read, and says when access would end', async () => {
+    const consent = await consentStep();
+    // FB 5 reads electricity only: household's gas meter is not offered.
+    expect(consent.customer.usagePoints.map((up) => up.id)).toEqual(['up-1001-e']);
+    expect(consent.accessEnds).toBe(clock.ms / 1000 + YEAR);
+  });
+
+  it('refuses a meter the scope cannot read', async () => {
+    const consent = await consentStep();
+    const response = await decide({
+      interaction: consent.interaction,
+      approve: true,
+      usagePointIds: ['up-1001-e', 'up-1001-g'],
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error_description: string }).error_description).toContain(
+      'up-1001-g',
+    );
+  });
+
+  it('keeps an earlier end the customer chose, and refuses one past the usual year', async () => {
+    const now = clock.ms / 1000;
+    const late = await consentStep();
+    const refused = await decide({
+      interaction: late.interaction,
+      approve: true,
+      usagePointIds: ['up-1001-e'],
+      accessEnds: now + YEAR + 86_400,
+    });
+    expect(refused.status).toBe(400);
+
+    const consent = await consentStep();
+    const answer = await decide({
+      interaction: consent.interaction,
+      approve: true,
+      usagePointIds: ['up-1001-e'],
+      accessEnds: now + 30 * 86_400,
+    });
+    expect(answer.status).toBe(200);
+    const { authorizationId } = (await answer.json()) as { authorizationId: string };
+    expect(custodian.store.state.authorizations[authorizationId]?.authorizedPeriod).toEqual({
+      start: now,
+      duration: 30 * 86_400,
+    });
+  });
+});
+
 describe('authorization_code with PKCE', () => {
   it('issues tokens with the ESPI resourceURI and authorizationURI for the approved usage points', async () => {
     const tokens = await codeFlow(B, { ...THIRD_PARTY, usagePointIds: ['up-1001-e'] }, THIRD_PARTY.secret);

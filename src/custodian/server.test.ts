@@ -108,6 +108,7 @@ describe('the sandbox over real HTTP', () => {
     expect(consent).toContain('&#60;img src=x onerror=alert(1)&#62;');
     expect(consent).not.toContain('<img src=x');
     expect(consent).toContain('name="usage_point" value="up-1001-e"');
+    expect(consent).toMatch(/Access ends on \d{4}-\d{2}-\d{2} \(UTC\)/);
     const interaction = /name="interaction" value="([^"]+)"/.exec(consent)?.[1] ?? '';
 
     const decision = await fetch(`${sandbox.url}/oauth/authorize`, {

@@ -13,8 +13,9 @@ import { Button } from '../components/ui/button.tsx';
 
 /**
  * The consent step for a third-party application: who asks (name, logo, website, description, all
- * rendered as text), what it asks for in plain words, and which usage points to share. Everything is
- * shared by default, as most people expect; at least one usage point is needed to allow.
+ * rendered as text), what it asks for in plain words, which usage points to share and until when. The
+ * custodian offers only the usage points the scope can read, all ticked, as most people expect; at least
+ * one is needed to allow. Access lasts the usual year unless the customer picks an earlier day.
  */
 export function CustodianConsentForm(props: {
   consent: ConsentRequest;
@@ -27,6 +28,10 @@ export function CustodianConsentForm(props: {
   const heading = useRef<HTMLHeadingElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
   const [chosen, setChosen] = useState(() => new Set(consent.usagePoints.map((up) => up.id)));
+  const lastDay = dayOf(consent.accessEnds);
+  // The custodian's today is a year before the usual end: the first day a shorter term may end is tomorrow.
+  const firstDay = dayOf(consent.accessEnds - TERM_SECONDS + DAY_SECONDS);
+  const [endDay, setEndDay] = useState(lastDay);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -53,8 +58,13 @@ export function CustodianConsentForm(props: {
       setError('Choose at least one usage point to share, or choose Deny.');
       return;
     }
+    if (approve && !(endDay >= firstDay && endDay <= lastDay)) {
+      setError(`Choose a day from ${firstDay} to ${lastDay} for access to end, or choose Deny.`);
+      return;
+    }
     setBusy(true);
-    const outcome = await decide(consent.interaction, approve, approve ? [...chosen] : []);
+    const accessEnds = endDay === lastDay ? undefined : endOfDay(endDay);
+    const outcome = await decide(consent.interaction, approve, approve ? [...chosen] : [], accessEnds);
     setBusy(false);
     if (outcome.ok) props.onRedirect(outcome.value.redirectUrl);
     else if (outcome.failure.kind === 'unavailable') setError(outcome.failure.message);
@@ -155,7 +165,28 @@ export function CustodianConsentForm(props: {
               </li>
             ))}
           </ul>
+          {total === 0 && (
+            <p>None of your usage points has the data this application asks for: you can only deny.</p>
+          )}
         </fieldset>
+        <div className="field">
+          <label htmlFor={`${ids}-ends`}>Access ends on</label>
+          <input
+            id={`${ids}-ends`}
+            type="date"
+            value={endDay}
+            min={firstDay}
+            max={lastDay}
+            aria-describedby={`${ids}-ends-hint`}
+            onChange={(event) => {
+              setEndDay(event.target.value);
+              setError(null);
+            }}
+          />
+          <span id={`${ids}-ends-hint`} className="custodian__hint">
+            At most a year. Pick an earlier day to share for less time; you can also stop sharing sooner.
+          </span>
+        </div>
         <p className="actions">
           <Button type="submit" name="decision" value="allow" disabled={busy}>
             Allow
@@ -173,6 +204,23 @@ export function CustodianConsentForm(props: {
       </details>
     </>
   );
+}
+
+const DAY_SECONDS = 86_400;
+/** The custodian's usual term (src/custodian/oauth/scopes.ts YEAR). */
+const TERM_SECONDS = 365 * DAY_SECONDS;
+
+/** The local calendar day of an instant, as a date field holds it (YYYY-MM-DD). */
+function dayOf(epochSeconds: number): string {
+  const d = new Date(epochSeconds * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The last second of a local calendar day, in epoch seconds. */
+function endOfDay(day: string): number {
+  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
+  return Math.floor(new Date(year, month - 1, date + 1).getTime() / 1000) - 1;
 }
 
 function usagePointText(up: ConsentUsagePoint): string {

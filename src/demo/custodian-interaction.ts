@@ -25,6 +25,8 @@ export interface ConsentRequest {
   client: ClientInfo;
   /** The ESPI scope (`FB=...`) the application asks for. */
   espiScope: string;
+  /** When access ends unless the customer chooses an earlier day (epoch seconds). */
+  accessEnds: number;
 }
 
 /** Why a step failed. `redirectUrl` is set only when the custodian trusts the client's redirect_uri. */
@@ -141,6 +143,7 @@ export async function signIn(
         usagePoints: Array.isArray(customer.usagePoints) ? (customer.usagePoints as ConsentUsagePoint[]) : [],
         client: clientOf(body.client),
         espiScope: typeof scope.espi === 'string' ? scope.espi : '',
+        accessEnds: typeof body.accessEnds === 'number' ? body.accessEnds : 0,
       },
     },
   };
@@ -150,8 +153,9 @@ export async function decide(
   interaction: string,
   approve: boolean,
   usagePointIds: string[],
+  accessEnds?: number,
 ): Promise<Outcome<{ redirectUrl: string }>> {
-  const answer = await post('decision', { interaction, approve, usagePointIds });
+  const answer = await post('decision', { interaction, approve, usagePointIds, accessEnds });
   if (!answer) return { ok: false, failure: UNAVAILABLE };
   const { status, body } = answer;
   if (status !== 200 || typeof body.redirectUrl !== 'string') {

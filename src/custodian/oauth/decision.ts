@@ -6,7 +6,7 @@ import { json, oauthError, readJson } from '../http-util.ts';
 import type { StoredAuthorization } from '../state.ts';
 import { verifyToken } from '../tokens.ts';
 import { authorizationResponse, checkAuthorizeRequest, codeRedirect } from './authorize.ts';
-import { YEAR, historyOf } from './scopes.ts';
+import { YEAR, historyOf, reachableServiceKinds } from './scopes.ts';
 
 export interface DecisionResult {
   status: number;
@@ -15,7 +15,7 @@ export interface DecisionResult {
 
 export async function decide(
   ctx: CustodianContext,
-  input: { interaction: string; approve: boolean; usagePointIds: string[] },
+  input: { interaction: string; approve: boolean; usagePointIds: string[]; accessEnds?: number | undefined },
 ): Promise<DecisionResult> {
   const fail = (description: string, status = 400): DecisionResult => ({
     status,
@@ -35,13 +35,21 @@ export async function decide(
   const check = checkAuthorizeRequest(ctx, interaction.req);
   const customer = findCustomer(interaction.sub);
   if (!check.ok || !customer) return fail('The authorization request is no longer valid.');
-  const owned = new Set(customer.usagePoints.map((up) => up.id));
+  const owned = new Map(customer.usagePoints.map((up) => [up.id, up]));
   const chosen = [...new Set(input.usagePointIds)];
   const foreign = chosen.filter((id) => !owned.has(id));
   if (input.approve && chosen.length === 0) return fail('Choose at least one usage point to share.');
   if (foreign.length) return fail(`Not usage points of this account: ${foreign.join(', ')}.`);
+  const reachable = reachableServiceKinds(check.scope);
+  const unreachable = chosen.filter((id) => !reachable.has(owned.get(id)?.serviceKind ?? -1));
+  if (unreachable.length)
+    return fail(`This application's scope reads no data of these usage points: ${unreachable.join(', ')}.`);
 
   const at = nowSeconds(ctx);
+  // The customer may end access earlier than the usual year, never later.
+  const end = input.accessEnds ?? at + YEAR;
+  if (input.approve && (end <= at || end > at + YEAR))
+    return fail('Access must end after today and at most a year from now.');
   const id = ctx.store.nextId('a');
   const authorization: StoredAuthorization = {
     id,
@@ -52,7 +60,7 @@ export async function decide(
     usagePointIds: input.approve ? chosen : [],
     status: input.approve ? 'active' : 'denied',
     grantType: 'authorization_code',
-    authorizedPeriod: { start: at, duration: input.approve ? YEAR : 0 },
+    authorizedPeriod: { start: at, duration: input.approve ? end - at : 0 },
     publishedPeriod: { start: at - historyOf(check.scope), duration: 0 },
     subscriptionId: `sub-${id.slice(2)}`,
     createdAt: at,
@@ -88,12 +96,17 @@ export async function decide(
 /** `POST B/oauth/interaction/decision` */
 export async function decisionEndpoint(ctx: CustodianContext, request: Request): Promise<Response> {
   const body = z
-    .object({ interaction: z.string(), approve: z.boolean(), usagePointIds: z.array(z.string()).default([]) })
+    .object({
+      interaction: z.string(),
+      approve: z.boolean(),
+      usagePointIds: z.array(z.string()).default([]),
+      accessEnds: z.number().int().optional(),
+    })
     .safeParse(await readJson(request));
   if (!body.success) {
     return oauthError(
       'invalid_request',
-      'Send { interaction, approve: true|false, usagePointIds: [...] } as JSON.',
+      'Send { interaction, approve: true|false, usagePointIds: [...], accessEnds?: epoch seconds } as JSON.',
     );
   }
   const result = await decide(ctx, body.data);

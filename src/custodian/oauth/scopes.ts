@@ -15,6 +15,15 @@ export function historyOf(scope: string): number {
   return Number.isFinite(seconds) ? seconds : YEAR;
 }
 
+/**
+ * The service kinds a requested scope can read (function blocks 5, 10, 11: electricity, gas, water), so
+ * consent offers only meters the app could see: sharing a gas meter with an electricity-only app would
+ * list it under the app without giving it anything, and tell the customer otherwise.
+ */
+export function reachableServiceKinds(scope: string): ReadonlySet<number> {
+  return scopeLimits(espiScopeOf(scope) ?? '').serviceKinds;
+}
+
 /** The scope as the consent step shows it: the raw OAuth scope, the ESPI scope, and plain words. */
 export function scopeView(scope: string) {
   const espi = espiScopeOf(scope) ?? null;

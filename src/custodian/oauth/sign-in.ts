@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, clientDisplayInfo, findCustomerByUsername, type Customer
 import { json, oauthError, readJson } from '../http-util.ts';
 import { randomId, signToken } from '../tokens.ts';
 import { checkAuthorizeRequest, codeRedirect } from './authorize.ts';
-import { scopeView } from './scopes.ts';
+import { YEAR, reachableServiceKinds, scopeView } from './scopes.ts';
 
 const INTERACTION_LIFETIME = 600;
 
@@ -29,7 +29,10 @@ export interface SignInResult {
     | {
         consentRequired: true;
         interaction: string;
+        /** Only the meters the scope can read (reachableServiceKinds). */
         customer: { displayName: string; usagePoints: ConsentUsagePoint[] };
+        /** When access ends unless the customer chooses an earlier day (epoch seconds). */
+        accessEnds: number;
         client: ReturnType<typeof clientDisplayInfo>;
         scope: ReturnType<typeof scopeView>;
       };
@@ -98,21 +101,25 @@ export async function signIn(
       lifetime: INTERACTION_LIFETIME,
     },
   );
+  const reachable = reachableServiceKinds(check.scope);
   return {
     status: 200,
     body: {
       consentRequired: true,
+      accessEnds: nowSeconds(ctx) + YEAR,
       interaction,
       customer: {
         displayName: customer.displayName,
-        usagePoints: customer.usagePoints.map((up) => ({
-          id: up.id,
-          title: up.title,
-          serviceKind: up.serviceKind,
-          meterId: up.meterId,
-          site: up.site,
-          address: up.address,
-        })),
+        usagePoints: customer.usagePoints
+          .filter((up) => reachable.has(up.serviceKind))
+          .map((up) => ({
+            id: up.id,
+            title: up.title,
+            serviceKind: up.serviceKind,
+            meterId: up.meterId,
+            site: up.site,
+            address: up.address,
+          })),
       },
       client: clientDisplayInfo(check.client, ctx.baseUrl),
       scope: scopeView(check.scope),
