@@ -104,5 +104,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One way to draw a button: the Button and ButtonLink components own the `button` classes.
+    files: ['src/**/*.tsx'],
+    ignores: ['src/components/ui/button.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='className'] Literal[value=/(^|\\s)button(\\s|$)/]",
+          message: 'Use Button or ButtonLink (src/components/ui/button.tsx) instead of the button class.',
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -1,6 +1,7 @@
 /**
  * The import rules of docs/architecture.md are lint: these run the project's own ESLint configuration on
- * virtual files placed in each layer, and check that a forbidden import fails and an allowed one passes.
+ * virtual files placed in each layer, and check that a forbidden import fails and an allowed one passes;
+ * likewise the rule that buttons are drawn by the Button component only.
  */
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -72,5 +73,19 @@ describe('import rules', { timeout: 60_000 }, () => {
     ],
   ])('%s %s', async (verdict, _, filePath, specifier) => {
     expect(await importProblems(filePath, specifier)).toEqual(verdict === 'refuses' ? REFUSED : []);
+  });
+});
+
+describe('one way to draw a button', { timeout: 60_000 }, () => {
+  const lint = async (source: string) =>
+    (await eslint.lintText(source, { filePath: `${root}src/features/usage/sample.tsx` })).flatMap((r) =>
+      r.messages.map((m) => m.ruleId),
+    );
+
+  it('refuses the button class set by hand, and allows other classes', async () => {
+    expect(
+      await lint('export const A = () => <a className="button button--small" href="/">a</a>;\n'),
+    ).toEqual(['no-restricted-syntax']);
+    expect(await lint('export const B = () => <p className="link-button">b</p>;\n')).toEqual([]);
   });
 });
