@@ -1,7 +1,6 @@
 /**
- * Entry point: validate configuration, start the mock custodian in demo builds (beside the first render,
- * not before it), build the services that live outside React (OIDC client, session, API client, query
- * cache, router), then render.
+ * Entry point: validate configuration, start the mock custodian in demo builds, build the services
+ * that live outside React (OIDC client, session, API client, query cache, router), then render.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -15,7 +14,6 @@ import { createQueryClient } from './lib/query-client.ts';
 import { createSession } from './features/auth/session.ts';
 import { createSessionNoticeStore } from './features/auth/session-notices.ts';
 import { createUserManager } from './features/auth/user-manager.ts';
-import { startDemo, waitsForMock } from './demo/start-demo.ts';
 import { config as configureZod } from 'zod/mini';
 
 // The portal's own schemas use zod/mini, which never compiles code. zod's full build (still used by the
@@ -40,10 +38,8 @@ function readConfig(): PortalConfig | null {
 
 async function start(config: PortalConfig) {
   if (import.meta.env.VITE_DEMO === 'true') {
-    const started = startDemo();
-    if (waitsForMock(window.location.pathname)) await started;
-    // Elsewhere requests wait for the mock and fail with its reason (start-demo.ts); the console keeps it too.
-    else started.catch((error: unknown) => console.error(error));
+    const { startDemo } = await import('./demo/start-demo.ts');
+    await startDemo();
   }
   const userManager = createUserManager(config, window.location.origin);
   const notices = createSessionNoticeStore(window.sessionStorage);

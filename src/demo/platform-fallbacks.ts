@@ -34,6 +34,3 @@ if (typeof URL.canParse !== 'function') {
     }
   };
 }
-
-// A module, so that start-demo.ts can load it when the demo starts rather than with the entry.
-export {};
