@@ -47,17 +47,18 @@ describe('discovery and keys', () => {
   });
 });
 
-describe('the authorize request', () => {
-  const valid = async () => ({
-    client_id: THIRD_PARTY.clientId,
-    redirect_uri: THIRD_PARTY.redirectUri,
-    response_type: 'code',
-    scope: THIRD_PARTY.scope,
-    state: 's',
-    code_challenge: (await pkcePair()).challenge,
-    code_challenge_method: 'S256',
-  });
+/** A valid authorize request of the third party, with a fresh PKCE challenge. */
+const valid = async () => ({
+  client_id: THIRD_PARTY.clientId,
+  redirect_uri: THIRD_PARTY.redirectUri,
+  response_type: 'code',
+  scope: THIRD_PARTY.scope,
+  state: 's',
+  code_challenge: (await pkcePair()).challenge,
+  code_challenge_method: 'S256',
+});
 
+describe('the authorize request', () => {
   it('returns the client to show and the scope asked for', async () => {
     const response = await postJson(`${B}/oauth/interaction/validate`, await valid());
     expect(response.status).toBe(200);
@@ -128,15 +129,7 @@ describe('consent shares no more than asked', () => {
   /** Signs household in for BrightWatt's electricity-only scope: the consent step's answer. */
   async function consentStep() {
     const response = await postJson(`${B}/oauth/interaction/sign-in`, {
-      request: {
-        client_id: THIRD_PARTY.clientId,
-        redirect_uri: THIRD_PARTY.redirectUri,
-        response_type: 'code',
-        scope: THIRD_PARTY.scope,
-        state: 's',
-        code_challenge: (await pkcePair()).challenge,
-        code_challenge_method: 'S256',
-      },
+      request: await valid(),
       username: 'household',
       password: 'demo',
     });
