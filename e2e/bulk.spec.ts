@@ -166,6 +166,11 @@ test.describe('bulk access', () => {
     // Widen: a whole other site joins, with the same selector as the wizard.
     await page.getByRole('button', { name: 'Choose meters to add' }).click();
     const addList = page.locator('section', { has: page.getByRole('heading', { name: 'Add meters' }) });
+    // Meters that cannot join are named with the reason here too, not left out.
+    const notOffered = meters.filter((m) => !m.active && !narrowed.includes(m.id));
+    await expect(
+      addList.getByText(`${notOffered.length} meters are not offered: no active service`),
+    ).toBeVisible();
     const joining = idsOfSite('Warehouse #003').filter((id) => !narrowed.includes(id));
     await addList.getByLabel('Search by address, site or meter number').fill('Warehouse #003');
     await addList.getByRole('checkbox', { name: `Select all ${joining.length} matching` }).check();

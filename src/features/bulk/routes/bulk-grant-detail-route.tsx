@@ -17,6 +17,7 @@ import { BulkHelp } from '../components/bulk-help.tsx';
 import { ChangeResult } from '../components/change-result.tsx';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { GrantHistory } from '../components/grant-history.tsx';
+import { IneligibleMeters } from '../components/ineligible-meters.tsx';
 import { MeterSelector } from '../components/meter-selector.tsx';
 import { formatCount, formatDateTime, scopeInWords, STATUS_LABELS, termText } from '../model/format.ts';
 import type { GrantDetail } from '../model/grant.ts';
@@ -79,9 +80,13 @@ function GrantPage({ grant, meters }: { grant: GrantDetail; meters: Meter[] }) {
       ),
     [grant.usagePointIds, byId],
   );
-  const notGranted = useMemo(() => {
+  const { notGranted, ineligibleIds } = useMemo(() => {
     const inGrant = new Set(grant.usagePointIds);
-    return meters.filter((m) => m.bulkEligible && !inGrant.has(m.id));
+    const outside = meters.filter((m) => !inGrant.has(m.id));
+    return {
+      notGranted: outside.filter((m) => m.bulkEligible),
+      ineligibleIds: outside.filter((m) => !m.bulkEligible).map((m) => m.id),
+    };
   }, [grant.usagePointIds, meters]);
   const [toRemove, setToRemove] = useState<Selection>(new Set());
   const [toAdd, setToAdd] = useState<Selection>(new Set());
@@ -187,7 +192,10 @@ function GrantPage({ grant, meters }: { grant: GrantDetail; meters: Meter[] }) {
           <h2 id="grant-add">Add meters</h2>
           {adding ? (
             notGranted.length === 0 ? (
-              <p>Every one of your meters is already in this grant.</p>
+              <>
+                <p>Every meter you can share is already in this grant.</p>
+                {ineligibleIds.length > 0 && <IneligibleMeters ids={ineligibleIds} byId={byId} />}
+              </>
             ) : (
               <>
                 <MeterSelector
@@ -196,6 +204,7 @@ function GrantPage({ grant, meters }: { grant: GrantDetail; meters: Meter[] }) {
                   onChange={setToAdd}
                   label="Meters you can add"
                 />
+                {ineligibleIds.length > 0 && <IneligibleMeters ids={ineligibleIds} byId={byId} />}
                 <p className="actions">
                   <Button
                     disabled={toAdd.size === 0 || change.isPending}

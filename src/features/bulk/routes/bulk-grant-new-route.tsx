@@ -10,6 +10,7 @@ import { useSubmitGrant } from '../api/use-bulk-mutations.ts';
 import { AggregatorStep } from '../components/aggregator-step.tsx';
 import { BulkHelp } from '../components/bulk-help.tsx';
 import { MeterSelector } from '../components/meter-selector.tsx';
+import { IneligibleMeters } from '../components/ineligible-meters.tsx';
 import { MeterNames } from '../components/meter-names.tsx';
 import { ReviewStep } from '../components/review-step.tsx';
 import { ScopeStep } from '../components/scope-step.tsx';
@@ -21,7 +22,6 @@ import { choiceProblems, defaultChoice, grantedScope, scopeOffer } from '../mode
 import type { Meter } from '../model/meter.ts';
 import type { Selection } from '../model/selection.ts';
 import { WIZARD_STEPS } from '../model/wizard-draft.ts';
-import { countOf, nounFor } from '../../../espi/plural.ts';
 
 /** `/bulk/new`: the grant wizard. */
 export function Component() {
@@ -254,22 +254,5 @@ function Wizard(props: { owner: string; aggregators: Aggregator[]; meters: Meter
         </p>
       )}
     </section>
-  );
-}
-
-/** Meters the custodian will not put in a bulk grant, named with the reason rather than silently left out. */
-function IneligibleMeters(props: { ids: readonly string[]; byId: ReadonlyMap<string, Meter> }) {
-  const count = countOf(props.ids.length, 'meter');
-  return (
-    <details className="card">
-      <summary>
-        {count} {nounFor(props.ids.length, 'is', 'are')} not offered: no active service
-      </summary>
-      <p>
-        The utility shares meters in bulk only while their service is active. A disconnected meter’s history
-        stays in your own data; it can join a grant once service is restored.
-      </p>
-      <MeterNames ids={props.ids} byId={props.byId} />
-    </details>
   );
 }
