@@ -20,11 +20,13 @@ const DEMO_POINTS = {
 
 /** Bars for totals, a line for interval readings. */
 async function chartDrawn(page: Page) {
+  // The readings of the range asked for have arrived (the previous range's are kept, and drawn, while they
+  // load) and the chart has caught up with them (it is drawn deferred, aria-busy meanwhile).
+  await expect(page.getByText('Loading your readings')).toHaveCount(0, { timeout: 60_000 });
+  const figure = page.locator('.usage-figure');
+  await expect(figure).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
   await expect(
-    page
-      .locator('.usage-figure')
-      .locator('.recharts-bar-rectangle, .recharts-line path.recharts-curve')
-      .first(),
+    figure.locator('.recharts-bar-rectangle, .recharts-line path.recharts-curve').first(),
   ).toBeVisible({ timeout: 60_000 });
 }
 
