@@ -7,6 +7,10 @@
  */
 import type { AtomMeta, DateTimeInterval } from './model.ts';
 
+export const CUSTOMER_NS = 'http://naesb.org/espi/customer';
+/** The namespace of the custodian's own extension data inside customer.xsd `extension` elements. */
+export const PORTAL_EXTENSION_NS = 'urn:green-button-portal:customer-extension';
+
 export interface StreetAddress {
   /** `streetDetail/addressGeneral`: the street line as people write it. */
   street: string;

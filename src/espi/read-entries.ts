@@ -3,6 +3,12 @@
  * files with no feed wrapper exist). Each entry's Atom envelope and the ESPI resources in its content
  * are staged as read; links are tied together afterwards (`link-graph.ts`), since entries come in any order.
  */
+import {
+  CUSTOMER_NS,
+  type CustomerAccount,
+  type ServiceLocation,
+  type Statement,
+} from './customer-model.ts';
 import { EspiReadError } from './errors.ts';
 import type {
   ApplicationInformation,
@@ -15,6 +21,7 @@ import type {
   UsageSummary,
 } from './model.ts';
 import { here, type ReadContext } from './read-context.ts';
+import { readCustomerAccount, readServiceLocation, readStatement } from './read-customer-resources.ts';
 import { readIntervalBlock, type StagedBlock } from './read-interval-block.ts';
 import {
   readApplicationInformation,
@@ -37,7 +44,10 @@ export type StagedResource =
   | { kind: 'LocalTimeParameters'; value: LocalTimeParameters }
   | { kind: 'UsageSummary'; value: UsageSummary }
   | { kind: 'Authorization'; value: Authorization }
-  | { kind: 'ApplicationInformation'; value: ApplicationInformation };
+  | { kind: 'ApplicationInformation'; value: ApplicationInformation }
+  | { kind: 'CustomerAccount'; value: CustomerAccount }
+  | { kind: 'ServiceLocation'; value: ServiceLocation }
+  | { kind: 'Statement'; value: Statement };
 
 export interface StagedEntry {
   /** 1-based position among the document's entries. */
@@ -52,6 +62,8 @@ export interface StagedEntry {
 export interface StagedDocument {
   /** The feed's own `link rel="self"`, as written. */
   feedSelf?: string;
+  /** The feed's `link rel="next"` (its next page), as written. */
+  feedNext?: string;
   entries: StagedEntry[];
 }
 
@@ -92,9 +104,11 @@ function readFeed(ctx: ReadContext, doc: StagedDocument): void {
   if (sc.selfClosing) return;
   for (let t = sc.next(); t === OPEN; t = sc.next()) {
     if (sc.is('entry')) doc.entries.push(readEntry(ctx, doc.entries.length + 1));
-    else if (sc.is('link') && sc.attr('rel') === 'self' && doc.feedSelf === undefined) {
-      const href = sc.attr('href');
-      if (href) doc.feedSelf = href.trim();
+    else if (sc.is('link')) {
+      const rel = sc.attr('rel');
+      const href = sc.attr('href')?.trim();
+      if (href && rel === 'self') doc.feedSelf ??= href;
+      else if (href && rel === 'next') doc.feedNext ??= href;
       sc.skip();
     } else sc.skip();
   }
@@ -155,6 +169,10 @@ function readResource(ctx: ReadContext, entry: StagedEntry): void {
   const { meta, resources } = entry;
   const name = sc.localName();
   ctx.context = `entry ${entry.number} (${name})`;
+  if (ctx.namespaces.namespaceOf(sc) === CUSTOMER_NS) {
+    readCustomerResource(ctx, entry);
+    return;
+  }
   checkNamespace(ctx);
   switch (name) {
     case 'IntervalBlock':
@@ -183,14 +201,37 @@ function readResource(ctx: ReadContext, entry: StagedEntry): void {
       resources.push({ kind: 'ApplicationInformation', value: readApplicationInformation(ctx, meta) });
       return;
     default:
-      ctx.log.add(
-        'unsupported-resource',
-        `<${name}> is not read by this portal (it shows usage, summaries and authorizations); skipped.`,
-        here(ctx),
-        false,
-      );
-      sc.skip();
+      skipUnread(ctx, name);
   }
+}
+
+/** The retail-customer resources (customer.xsd) the portal shows: accounts, service addresses, bills. */
+function readCustomerResource(ctx: ReadContext, entry: StagedEntry): void {
+  const { meta, resources } = entry;
+  const name = ctx.sc.localName();
+  switch (name) {
+    case 'CustomerAccount':
+      resources.push({ kind: 'CustomerAccount', value: readCustomerAccount(ctx, meta) });
+      return;
+    case 'ServiceLocation':
+      resources.push({ kind: 'ServiceLocation', value: readServiceLocation(ctx, meta) });
+      return;
+    case 'Statement':
+      resources.push({ kind: 'Statement', value: readStatement(ctx, meta) });
+      return;
+    default:
+      skipUnread(ctx, name);
+  }
+}
+
+function skipUnread(ctx: ReadContext, name: string): void {
+  ctx.log.add(
+    'unsupported-resource',
+    `<${name}> is not read by this portal (it shows usage, summaries, authorizations, accounts, service addresses and bills); skipped.`,
+    here(ctx),
+    false,
+  );
+  ctx.sc.skip();
 }
 
 /** Reports, once per namespace, resources in another namespace than ESPI's. */

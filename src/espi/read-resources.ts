@@ -20,9 +20,9 @@ import { OPEN } from './xml-scanner.ts';
 
 type FieldKind = 'int' | 'hex' | 'text' | 'interval' | 'measurement' | 'list';
 /** Element local name -> [model property, how to read it, for numbers the range ESPI allows]. */
-type FieldTable = Readonly<Record<string, readonly [string, FieldKind, NumberRange?]>>;
+export type FieldTable = Readonly<Record<string, readonly [string, FieldKind, NumberRange?]>>;
 
-const int = (key: string, range: NumberRange = LONG) => [key, 'int', range] as const;
+export const int = (key: string, range: NumberRange = LONG) => [key, 'int', range] as const;
 
 const readingTypeFields: FieldTable = Object.fromEntries(
   [

@@ -9,7 +9,7 @@ import { assembleReadings } from './read-assemble.ts';
 import { ReadingColumns } from './read-columns.ts';
 import { PlainReadingReader } from './read-plain-reading.ts';
 import type { ReadContext } from './read-context.ts';
-import { readDocument } from './read-entries.ts';
+import { readDocument, type StagedDocument } from './read-entries.ts';
 import { decodeInput } from './read-input.ts';
 import { NamespaceScopes } from './read-namespaces.ts';
 import { WarningLog } from './read-warnings.ts';
@@ -42,7 +42,15 @@ export interface ReadOptions {
 
 const PROGRESS_STEPS = 100;
 
-export function readEspi(input: string | Uint8Array, options: ReadOptions = {}): EspiDocument {
+/** What every reader shares: the input decoded, scanned within the limits and walked into staged entries. */
+export interface WalkedDocument {
+  staged: StagedDocument;
+  log: WarningLog;
+  sc: XmlScanner;
+  columns: ReadingColumns;
+}
+
+export function walkDocument(input: string | Uint8Array, options: ReadOptions = {}): WalkedDocument {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const text = decodeInput(input, limits.maxBytes);
   const sc = new XmlScanner(text, limits.maxDepth);
@@ -76,8 +84,13 @@ export function readEspi(input: string | Uint8Array, options: ReadOptions = {}):
       undefined,
       false,
     );
+  return { staged, log, sc, columns: ctx.columns };
+}
+
+export function readEspi(input: string | Uint8Array, options: ReadOptions = {}): EspiDocument {
+  const { staged, log, sc, columns } = walkDocument(input, options);
   const linked = linkDocument(staged, log, sc, options.baseUrl);
-  assembleReadings(linked, ctx.columns, log, sc);
+  assembleReadings(linked, columns, log, sc);
   for (const l of linked.localTimeParameters)
     checkTimeZone(l.value, log, `entry ${l.entry.number} (LocalTimeParameters)`, sc.lineAt(l.entry.pos));
 
@@ -95,7 +108,7 @@ export function readEspi(input: string | Uint8Array, options: ReadOptions = {}):
     warnings: log.finish(),
     partial: log.partial,
   };
-  onProgress?.(1);
+  options.onProgress?.(1);
   return doc;
 }
 

@@ -7,20 +7,19 @@
  * Children follow the schema's `xs:sequence`, inherited parts first (Object `extension`, IdentifiedObject
  * `name`, then Document, Asset, Location or OrganisationRole fields, then the resource's own).
  */
-import type {
-  CustomerEntry,
-  CustomerStatus,
-  EndDevice,
-  Meter,
-  Organisation,
-  StreetAddress,
+import {
+  CUSTOMER_NS,
+  PORTAL_EXTENSION_NS,
+  type CustomerEntry,
+  type CustomerStatus,
+  type EndDevice,
+  type Meter,
+  type Organisation,
+  type StreetAddress,
 } from './customer-model.ts';
 import type { DateTimeInterval } from './model.ts';
 import { escapeXml, int, limit } from './xml-text.ts';
 
-export const CUSTOMER_NS = 'http://naesb.org/espi/customer';
-/** The namespace of the custodian's own extension data inside customer.xsd `extension` elements. */
-export const PORTAL_EXTENSION_NS = 'urn:green-button-portal:customer-extension';
 
 type Out = string[];
 
