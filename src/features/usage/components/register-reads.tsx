@@ -1,3 +1,4 @@
+import { TableRegion } from '../../../components/ui/table-region.tsx';
 /**
  * Register reads, beside the chart: the meter's running total at one moment each, which some utilities
  * publish daily. They are points in time, not usage over an interval, so they are listed on their own
@@ -33,15 +34,7 @@ export function RegisterReads(props: {
             {s.label}: no register reads in these days ({s.total.toLocaleString(DISPLAY_LOCALE)} in the file).
           </p>
         ) : (
-          <div
-            key={s.label}
-            className="table-wrap"
-            role="region"
-            aria-label={`${s.label}: register reads`}
-            // A scrolling region must be reachable by keyboard (WCAG 2.1.1), as the usage table's is.
-            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-            tabIndex={0}
-          >
+          <TableRegion key={s.label} label={`${s.label}: register reads`}>
             <table>
               <caption>
                 {s.label}: register reads in {s.unit}
@@ -66,7 +59,7 @@ export function RegisterReads(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         ),
       )}
     </section>

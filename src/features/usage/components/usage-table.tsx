@@ -1,3 +1,4 @@
+import { TableRegion } from '../../../components/ui/table-region.tsx';
 import type { LocalTime } from '../../../espi/local-time.ts';
 import { formatMoney, formatQuantity } from '../../../espi/units.ts';
 import type { NumericKey } from '../chart-points.ts';
@@ -25,10 +26,7 @@ export function UsageTable(props: {
   const shown = rows.slice(0, MAX_ROWS);
   const netMetered = data.flows.includes('received');
   return (
-    // A scrolling region must be reachable by keyboard (WCAG 2.1.1): the labelled region takes focus so the
-    // arrow keys scroll it (the inclusive-components pattern for data tables).
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-    <div className="table-wrap usage-table" role="region" aria-label={props.caption} tabIndex={0}>
+    <TableRegion className="usage-table" label={props.caption}>
       <table>
         <caption>
           {props.caption}
@@ -68,6 +66,6 @@ export function UsageTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
