@@ -71,6 +71,9 @@ export function RootLayout() {
                     <NavLink to="/usage">My energy</NavLink>
                   </li>
                   <li>
+                    <NavLink to="/account">Bills</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/authorizations">Connected apps</NavLink>
                   </li>
                   <li>

@@ -42,6 +42,16 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
       },
     },
     {
+      path: 'account',
+      lazy: {
+        Component: component(() => import('../features/account/routes/account-route.tsx')),
+        loader: queryLoader(services, async () => {
+          const { accountsQuery } = await import('../features/account/api/account-queries.ts');
+          return () => startQuery(queryClient, accountsQuery(apiClient, config.espiBaseUrl));
+        }),
+      },
+    },
+    {
       path: 'authorizations',
       lazy: {
         Component: component(() => import('../features/authorizations/routes/authorizations-route.tsx')),
