@@ -100,6 +100,23 @@ describe('real-world variations', () => {
     expect(codes(doc)).not.toContain('link-fallback');
   });
 
+  test('one page of a paged feed says it is part of the data', () => {
+    const page = (links: string) =>
+      readEspi(
+        `<feed xmlns="${ATOM}">${links}<entry><link rel="self" href="UsagePoint/1"/><content><UsagePoint xmlns="${ESPI}"/></content></entry></feed>`,
+      );
+    const first = page(
+      '<link rel="self" href="UsagePoint"/><link rel="next" href="UsagePoint?start-index=2"/>',
+    );
+    expect(codes(first)).toEqual(['more-pages']);
+    expect(first.partial).toBe(true);
+    const last = page(
+      '<link rel="self" href="UsagePoint?start-index=2"/><link rel="previous" href="UsagePoint"/>',
+    );
+    expect(codes(last)).toEqual([]);
+    expect(last.partial).toBe(false);
+  });
+
   test('a bare entry and a bare ESPI resource are documents too', () => {
     const bareEntry = `<entry xmlns="${ATOM}" xmlns:espi="${ESPI}"><content><espi:LocalTimeParameters><espi:dstEndRule>B40E2000</espi:dstEndRule><espi:tzOffset>-28800</espi:tzOffset></espi:LocalTimeParameters></content></entry>`;
     expect(readEspi(bareEntry).localTimeParameters[0]).toMatchObject({

@@ -89,6 +89,15 @@ export function walkDocument(input: string | Uint8Array, options: ReadOptions = 
 
 export function readEspi(input: string | Uint8Array, options: ReadOptions = {}): EspiDocument {
   const { staged, log, sc, columns } = walkDocument(input, options);
+  if (staged.feedNext !== undefined)
+    // Usage data split over pages cannot be tied together page by page (a block's MeterReading may be on
+    // another page), so a page is shown as what it is: part of the data.
+    log.add(
+      'more-pages',
+      'This is one page of a longer feed (it links a next page, rel="next"): readings on the other pages are not in it.',
+      undefined,
+      true,
+    );
   const linked = linkDocument(staged, log, sc, options.baseUrl);
   assembleReadings(linked, columns, log, sc);
   for (const l of linked.localTimeParameters)
