@@ -1,9 +1,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { EmptyState } from '../../../components/ui/empty-state.tsx';
-import { ErrorState } from '../../../components/ui/error-state.tsx';
-import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
+import { QueryView } from '../../../components/ui/query-view.tsx';
 import { useAccounts, useBills, useUsagePointZones } from '../api/use-account.ts';
 import { AccountsTable } from '../components/accounts-table.tsx';
 import { BillsTable } from '../components/bills-table.tsx';
@@ -44,21 +42,21 @@ export function Component() {
       <h1>Accounts and bills</h1>
       <section>
         <h2>Your accounts</h2>
-        {accounts.isPending ? (
-          <LoadingState label="Loading your accounts" />
-        ) : accounts.isError ? (
-          <ErrorState
-            title="Your accounts could not be loaded"
-            error={accounts.error}
-            onRetry={() => void accounts.refetch()}
-          />
-        ) : accounts.data.length === 0 ? (
-          <EmptyState title="No accounts published" headingLevel={3}>
-            <p>Your utility does not publish account details to this portal.</p>
-          </EmptyState>
-        ) : (
-          <AccountsTable accounts={accounts.data} />
-        )}
+        <QueryView
+          query={accounts}
+          loading="Loading your accounts"
+          errorTitle="Your accounts could not be loaded"
+          empty={(data) =>
+            data.length === 0
+              ? {
+                  title: 'No accounts published',
+                  body: 'Your utility does not publish account details to this portal.',
+                }
+              : undefined
+          }
+        >
+          {(data) => <AccountsTable accounts={data} />}
+        </QueryView>
       </section>
       {window !== undefined && (
         <section>
@@ -86,21 +84,23 @@ export function Component() {
               ))}
             </select>
           </div>
-          {bills.isPending ? (
-            <LoadingState label="Loading your bills" />
-          ) : bills.isError ? (
-            <ErrorState
-              title="Your bills could not be loaded"
-              error={bills.error}
-              onRetry={() => void bills.refetch()}
-            />
-          ) : billRows.length === 0 ? (
-            <EmptyState title="No bills in this period" headingLevel={3}>
-              <p>Your utility has published no bill in this period. Choose a longer one above.</p>
-            </EmptyState>
-          ) : (
-            <BillsTable bills={billRows} showAccount={(accounts.data?.length ?? 0) > 1} zoneOf={zoneOf} />
-          )}
+          <QueryView
+            query={bills}
+            loading="Loading your bills"
+            errorTitle="Your bills could not be loaded"
+            empty={(data) =>
+              data.length === 0
+                ? {
+                    title: 'No bills in this period',
+                    body: 'Your utility has published no bill in this period. Choose a longer one above.',
+                  }
+                : undefined
+            }
+          >
+            {() => (
+              <BillsTable bills={billRows} showAccount={(accounts.data?.length ?? 0) > 1} zoneOf={zoneOf} />
+            )}
+          </QueryView>
           {(accounts.data?.length ?? 0) > MANY_ACCOUNTS && (
             <p className="muted">
               With {accounts.data?.length} accounts, a year of bills takes the utility a while to gather.
