@@ -23,7 +23,40 @@ const TYPES: Record<string, string> = {
 
 export interface BenchBrowser {
   page: Page;
+  /**
+   * Runs `work` under a Chromium trace and returns the CPU time of the page's longest main-thread task
+   * after the user-timing mark `from` (set by the page), in ms. The machine the bench runs on is shared:
+   * a task's wall time there counts the time other processes held the CPU, its CPU time does not.
+   */
+  longestTaskCpuMs<T>(from: string, work: () => Promise<T>): Promise<{ cpuMs: number; result: T }>;
   close(): Promise<void>;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** The longest CPU time (tdur, µs) of a task on the renderer's main thread after the mark `from`. */
+function longestMainThreadTaskCpu(events: TraceEvent[], from: string): number {
+  const mark = events.find((e) => e.name === from);
+  if (!mark) throw new Error(`the trace has no mark ${from}`);
+  const main = events.find(
+    (e) =>
+      e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === mark.pid,
+  );
+  if (!main) throw new Error('the trace has no renderer main thread');
+  let longest = 0;
+  for (const e of events)
+    if (e.name === 'RunTask' && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.ts >= mark.ts)
+      longest = Math.max(longest, e.tdur ?? 0);
+  return longest / 1000;
 }
 
 export async function openBenchPage(
@@ -63,6 +96,15 @@ export async function openBenchPage(
   await page.waitForFunction(() => 'usageBench' in window);
   return {
     page,
+    async longestTaskCpuMs(from, work) {
+      await browser.startTracing(page, {
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+      });
+      const result = await work();
+      const trace = await browser.stopTracing();
+      const { traceEvents } = JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] };
+      return { cpuMs: longestMainThreadTaskCpu(traceEvents, from), result };
+    },
     async close() {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));

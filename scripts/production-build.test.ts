@@ -20,6 +20,11 @@ describe('the production build', () => {
     for (const script of bundle.initialScripts) expect(script.source).not.toMatch(/recharts/i);
   });
 
+  test('loads its first page without zod: the configuration is read by hand, schemas come with their pages', () => {
+    // zod names its schema classes `$ZodObject`, `$ZodString`..., strings that survive minification.
+    for (const script of bundle.initialScripts) expect(script.source).not.toContain('$Zod');
+  });
+
   test('publishes no source maps unless VITE_SOURCEMAP asks for them', () => {
     expect(bundle.files.filter((f) => f.endsWith('.map'))).toEqual([]);
     const everything = bundle.initialScripts.map((s) => s.source).join('\n');

@@ -14,13 +14,6 @@ import { createQueryClient } from './lib/query-client.ts';
 import { createSession } from './features/auth/session.ts';
 import { createSessionNoticeStore } from './features/auth/session-notices.ts';
 import { createUserManager } from './features/auth/user-manager.ts';
-import { config as configureZod } from 'zod/mini';
-
-// The portal's own schemas use zod/mini, which never compiles code. zod's full build (still used by the
-// mock custodian, so demo builds only) probes `new Function` once to pick a faster parser; the strict
-// CSP refuses it and reports a violation even though zod catches the error. `jitless` skips the probe.
-// It must run before any such schema is built: those modules all load lazily.
-configureZod({ jitless: true });
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');

@@ -16,6 +16,7 @@ import { UsageView } from '../../src/features/usage/components/usage-view.tsx';
 import { clockFor } from '../../src/features/usage/clock.ts';
 import { dataThrough } from '../../src/features/usage/readings.ts';
 import type { UsageViewState } from '../../src/features/usage/range.ts';
+import { SWITCHES_MARK } from './marks.ts';
 import {
   hasBillingPeriods,
   offeredResolutions,
@@ -144,6 +145,8 @@ async function switchResolutions(mode: 'precomputed' | 'readings'): Promise<{ lo
   );
   root.render(view('month'));
   await drawn();
+  // Where the switches start, for a trace (usage-bench-browser.ts `longestTaskCpuMs`).
+  performance.mark(SWITCHES_MARK);
   const longestTaskMs = await longestTaskDuring(async () => {
     for (const resolution of ['day', 'hour', 'month'] as const) {
       root?.render(view(resolution));

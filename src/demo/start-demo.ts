@@ -4,6 +4,8 @@
  * is served by the msw Vite plugin under `npm start` and emitted next to the bundle by `vite build
  * --mode demo`, at the base path the portal is served from.
  */
+// First: before the mock's modules build their schemas.
+import './zod-jitless.ts';
 import './platform-fallbacks.ts';
 import { startBrowserCustodian } from '../custodian/browser.ts';
 import { THIRD_PARTY_CALLBACK_PATH } from './demo-paths.ts';

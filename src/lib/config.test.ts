@@ -39,6 +39,20 @@ describe('parseConfig', () => {
     }
   });
 
+  test('says which values are empty, and trims the ones it keeps', () => {
+    try {
+      parseConfig({ ...valid, VITE_OIDC_ISSUER: ' ', VITE_OIDC_CLIENT_ID: '  ' }, 'http://localhost');
+      expect.unreachable('an empty issuer and client id are refused');
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        { variable: 'VITE_OIDC_ISSUER', message: 'is empty' },
+        { variable: 'VITE_OIDC_CLIENT_ID', message: 'is empty' },
+      ]);
+    }
+    const config = parseConfig({ ...valid, VITE_OIDC_CLIENT_ID: ' portal ' }, 'http://localhost');
+    expect(config.oidc.clientId).toBe('portal');
+  });
+
   test('refuses a flag that is neither true nor false', () => {
     expect(() => parseConfig({ ...valid, VITE_DEMO: 'yes' }, 'http://localhost')).toThrow(/VITE_DEMO/);
   });

@@ -2,25 +2,45 @@
  * The portal's configuration, from Vite env vars (documented in .env.example), validated once at
  * start. A bad or missing value becomes a `ConfigError` naming the variable, which the app shows as a
  * page instead of failing somewhere later with a blank screen.
+ *
+ * Read by hand rather than with a schema library: this runs before the first page, whose JavaScript
+ * has a budget (100 KB gzipped, issue 12), and eleven variables do not need one.
  */
-// zod/mini: the same validator in its tree-shakable form, so the first page stays within its budget.
-import * as z from 'zod/mini';
+
+/** One variable read: its value, or what is wrong with it. */
+type Read<T> = { ok: true; value: T } | { ok: false; message: string };
+const ok = <T>(value: T): Read<T> => ({ ok: true, value });
+const wrong = (message: string): Read<never> => ({ ok: false, message });
+
+/** A variable that must be set: trimmed, then `check`ed (which names the problem, if any). */
+function required(value: string | undefined, check: (text: string) => string | undefined): Read<string> {
+  if (value === undefined) return wrong('is missing');
+  const text = value.trim();
+  const problem = check(text);
+  return problem === undefined ? ok(text) : wrong(problem);
+}
 
 /** An absolute http(s) URL, or a same-origin path such as `/custodian` (resolved against the page). */
-const urlOrPath = z.string().check(
-  z.trim(),
-  z.minLength(1, 'is empty'),
-  z.refine((value) => value.startsWith('/') || /^https?:\/\/[^/]/.test(value), {
-    message: 'must be an http(s) URL or a path starting with /',
-  }),
-);
+const urlOrPath = (value: string | undefined) =>
+  required(value, (text) =>
+    text === ''
+      ? 'is empty'
+      : text.startsWith('/') || /^https?:\/\/[^/]/.test(text)
+        ? undefined
+        : 'must be an http(s) URL or a path starting with /',
+  );
 
 /** 'true' or 'false'; unset (or empty) means `fallback`. */
-const flag = (fallback: boolean) =>
-  z.pipe(
-    z.optional(z.enum(['true', 'false', ''], { message: "must be 'true' or 'false'" })),
-    z.transform((value) => (value === 'true' ? true : value === 'false' ? false : fallback)),
-  );
+const flag =
+  (fallback: boolean) =>
+  (value: string | undefined): Read<boolean> =>
+    value === 'true'
+      ? ok(true)
+      : value === 'false'
+        ? ok(false)
+        : value === undefined || value === ''
+          ? ok(fallback)
+          : wrong("must be 'true' or 'false'");
 
 /** Parameters the portal (or oidc-client-ts) sets itself, so an extra authorize parameter cannot override them. */
 const PROTOCOL_PARAMS = [
@@ -37,76 +57,35 @@ const PROTOCOL_PARAMS = [
 ];
 
 /** `prompt=consent&ui_locales=en`: extra authorize request parameters, in query-string form. */
-const authorizeParams = z.pipe(
-  z.optional(z.string()),
-  z.transform((value, context) => {
-    const params = new URLSearchParams((value ?? '').trim().replace(/^\?/, ''));
-    const taken = [...params.keys()].filter((name) => PROTOCOL_PARAMS.includes(name));
-    if (taken.length) {
-      context.issues.push({
-        code: 'custom',
-        input: value,
-        message: `must not set ${taken.join(', ')}: the portal sends ${taken.length > 1 ? 'those' : 'it'} itself`,
-      });
-    }
-    return Object.fromEntries(params);
-  }),
-);
+function authorizeParams(value: string | undefined): Read<Record<string, string>> {
+  const params = new URLSearchParams((value ?? '').trim().replace(/^\?/, ''));
+  const taken = [...params.keys()].filter((name) => PROTOCOL_PARAMS.includes(name));
+  if (taken.length)
+    return wrong(
+      `must not set ${taken.join(', ')}: the portal sends ${taken.length > 1 ? 'those' : 'it'} itself`,
+    );
+  return ok(Object.fromEntries(params));
+}
 
 /** RFC 8707: each resource indicator is an absolute URI without a fragment. */
-const resourceIndicators = z.pipe(
-  z.optional(z.string()),
-  z.transform((value, context) => {
-    const uris = (value ?? '').split(/\s+/).filter(Boolean);
-    const bad = uris.filter((uri) => !URL.canParse(uri) || uri.includes('#'));
-    if (bad.length) {
-      context.issues.push({
-        code: 'custom',
-        input: value,
-        message: `must be absolute URIs without a fragment, separated by spaces (not: ${bad.join(', ')})`,
-      });
-    }
-    return uris;
-  }),
-);
+function resourceIndicators(value: string | undefined): Read<string[]> {
+  const uris = (value ?? '').split(/\s+/).filter(Boolean);
+  const bad = uris.filter((uri) => !URL.canParse(uri) || uri.includes('#'));
+  if (bad.length)
+    return wrong(`must be absolute URIs without a fragment, separated by spaces (not: ${bad.join(', ')})`);
+  return ok(uris);
+}
 
 export type EndSession = { kind: 'discovery' } | { kind: 'none' } | { kind: 'url'; url: string };
 
 /** Where sign-out ends the provider's session: discovery's end_session_endpoint, this URL, or nowhere. */
-const endSession = z.pipe(
-  z.optional(z.string()),
-  z.transform((value, context): EndSession => {
-    const text = (value ?? '').trim();
-    if (text === '' || text === 'discovery') return { kind: 'discovery' };
-    if (text === 'none') return { kind: 'none' };
-    if (/^https?:\/\/[^/]/.test(text) && URL.canParse(text)) return { kind: 'url', url: text };
-    context.issues.push({
-      code: 'custom',
-      input: value,
-      message: "must be 'discovery', 'none' or an http(s) URL",
-    });
-    return { kind: 'none' };
-  }),
-);
-
-export const configSchema = z.object({
-  VITE_DEMO: flag(false),
-  VITE_OIDC_ISSUER: urlOrPath,
-  VITE_OIDC_CLIENT_ID: z.string().check(z.trim(), z.minLength(1, 'is empty')),
-  VITE_OIDC_SCOPE: z.string().check(
-    z.trim(),
-    z.refine((scope) => scope.split(/\s+/).includes('openid'), { message: "must include 'openid'" }),
-  ),
-  VITE_ESPI_BASE_URL: urlOrPath,
-  VITE_CUSTOMER_API_BASE_URL: urlOrPath,
-  VITE_API_ACCESS: flag(false),
-  VITE_OIDC_AUTHORIZE_PARAMS: authorizeParams,
-  VITE_OIDC_RESOURCE: resourceIndicators,
-  VITE_OIDC_USERINFO: flag(true),
-  VITE_OIDC_END_SESSION: endSession,
-});
-
-export type RawConfig = z.input<typeof configSchema>;
+function endSession(value: string | undefined): Read<EndSession> {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'discovery') return ok({ kind: 'discovery' });
+  if (text === 'none') return ok({ kind: 'none' });
+  if (/^https?:\/\/[^/]/.test(text) && URL.canParse(text)) return ok({ kind: 'url', url: text });
+  return wrong("must be 'discovery', 'none' or an http(s) URL");
+}
 
 export interface PortalConfig {
   demo: boolean;
@@ -147,29 +126,42 @@ function resolve(urlOrPathValue: string, origin: string): string {
 }
 
 export function parseConfig(env: Record<string, string | boolean | undefined>, origin: string): PortalConfig {
-  const result = configSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => ({
-        variable: String(issue.path[0] ?? 'configuration'),
-        message: issue.code === 'invalid_type' ? 'is missing' : issue.message,
-      })),
-    );
+  const problems: ConfigProblem[] = [];
+  function read<T>(variable: string, reader: (value: string | undefined) => Read<T>): T {
+    const raw = env[variable];
+    const result = reader(typeof raw === 'string' ? raw : undefined);
+    if (result.ok) return result.value;
+    problems.push({ variable, message: result.message });
+    // Never returned: a problem throws below, before the config is used.
+    return undefined as T;
   }
-  const c = result.data;
-  return {
-    demo: c.VITE_DEMO,
+  const config: PortalConfig = {
+    demo: read('VITE_DEMO', flag(false)),
     oidc: {
-      issuer: resolve(c.VITE_OIDC_ISSUER, origin),
-      clientId: c.VITE_OIDC_CLIENT_ID,
-      scope: c.VITE_OIDC_SCOPE,
-      authorizeParams: c.VITE_OIDC_AUTHORIZE_PARAMS,
-      resource: c.VITE_OIDC_RESOURCE,
-      userInfo: c.VITE_OIDC_USERINFO,
-      endSession: c.VITE_OIDC_END_SESSION,
+      issuer: read('VITE_OIDC_ISSUER', urlOrPath),
+      clientId: read('VITE_OIDC_CLIENT_ID', (value) =>
+        required(value, (text) => (text === '' ? 'is empty' : undefined)),
+      ),
+      scope: read('VITE_OIDC_SCOPE', (value) =>
+        required(value, (text) =>
+          text.split(/\s+/).includes('openid') ? undefined : "must include 'openid'",
+        ),
+      ),
+      authorizeParams: read('VITE_OIDC_AUTHORIZE_PARAMS', authorizeParams),
+      resource: read('VITE_OIDC_RESOURCE', resourceIndicators),
+      userInfo: read('VITE_OIDC_USERINFO', flag(true)),
+      endSession: read('VITE_OIDC_END_SESSION', endSession),
     },
-    espiBaseUrl: resolve(c.VITE_ESPI_BASE_URL, origin),
-    customerApiBaseUrl: resolve(c.VITE_CUSTOMER_API_BASE_URL, origin),
-    apiAccessEnabled: c.VITE_API_ACCESS,
+    espiBaseUrl: read('VITE_ESPI_BASE_URL', urlOrPath),
+    customerApiBaseUrl: read('VITE_CUSTOMER_API_BASE_URL', urlOrPath),
+    apiAccessEnabled: read('VITE_API_ACCESS', flag(false)),
+  };
+  // Every problem at once, so one look at the page fixes them all; the URLs resolve only once all are valid.
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    ...config,
+    oidc: { ...config.oidc, issuer: resolve(config.oidc.issuer, origin) },
+    espiBaseUrl: resolve(config.espiBaseUrl, origin),
+    customerApiBaseUrl: resolve(config.customerApiBaseUrl, origin),
   };
 }

@@ -38,6 +38,7 @@ import { PartialHatch } from './partial-hatch.tsx';
 import { axisTicks, type TickUnit } from '../time-ticks.ts';
 import { valueAxisWidth } from '../value-axis.ts';
 import { useElementWidth } from './use-element-width.ts';
+import { useTrailingValue } from './use-trailing-value.ts';
 import { usePalette } from './use-palette.ts';
 
 export interface UsageChartProps {
@@ -73,6 +74,14 @@ function extent(rows: readonly ChartRow[], keys: readonly NumericKey[]): { min: 
       if (v > max) max = v;
     }
   return { min, max };
+}
+
+/**
+ * `rows` frozen, as recharts is handed them: each chart keeps its data in an immer store, which walks every
+ * row of an array to freeze it (a year of points at each switch) unless the array is frozen already.
+ */
+function asChartData<T>(rows: T[]): readonly T[] {
+  return Object.freeze(rows);
 }
 
 /** The buckets a zoom refers to: a zoom survives a change of unit or series, not of range or resolution. */
@@ -112,22 +121,29 @@ export default memo(function UsageChart(props: UsageChartProps) {
   const deferredZoom = useDeferredValue(zoom);
   const window = deferredZoom?.span === span ? deferredZoom : undefined;
 
-  // The brush's thumbnail is a navigator, not a reading surface: half a point per pixel keeps its peaks.
-  const overview = useMemo(() => chartPoints(data.rows, lines, plotWidth / 4), [data.rows, lines, plotWidth]);
+  // The brush's thumbnail is a navigator, not a reading surface: half a point per pixel keeps its peaks. It is
+  // a second chart, drawn a commit after the main one (each settles in a task of its own, none over budget).
+  const overviewNow = useMemo(
+    () => ({ span, rows: asChartData(chartPoints(data.rows, lines, plotWidth / 4)) }),
+    [span, data.rows, lines, plotWidth],
+  );
+  const overview = useTrailingValue(overviewNow);
   const shownRows = useMemo(
     () => (window ? data.rows.filter((r) => r.start >= window.start && r.start < window.end) : data.rows),
     [data.rows, window],
   );
-  const points: PlotRow[] = useMemo(() => {
+  const points: readonly PlotRow[] = useMemo(() => {
     const primary = lines.find((k) => k !== 'cost' && k !== 'compare') ?? 'delivered';
-    return chartPoints(shownRows, lines, plotWidth).map((row) => ({
-      ...row,
-      x: bars ? (row.start + row.end) / 2 : row.start,
-      mark: row.estimated > 0 ? row[primary] : null,
-    }));
+    return asChartData(
+      chartPoints(shownRows, lines, plotWidth).map((row) => ({
+        ...row,
+        x: bars ? (row.start + row.end) / 2 : row.start,
+        mark: row.estimated > 0 ? row[primary] : null,
+      })),
+    );
   }, [shownRows, lines, plotWidth, bars]);
   // Only the points with an estimate get a mark: recharts would otherwise render an element for every point.
-  const marked = useMemo(() => points.filter((p) => p.mark !== null), [points]);
+  const marked = useMemo(() => asChartData(points.filter((p) => p.mark !== null)), [points]);
 
   const domainStart = window?.start ?? props.range?.start ?? points[0]?.start ?? 0;
   const domainEnd = window?.end ?? props.range?.end ?? points[points.length - 1]?.end ?? 1;
@@ -342,13 +358,13 @@ export default memo(function UsageChart(props: UsageChartProps) {
           <p className="usage-chart-readout" aria-live="polite">
             {current ? rowSentence(current, wording) : ''}
           </p>
-          {data.rows.length > 2 && (
+          {overview && overview.rows.length > 2 && (
             // A new set of buckets is a new navigator: the brush keeps its handles' positions in its own state.
             <ComposedChart
-              key={span}
+              key={overview.span}
               width={width}
               height={64}
-              data={overview}
+              data={overview.rows}
               margin={{ top: 0, right: MARGIN + costWidth, bottom: 4, left: MARGIN + valueWidth }}
               accessibilityLayer={false}
             >
@@ -363,13 +379,17 @@ export default memo(function UsageChart(props: UsageChartProps) {
                 onChange={(range) => {
                   const { startIndex, endIndex } = range as { startIndex?: number; endIndex?: number };
                   if (startIndex === undefined || endIndex === undefined) return;
-                  const first = overview[startIndex];
-                  const last = overview[endIndex];
-                  const whole = startIndex === 0 && endIndex === overview.length - 1;
-                  setZoom(whole || !first || !last ? undefined : { span, start: first.start, end: last.end });
+                  const first = overview.rows[startIndex];
+                  const last = overview.rows[endIndex];
+                  const whole = startIndex === 0 && endIndex === overview.rows.length - 1;
+                  setZoom(
+                    whole || !first || !last
+                      ? undefined
+                      : { span: overview.span, start: first.start, end: last.end },
+                  );
                 }}
               >
-                <LineChart data={overview} accessibilityLayer={false}>
+                <LineChart data={overview.rows} accessibilityLayer={false}>
                   <Line
                     dataKey={lines.find((k) => k !== 'cost') ?? 'delivered'}
                     stroke={palette['--series-1']}
