@@ -73,11 +73,15 @@ function readStreetAddress(ctx: ReadContext): StreetAddress {
       const detail = readFields(ctx, {}, { addressGeneral: ['street', 'text'] }) as { street?: string };
       address.street = detail.street ?? '';
     } else if (sc.is('townDetail')) {
-      const town = readFields(ctx, {}, {
-        name: ['town', 'text'],
-        stateOrProvince: ['stateOrProvince', 'text'],
-        country: ['country', 'text'],
-      }) as Partial<StreetAddress>;
+      const town = readFields(
+        ctx,
+        {},
+        {
+          name: ['town', 'text'],
+          stateOrProvince: ['stateOrProvince', 'text'],
+          country: ['country', 'text'],
+        },
+      ) as Partial<StreetAddress>;
       Object.assign(address, town);
     } else if (sc.is('postalCode')) address.postalCode = sc.readText().trim();
     else sc.skip();

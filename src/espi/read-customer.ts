@@ -19,7 +19,10 @@ export interface CustomerDocument {
   partial: boolean;
 }
 
-export function readCustomerDocument(input: string | Uint8Array, options: ReadOptions = {}): CustomerDocument {
+export function readCustomerDocument(
+  input: string | Uint8Array,
+  options: ReadOptions = {},
+): CustomerDocument {
   const { staged, log } = walkDocument(input, options);
   const resolve = hrefResolver(options.baseUrl, staged.feedSelf);
   const resolved = (meta: AtomMeta): AtomMeta => ({

@@ -3,12 +3,7 @@
  * files with no feed wrapper exist). Each entry's Atom envelope and the ESPI resources in its content
  * are staged as read; links are tied together afterwards (`link-graph.ts`), since entries come in any order.
  */
-import {
-  CUSTOMER_NS,
-  type CustomerAccount,
-  type ServiceLocation,
-  type Statement,
-} from './customer-model.ts';
+import { CUSTOMER_NS, type CustomerAccount, type ServiceLocation, type Statement } from './customer-model.ts';
 import { EspiReadError } from './errors.ts';
 import type {
   ApplicationInformation,

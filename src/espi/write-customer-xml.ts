@@ -20,7 +20,6 @@ import {
 import type { DateTimeInterval } from './model.ts';
 import { escapeXml, int, limit } from './xml-text.ts';
 
-
 type Out = string[];
 
 function el(out: Out, name: string, value: string | number | boolean | undefined): void {
