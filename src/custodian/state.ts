@@ -163,6 +163,22 @@ export interface BulkNotification {
   delivery: string;
 }
 
+/**
+ * One ESPI read made with a third party's token, as the customer's access log keeps it (access-log.ts).
+ * Epoch seconds; `resource` is the path under the ESPI base with its query.
+ */
+export interface AccessLogEntry {
+  id: string;
+  at: number;
+  resource: string;
+  /** The usage points whose data the response carried. */
+  usagePointIds: string[];
+  /** Atom entries, interval readings and bytes of the response body as sent. */
+  entries: number;
+  readings: number;
+  bytes: number;
+}
+
 export interface IdempotencyRecord {
   /** What the first request asked for: a retry with the same key must ask the same. */
   fingerprint: string;
@@ -181,6 +197,8 @@ export interface CustodianState {
   /** The latest bulk notifications, oldest first (the sandbox's notification log, bounded). */
   bulkNotifications: BulkNotification[];
   idempotency: Record<string, IdempotencyRecord>;
+  /** Per third-party authorization id, its latest reads, oldest first (bounded: access-log.ts). */
+  accessLog: Record<string, AccessLogEntry[]>;
   revokedJtis: JtiSet;
   usedJtis: JtiSet;
   revokedFamilies: JtiSet;
@@ -239,6 +257,7 @@ export function upgrade(parsed: Partial<CustodianState> | undefined): CustodianS
   return {
     ...(parsed as CustodianState),
     bulkNotifications: parsed.bulkNotifications ?? [],
+    accessLog: parsed.accessLog ?? {},
     faults: { ...DEFAULT_FAULTS, ...parsed.faults },
   };
 }
