@@ -3,7 +3,8 @@ import { Button } from '../../../components/ui/button.tsx';
 import type { LocalTime } from '../../../espi/local-time.ts';
 import type { EspiDocument, UsagePoint } from '../../../espi/model.ts';
 import { documentForExport } from '../export-document.ts';
-import { exportInWorker, saveText } from '../export-client.ts';
+import { saveText } from '../../../lib/save-file.ts';
+import { exportInWorker } from '../export-client.ts';
 import { rangeBounds, type DayRange } from '../range.ts';
 
 function fileStem(name: string, range: DayRange): string {
