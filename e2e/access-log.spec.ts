@@ -63,6 +63,8 @@ test('the customer sees what an app read: last access, the log, filters and the 
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(resources[0] ?? '');
   await page.reload();
+  // The reload restores the session before the page loads again: slow on a shared machine.
+  await expect(page.getByRole('heading', { level: 1, name: APP })).toBeVisible({ timeout: 30_000 });
   await expect(section.getByLabel('Meter')).toHaveValue(ovens.id);
   await expect(rows).toHaveCount(1);
 
