@@ -268,6 +268,10 @@ function pruneExpired(state: CustodianState, nowSeconds: number): void {
   state.revokedJtis = live(state.revokedJtis);
   state.usedJtis = live(state.usedJtis);
   state.revokedFamilies = live(state.revokedFamilies);
+  // A log lives as long as its authorization (the demo's synthetic authorizations replace others).
+  state.accessLog = Object.fromEntries(
+    Object.entries(state.accessLog).filter(([id]) => state.authorizations[id] !== undefined),
+  );
   // A client retries within minutes; a day of idempotency records is plenty.
   state.idempotency = Object.fromEntries(
     Object.entries(state.idempotency).filter(([, record]) => record.at > nowSeconds - 86_400),
