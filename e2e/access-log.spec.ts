@@ -5,6 +5,7 @@
  */
 import { findCustomerByUsername } from '../src/custodian/directory.ts';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from './fixtures.ts';
+import { setFaults } from './demo-custodian.ts';
 import { openSignedIn } from './sign-in.ts';
 import { allowAndTakeToken, readAsApp, startConsent } from './third-party.ts';
 
@@ -90,4 +91,32 @@ test('the customer sees what an app read: last access, the log, filters and the 
     [resources[1], fridges.id, fridges.title],
     [resources[0], ovens.id, ovens.title],
   ]);
+});
+
+test.describe('when the log cannot be read', () => {
+  test.use({ expectedConsoleErrors: [/status of 500/] });
+
+  test('the section says so, and a retry after the fault shows the empty log', async ({ page }) => {
+    await openSignedIn(page, '/authorizations', 'household');
+    await setFaults(page, { failingPath: '/access-log', failingStatus: 500 });
+    await page
+      .getByRole('region', { name: /^Active/ })
+      .getByRole('listitem')
+      .filter({ hasText: 'BrightWatt Energy Insights' })
+      .getByRole('link', { name: /^Details/ })
+      .click();
+    const section = page.getByRole('region', { name: 'Access log' });
+    // Reads are retried twice with backoff before the error shows.
+    const error = section.getByRole('alert').filter({ hasText: 'The access log could not be loaded' });
+    await expect(error).toBeVisible({ timeout: 30_000 });
+    await expectNoAxeViolations(page);
+
+    await setFaults(page, { failingPath: null });
+    await error.getByRole('button', { name: 'Try again' }).click();
+    await expect(
+      section.getByRole('heading', { name: 'BrightWatt Energy Insights has not read your data yet' }),
+    ).toBeVisible();
+    await expect(section).toContainText('Not accessed yet.');
+    await expect(section.getByRole('button', { name: 'Download log (CSV)' })).toHaveCount(0);
+  });
 });
