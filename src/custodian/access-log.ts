@@ -15,7 +15,7 @@ import type { AccessLogEntry, CustodianState } from './state.ts';
 /** Reads kept per authorization: at one read an hour, three weeks; at the usual daily poll, over a year. */
 export const ACCESS_LOG_CAP = 500;
 
-export type AccessTally = Pick<AccessLogEntry, 'usagePointIds' | 'entries' | 'readings' | 'bytes'>;
+type AccessTally = Pick<AccessLogEntry, 'usagePointIds' | 'entries' | 'readings' | 'bytes'>;
 
 /** The reads of one authorization, oldest first. */
 export function accessLogOf(state: CustodianState, authorizationId: string): readonly AccessLogEntry[] {
