@@ -2,22 +2,12 @@
  * The demo panel (faults, synthetic authorizations, reset) and the consent flow it launches as a
  * third-party app: approve with chosen meters, deny, and the app's token failing once access is revoked.
  */
-import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, followNavLink } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
+import { allowAndTakeToken, readAsApp, startConsent } from './third-party.ts';
 
 // Each journey signs in and runs axe; on the shared two-core machine that can take minutes.
 test.describe.configure({ timeout: 180_000 });
-
-/** From the demo panel: connect as `app`, sign in at the utility, and reach its consent step. */
-async function startConsent(page: Page, app: string) {
-  await page.getByRole('button', { name: `Connect as ${app}` }).click();
-  await expect(page).toHaveURL(/\/custodian\/oauth\/authorize\?/);
-  await page.getByLabel('Username').fill('household');
-  await page.getByLabel('Password').fill('demo');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Share your energy data?' })).toBeVisible();
-}
 
 test('the panel is reachable from the footer and has no accessibility violation', async ({ page }) => {
   await page.goto('/');
@@ -145,23 +135,11 @@ test.describe('the consent flow, as a third-party app', () => {
     test.use({ expectedConsoleErrors: [/status of 401/] });
 
     test("after a revoke, the app's own access token is refused by the ESPI API", async ({ page }) => {
-      const tokenResponse = page.waitForResponse(
-        (r) =>
-          r.url().endsWith('/custodian/oauth/token') &&
-          (r.request().postData() ?? '').includes(encodeURIComponent('/demo/third-party-callback')),
-      );
       await startConsent(page, 'BrightWatt Energy Insights');
-      await page.getByRole('button', { name: 'Allow' }).click();
-      const token = (await (await tokenResponse).json()) as { access_token: string; resourceURI: string };
-      await expect(page.getByRole('status').filter({ hasText: 'Access granted' })).toBeVisible();
-
-      const readAsApp = () =>
-        page.evaluate(
-          async ({ url, accessToken }) =>
-            (await fetch(url, { headers: { Authorization: `Bearer ${accessToken}` } })).status,
-          { url: token.resourceURI, accessToken: token.access_token },
-        );
-      expect(await readAsApp()).toBe(200);
+      const token = await allowAndTakeToken(page);
+      // One entry is enough to show the token works.
+      const feed = `${token.resourceURI}?max-results=1`;
+      expect(await readAsApp(page, feed, token)).toBe(200);
 
       await page.getByRole('link', { name: 'See it in Connected apps' }).click();
       const newest = page
@@ -172,7 +150,7 @@ test.describe('the consent flow, as a third-party app', () => {
       await page.getByRole('dialog').getByRole('button', { name: 'Revoke access' }).click();
       await expect(page.getByRole('status').filter({ hasText: 'Access revoked.' })).toBeVisible();
 
-      expect(await readAsApp()).toBe(401);
+      expect(await readAsApp(page, feed, token)).toBe(401);
     });
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, expectNoAxeViolations, test, followNavLink } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
 import { QUIRK_FILES_DIR, REAL_FIXTURES_DIR, schemaErrors } from '../src/testing/test-data.ts';
-import { findUsagePoint } from '../src/custodian/directory.ts';
+import { findCustomerByUsername, findUsagePoint } from '../src/custodian/directory.ts';
 import { ESTIMATED, blockSpans, generateBlock, zoneOf } from '../src/custodian/readings.ts';
 import { formatMoney, formatQuantity } from '../src/espi/units.ts';
 import type { Locator, Page } from '@playwright/test';
@@ -374,6 +374,49 @@ test.describe('my energy data', () => {
     const lines = text.trim().split(/\r\n/);
     expect(lines[0]).toContain('start_local');
     expect(lines.length).toBeGreaterThan(100);
+  });
+
+  test('Download My Data without personal details: neither file names the customer, a place or a meter', async ({
+    page,
+  }) => {
+    const customer = findCustomerByUsername('household');
+    if (!customer) throw new Error('the household demo account has changed');
+    const personal = [
+      customer.id,
+      customer.displayName,
+      customer.email,
+      ...customer.usagePoints.flatMap((up) => [up.id, up.title, up.meterId, up.address]),
+    ];
+    await openSignedIn(page, '/usage', 'household');
+    await page.getByRole('link', { name: DEMO_POINTS.household[0], exact: true }).click();
+    await chartDrawn(page);
+    const save = async (button: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: button }).click(),
+      ]);
+      let text = '';
+      for await (const chunk of await download.createReadStream()) text += String(chunk);
+      return { name: download.suggestedFilename(), text };
+    };
+    // The usual file does carry the meter's name and id: what the option has to take out.
+    const usual = await save('Green Button XML');
+    expect(usual.text).toContain(DEMO_POINTS.household[0]);
+    expect(usual.text).toContain(customer.usagePoints[0]?.id);
+
+    await page.getByRole('checkbox', { name: 'Leave out my personal details' }).check();
+    await expectNoAxeViolations(page);
+    const xml = await save('Green Button XML');
+    const csv = await save('CSV for spreadsheets');
+    expect(xml.name).toMatch(/^usage-anonymized_.*\.xml$/);
+    expect(csv.name).toMatch(/^usage-anonymized_.*\.csv$/);
+    expect(schemaErrors(xml.text)).toBe('');
+    for (const detail of personal) {
+      expect(xml.text, detail).not.toContain(detail);
+      expect(csv.text, detail).not.toContain(detail);
+    }
+    expect(xml.text).toContain('https://anonymized.invalid/espi/1_1/resource/');
+    expect(csv.text.split('\r\n')[1]).toMatch(/^Usage point 1 \(electricity\),/);
   });
 });
 

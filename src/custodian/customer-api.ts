@@ -7,6 +7,8 @@
  * that data set's bulk (docs/espi.md 4.5; bulk.ts), and each change is notified to the aggregator.
  */
 import { z } from 'zod';
+import { lastAccessedAt } from './access-log.ts';
+import { accessLogResponse } from './access-log-api.ts';
 import { serviceKindName } from '../espi/service-kind.ts';
 import {
   authenticate,
@@ -70,6 +72,8 @@ export async function customerApi(ctx: CustodianContext, request: Request, path:
     if (!found) return notFound(`No authorization ${id ?? ''} for this customer.`);
     if (!action && method === 'GET') return json(authorizationJson(r, found));
     if (action === 'revoke' && method === 'POST') return revokeAuthorization(r, found);
+    if (action === 'access-log' && method === 'GET')
+      return accessLogResponse(ctx, found, new URL(request.url));
   }
   if (collection === 'bulk-grants') {
     if (!id && method === 'GET') return json({ bulkGrants: customerGrants(r).map((g) => grantJson(r, g)) });
@@ -150,6 +154,7 @@ function period({ start, duration }: { start: number; duration: number }) {
 }
 
 function authorizationJson(r: CustomerRequest, a: StoredAuthorization) {
+  const lastAccessed = lastAccessedAt(r.ctx.store.state, a.id);
   return {
     id: a.id,
     thirdParty: thirdPartyOf(r, a.clientId),
@@ -161,6 +166,7 @@ function authorizationJson(r: CustomerRequest, a: StoredAuthorization) {
     createdAt: isoSeconds(a.createdAt),
     updatedAt: isoSeconds(a.updatedAt),
     revokedAt: a.revokedAt === undefined ? null : isoSeconds(a.revokedAt),
+    lastAccessedAt: lastAccessed === undefined ? null : isoSeconds(lastAccessed),
     resourceURI: `${r.ctx.espiBase}/Batch/Subscription/${a.subscriptionId}`,
     authorizationURI: `${r.ctx.espiBase}/Authorization/${a.id}`,
   };

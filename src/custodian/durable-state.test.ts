@@ -83,6 +83,7 @@ describe('a restart on the same database', () => {
     ).map((t) => t.name);
     expect(tables).toEqual(
       expect.arrayContaining([
+        'access_log',
         'authorizations',
         'bulk_grant_history',
         'bulk_grants',
@@ -92,7 +93,7 @@ describe('a restart on the same database', () => {
         'signing_keys',
       ]),
     );
-    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(1);
+    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(2);
     const revocations = db
       .prepare("SELECT count(*) AS n FROM credentials WHERE kind = 'revoked-jti'")
       .get() as {

@@ -23,6 +23,7 @@ import {
   type EspiRequest,
 } from './espi-request.ts';
 import { feedResponse } from './feed-stream.ts';
+import { recordedRead } from './access-log.ts';
 import { applicationInformation } from './application-information.ts';
 import { customerResources } from './customer-resources.ts';
 import { powerQualitySummaries } from './power-quality.ts';
@@ -112,6 +113,10 @@ export async function espiApi(ctx: CustodianContext, request: Request, path: str
   const query = parseQuery(url);
   if (typeof query === 'string') return json({ error: 'invalid_request', error_description: query }, 400);
   const r: EspiRequest = { ctx, url, query, caller: auth.caller, at: nowSeconds(ctx) };
+  return recordedRead(r, route(r, path));
+}
+
+function route(r: EspiRequest, path: string): Response {
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third, fourth, ...rest] = segments;
   switch (first) {

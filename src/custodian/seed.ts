@@ -309,6 +309,7 @@ export function initialState(nowMs: number): CustodianState {
     bulkGrants: Object.fromEntries(seededBulkGrants(nowSeconds).map((g) => [g.id, g])),
     bulkNotifications: [],
     idempotency: {},
+    accessLog: {},
     revokedJtis: {},
     usedJtis: {},
     revokedFamilies: {},

@@ -10,7 +10,13 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { JWK } from 'jose';
-import { upgrade, type CustodianState, type CustodianStorage, type JtiSet } from './state.ts';
+import {
+  upgrade,
+  type AccessLogEntry,
+  type CustodianState,
+  type CustodianStorage,
+  type JtiSet,
+} from './state.ts';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE authorizations (
@@ -31,6 +37,10 @@ const MIGRATIONS: readonly string[] = [
      id TEXT NOT NULL, until INTEGER NOT NULL, PRIMARY KEY (kind, id));
    CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
    CREATE TABLE signing_keys (kid TEXT PRIMARY KEY, jwk TEXT NOT NULL, created_at INTEGER NOT NULL);`,
+  // The access log (access-log.ts): one row per recorded read, in the order they were recorded (rowid).
+  `CREATE TABLE access_log (
+     id TEXT PRIMARY KEY, authorization_id TEXT NOT NULL, at INTEGER NOT NULL, record TEXT NOT NULL);
+   CREATE INDEX access_log_by_authorization ON access_log (authorization_id);`,
 ];
 
 /** `$CUSTODIAN_DB`, else the user's data folder (XDG on Linux, the platform's own elsewhere). */
@@ -63,6 +73,7 @@ interface Snapshot {
   authorizations: Rows;
   bulkGrants: Rows;
   idempotency: Rows;
+  accessLog: Rows;
   credentials: Rows;
   settings: Rows;
 }
@@ -84,6 +95,11 @@ function snapshotOf(state: CustodianState): Snapshot {
     authorizations: rows(state.authorizations),
     bulkGrants: rows(state.bulkGrants),
     idempotency: rows(state.idempotency),
+    accessLog: new Map(
+      Object.entries(state.accessLog).flatMap(([authorizationId, reads]) =>
+        reads.map((read) => [read.id, JSON.stringify({ authorizationId, read })] as const),
+      ),
+    ),
     credentials,
     settings: new Map([
       ['version', String(state.version)],
@@ -130,6 +146,10 @@ export function sqliteStorage(path: string): SqliteStorage {
     ),
     putIdempotency: db.prepare('INSERT OR REPLACE INTO idempotency (key, at, record) VALUES (?, ?, ?)'),
     deleteIdempotency: db.prepare('DELETE FROM idempotency WHERE key = ?'),
+    putRead: db.prepare(
+      'INSERT OR REPLACE INTO access_log (id, authorization_id, at, record) VALUES (?, ?, ?, ?)',
+    ),
+    deleteRead: db.prepare('DELETE FROM access_log WHERE id = ?'),
     putCredential: db.prepare('INSERT OR REPLACE INTO credentials (kind, id, until) VALUES (?, ?, ?)'),
     deleteCredential: db.prepare('DELETE FROM credentials WHERE kind = ? AND id = ?'),
     putSetting: db.prepare('INSERT OR REPLACE INTO settings (name, value) VALUES (?, ?)'),
@@ -139,6 +159,7 @@ export function sqliteStorage(path: string): SqliteStorage {
     authorizations: new Map(),
     bulkGrants: new Map(),
     idempotency: new Map(),
+    accessLog: new Map(),
     credentials: new Map(),
     settings: new Map(),
   };
@@ -193,11 +214,20 @@ export function sqliteStorage(path: string): SqliteStorage {
       const field = CREDENTIAL_SETS.find(([kind]) => kind === row.kind)?.[1];
       if (field) sets[field][row.id] = row.until;
     }
+    const accessLog: CustodianState['accessLog'] = {};
+    const reads = db.prepare('SELECT authorization_id, record FROM access_log ORDER BY rowid').all() as {
+      authorization_id: string;
+      record: string;
+    }[];
+    for (const row of reads) {
+      (accessLog[row.authorization_id] ??= []).push(JSON.parse(row.record) as AccessLogEntry);
+    }
     const state = upgrade({
       version: Number(settings.get('version')) as 1,
       authorizations: records('SELECT id, record FROM authorizations'),
       bulkGrants,
       idempotency: records('SELECT key AS id, record FROM idempotency'),
+      accessLog,
       ...sets,
       faults: JSON.parse(settings.get('faults') ?? '{}') as CustodianState['faults'],
       requestCount: Number(settings.get('requestCount') ?? 0),
@@ -246,6 +276,16 @@ export function sqliteStorage(path: string): SqliteStorage {
         statements.putIdempotency.run(key, state.idempotency[key]?.at ?? 0, record);
       }
       for (const key of idempotency.deleted) statements.deleteIdempotency.run(key);
+
+      const accessLog = changes(saved.accessLog, next.accessLog);
+      for (const [id, row] of accessLog.written) {
+        const { authorizationId, read } = JSON.parse(row) as {
+          authorizationId: string;
+          read: AccessLogEntry;
+        };
+        statements.putRead.run(id, authorizationId, read.at, JSON.stringify(read));
+      }
+      for (const id of accessLog.deleted) statements.deleteRead.run(id);
 
       const credentials = changes(saved.credentials, next.credentials);
       const split = (key: string) => [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];

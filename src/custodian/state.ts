@@ -163,6 +163,22 @@ export interface BulkNotification {
   delivery: string;
 }
 
+/**
+ * One ESPI read made with a third party's token, as the customer's access log keeps it (access-log.ts).
+ * Epoch seconds; `resource` is the path under the ESPI base with its query.
+ */
+export interface AccessLogEntry {
+  id: string;
+  at: number;
+  resource: string;
+  /** The usage points whose data the response carried. */
+  usagePointIds: string[];
+  /** Atom entries, interval readings and bytes of the response body as sent. */
+  entries: number;
+  readings: number;
+  bytes: number;
+}
+
 export interface IdempotencyRecord {
   /** What the first request asked for: a retry with the same key must ask the same. */
   fingerprint: string;
@@ -181,6 +197,8 @@ export interface CustodianState {
   /** The latest bulk notifications, oldest first (the sandbox's notification log, bounded). */
   bulkNotifications: BulkNotification[];
   idempotency: Record<string, IdempotencyRecord>;
+  /** Per third-party authorization id, its latest reads, oldest first (bounded: access-log.ts). */
+  accessLog: Record<string, AccessLogEntry[]>;
   revokedJtis: JtiSet;
   usedJtis: JtiSet;
   revokedFamilies: JtiSet;
@@ -239,6 +257,7 @@ export function upgrade(parsed: Partial<CustodianState> | undefined): CustodianS
   return {
     ...(parsed as CustodianState),
     bulkNotifications: parsed.bulkNotifications ?? [],
+    accessLog: parsed.accessLog ?? {},
     faults: { ...DEFAULT_FAULTS, ...parsed.faults },
   };
 }
@@ -249,6 +268,10 @@ function pruneExpired(state: CustodianState, nowSeconds: number): void {
   state.revokedJtis = live(state.revokedJtis);
   state.usedJtis = live(state.usedJtis);
   state.revokedFamilies = live(state.revokedFamilies);
+  // A log lives as long as its authorization (the demo's synthetic authorizations replace others).
+  state.accessLog = Object.fromEntries(
+    Object.entries(state.accessLog).filter(([id]) => state.authorizations[id] !== undefined),
+  );
   // A client retries within minutes; a day of idempotency records is plenty.
   state.idempotency = Object.fromEntries(
     Object.entries(state.idempotency).filter(([, record]) => record.at > nowSeconds - 86_400),

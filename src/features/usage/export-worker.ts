@@ -2,6 +2,7 @@
  * Writes a Download My Data file (ESPI XML or CSV) off the main thread: a year of 15-minute readings is
  * megabytes of text, which would freeze the page while it is built.
  */
+import { ANONYMOUS_BASE_URL, anonymizeDocument } from '../../espi/anonymize.ts';
 import type { EspiDocument } from '../../espi/model.ts';
 import type { TimeZoneRules } from '../../espi/local-time.ts';
 import { writeCsv } from '../../espi/write-csv.ts';
@@ -13,6 +14,8 @@ export interface ExportRequest {
   /** Resource base for links the data lacks (XML). */
   baseUrl: string;
   fallbackTimeZone?: TimeZoneRules;
+  /** Leave out personal details: titles, ids and hosts replaced (espi/anonymize.ts). */
+  anonymize?: boolean;
 }
 
 export type ExportResponse = { ok: true; text: string } | { ok: false; message: string };
@@ -20,13 +23,11 @@ export type ExportResponse = { ok: true; text: string } | { ok: false; message: 
 self.onmessage = (event: MessageEvent<ExportRequest>) => {
   const request = event.data;
   try {
+    const doc = request.anonymize ? anonymizeDocument(request.doc) : request.doc;
     const text =
       request.format === 'xml'
-        ? writeDownloadMyData(request.doc, { baseUrl: request.baseUrl })
-        : writeCsv(
-            request.doc,
-            request.fallbackTimeZone ? { fallbackTimeZone: request.fallbackTimeZone } : {},
-          );
+        ? writeDownloadMyData(doc, { baseUrl: request.anonymize ? ANONYMOUS_BASE_URL : request.baseUrl })
+        : writeCsv(doc, request.fallbackTimeZone ? { fallbackTimeZone: request.fallbackTimeZone } : {});
     self.postMessage({ ok: true, text } satisfies ExportResponse);
   } catch (error) {
     self.postMessage({ ok: false, message: (error as Error).message } satisfies ExportResponse);

@@ -44,6 +44,8 @@ export const authorizationSchema = z.object({
   createdAt: instant,
   updatedAt: instant,
   revokedAt: z.optional(z.nullable(instant)),
+  /** The app's latest ESPI read (its access log); null: never. */
+  lastAccessedAt: z.optional(z.nullable(instant)),
   resourceURI: optionalText,
   authorizationURI: optionalText,
 });

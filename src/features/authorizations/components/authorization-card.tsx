@@ -4,6 +4,7 @@ import type { Authorization, UsagePoint } from '../api/authorization-schema.ts';
 import { endingOf, formatDate, isoDate, periodInWords } from '../authorization-dates.ts';
 import { safeExternalUrl } from '../external-url.ts';
 import { AppLogo } from './app-logo.tsx';
+import { LastAccessed } from './last-accessed.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { Button, ButtonLink } from '../../../components/ui/button.tsx';
 
@@ -44,6 +45,7 @@ export function AuthorizationCard(props: {
             <dd>{periodInWords(a.authorizedPeriod)}</dd>
             <dt>Data it may read</dt>
             <dd>{periodInWords(a.publishedPeriod)}</dd>
+            <LastAccessed at={a.lastAccessedAt} />
           </>
         )}
         <dt>{ending.label}</dt>

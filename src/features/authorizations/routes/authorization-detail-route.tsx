@@ -9,6 +9,7 @@ import { useAuthorizationDetail, useUsagePointIndex } from '../api/authorization
 import type { Authorization, UsagePoint } from '../api/authorization-schema.ts';
 import { endingOf, formatDate, formatDateTime, isoDate, periodInWords } from '../authorization-dates.ts';
 import { contactHref, safeExternalUrl } from '../external-url.ts';
+import { AccessLog } from '../components/access-log.tsx';
 import { AppLogo } from '../components/app-logo.tsx';
 import { RevokeDialog } from '../components/revoke-dialog.tsx';
 import { RevokeOutcome } from '../components/revoke-outcome.tsx';
@@ -88,6 +89,11 @@ export function Component() {
         <Section title="Meters shared">
           <UsagePoints authorization={a} />
         </Section>
+        {a.status !== 'denied' && (
+          <Section title="Access log">
+            <AccessLog authorization={a} />
+          </Section>
+        )}
         <Section title="About the app">
           <AboutApp authorization={a} />
         </Section>

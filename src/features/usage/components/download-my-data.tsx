@@ -3,7 +3,8 @@ import { Button } from '../../../components/ui/button.tsx';
 import type { LocalTime } from '../../../espi/local-time.ts';
 import type { EspiDocument, UsagePoint } from '../../../espi/model.ts';
 import { documentForExport } from '../export-document.ts';
-import { exportInWorker, saveText } from '../export-client.ts';
+import { saveText } from '../../../lib/save-file.ts';
+import { exportInWorker } from '../export-client.ts';
 import { rangeBounds, type DayRange } from '../range.ts';
 
 function fileStem(name: string, range: DayRange): string {
@@ -29,12 +30,14 @@ export function DownloadMyData(props: {
   baseUrl: string;
 }) {
   const [status, setStatus] = useState<{ busy?: 'xml' | 'csv'; message?: string; error?: string }>({});
+  const [anonymize, setAnonymize] = useState(false);
   const download = async (format: 'xml' | 'csv') => {
     setStatus({ busy: format, message: `Preparing the ${format.toUpperCase()} file…` });
     try {
       const doc = documentForExport(props.doc, props.usagePoint, rangeBounds(props.range, props.clock));
-      const text = await exportInWorker({ format, doc, baseUrl: props.baseUrl });
-      const stem = fileStem(props.name, props.range);
+      const text = await exportInWorker({ format, doc, baseUrl: props.baseUrl, anonymize });
+      // The meter's name may be an address: an anonymised file's name says only what it is.
+      const stem = fileStem(anonymize ? 'usage-anonymized' : props.name, props.range);
       if (format === 'xml') saveText(text, `${stem}.xml`, 'application/atom+xml');
       else saveText(text, `${stem}.csv`, 'text/csv');
       setStatus({ message: `The ${format.toUpperCase()} file is downloading.` });
@@ -46,6 +49,19 @@ export function DownloadMyData(props: {
     <section aria-labelledby="download-heading" className="card">
       <h2 id="download-heading">Download my data</h2>
       <p>The days shown above, for this meter only, with every reading and its cost.</p>
+      <label className="download-option">
+        <input
+          type="checkbox"
+          checked={anonymize}
+          aria-describedby="download-anonymized-hint"
+          onChange={(event) => setAnonymize(event.target.checked)}
+        />
+        Leave out my personal details
+      </label>
+      <p id="download-anonymized-hint" className="field__hint">
+        No names, addresses, account or meter numbers: ids become plain numbers. For sharing with a contractor
+        or a researcher.
+      </p>
       <div className="actions">
         <Button disabled={status.busy !== undefined} onClick={() => void download('xml')}>
           Green Button XML
