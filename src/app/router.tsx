@@ -127,6 +127,10 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
       ? [
           { path: 'demo', lazy: () => import('../demo/demo-panel-route.tsx') },
           { path: 'demo/third-party-callback', lazy: () => import('../demo/third-party-callback-route.tsx') },
+          {
+            path: 'demo/third-party/:clientId/scope-selection',
+            lazy: () => import('../demo/third-party-scope-selection-route.tsx'),
+          },
         ]
       : [];
   const custodianPages: RouteObject[] =

@@ -2,8 +2,8 @@ import { Link } from 'react-router';
 import { describeScope } from '../../../espi/scope.ts';
 import type { Authorization, UsagePoint } from '../api/authorization-schema.ts';
 import { endingOf, formatDate, isoDate, periodInWords } from '../authorization-dates.ts';
-import { safeExternalUrl } from '../external-url.ts';
-import { AppLogo } from './app-logo.tsx';
+import { safeExternalUrl } from '../../../lib/external-url.ts';
+import { AppLogo } from '../../../components/ui/app-logo.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { Button, ButtonLink } from '../../../components/ui/button.tsx';
 
