@@ -75,6 +75,20 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
       },
     },
     {
+      path: 'apps',
+      lazy: {
+        Component: component(() => import('../features/app-directory/routes/app-directory-route.tsx')),
+        loader: queryLoader(services, async () => {
+          const { connectedAppsOptions, registeredAppsOptions } =
+            await import('../features/app-directory/api/directory-queries.ts');
+          return () => {
+            startQuery(queryClient, registeredAppsOptions(apiClient, config.espiBaseUrl));
+            startQuery(queryClient, connectedAppsOptions(apiClient, base));
+          };
+        }),
+      },
+    },
+    {
       path: 'bulk',
       lazy: {
         Component: component(() => import('../features/bulk/routes/bulk-grants-route.tsx')),
