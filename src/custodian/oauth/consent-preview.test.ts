@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readEspi } from '../../espi/read.ts';
 import { NODE_BASE_URL as B } from '../node.ts';
 import { findCustomer, type Customer } from '../directory.ts';
-import { codeFlow, feedPages, pkcePair, postJson } from '../../testing/custodian-client.ts';
+import { codeFlow, feedPages, pkcePair, postForm, postJson } from '../../testing/custodian-client.ts';
 import { TEST_START, THIRD_PARTY, startClockedCustodian } from '../../testing/node-custodian.ts';
 import { previewSeries, scopeReach } from './consent-preview.ts';
 import { historyInWords } from './history-window.ts';
@@ -118,5 +118,29 @@ describe('POST /oauth/interaction/preview', () => {
       usagePointIds: ['up-1001-e'],
     });
     expect(decision.status).toBe(200);
+  });
+});
+
+describe('the HTML consent page (server mode)', () => {
+  it('states the same meters, readings and dates in text', async () => {
+    const page = await postForm(`${B}/oauth/authorize`, {
+      client_id: 'suntrack',
+      redirect_uri: 'http://127.0.0.1/callback',
+      response_type: 'code',
+      scope: `FB=1_3_4_5_8_10_12_13_14_15_16_19_32_37_39;IntervalDuration=900;BlockDuration=daily;HistoryLength=${2 * 365 * 86_400}`,
+      state: 's',
+      code_challenge: (await pkcePair()).challenge,
+      code_challenge_method: 'S256',
+      username: 'household',
+      password: 'demo',
+    });
+    const html = await page.text();
+    expect(html).toContain('<h2>What SunTrack Solar Monitor will see</h2>');
+    expect(html).toContain(
+      '<li>Home electricity (rooftop solar) (meter E-4471902): Electricity used, Energy exported to the grid (solar)</li>',
+    );
+    expect(html).toContain('<li>Home gas (meter G-2208815): Gas used</li>');
+    // HistoryLength is 730 days back from 2025-06-15 12:00 UTC: 2023-06-16 05:00 in Sacramento, so the 17th.
+    expect(html).toContain('Readings from June 17, 2023 to June 12, 2025 (America/Los_Angeles days).');
   });
 });

@@ -48,16 +48,20 @@ export function scopeReach(customer: Customer, scope: string, at: number): Scope
   };
 }
 
-/** The readings of a meter the scope lets the app see, in words: "Electricity delivered", "Solar exported". */
+/** The readings of a meter the scope lets the app see, in words: "Electricity used", "Gas used". */
 export function readingsInWords(up: UsagePointInfo, scope: string): string[] {
   return visibleSpecs(scopeLimits(espiScopeOf(scope) ?? ''), up).map(readingName);
 }
 
+const READING_NAMES: Record<ReadingSpec['key'], string> = {
+  delivered: 'Electricity used',
+  received: 'Energy exported to the grid (solar)',
+  gas: 'Gas used',
+  water: 'Water used',
+};
+
 function readingName(spec: ReadingSpec): string {
-  if (spec.flowDirection === 19) return 'Energy exported to the grid (solar)';
-  return { delivered: 'Electricity used', received: 'Energy exported', gas: 'Gas used', water: 'Water used' }[
-    spec.key
-  ];
+  return READING_NAMES[spec.key];
 }
 
 export interface PreviewSeries {
