@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, followNavLink, test } from './fixtures.ts';
+import { setFaults } from './demo-custodian.ts';
 import { openSignedIn } from './sign-in.ts';
 
 // Each journey signs in twice (portal, then the utility's consent page) and runs axe on a shared machine.
@@ -94,7 +95,10 @@ test('connect an app from the directory: its scope choice, a consent that previe
   await expectNoAxeViolations(page);
 
   await page.getByRole('button', { name: 'Allow' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Access granted' })).toBeVisible();
+  // The app exchanges the code at the token endpoint: allow for a slow, shared machine.
+  await expect(page.getByRole('status').filter({ hasText: 'Access granted' })).toBeVisible({
+    timeout: 30_000,
+  });
   await page.getByRole('link', { name: 'See it in Connected apps' }).click();
   const newest = page
     .getByRole('region', { name: /^Active \(3\)$/ })
@@ -134,4 +138,22 @@ test('the preview follows the meters ticked, and charts the one picked', async (
   );
   await expectNoHorizontalScroll(page);
   await expectNoAxeViolations(page);
+});
+
+test.describe('when the preview cannot be loaded', () => {
+  test.use({ expectedConsoleErrors: [/status of 500/] });
+
+  test('it says so, the rest of the consent still stands, and it can be tried again', async ({ page }) => {
+    await openSignedIn(page, '/apps', 'household');
+    await setFaults(page, { failingPath: '/oauth/interaction/preview', failingStatus: 500 });
+    await connectFromDirectory(page, 'Neighborhood Gas Compare');
+    const preview = page.getByRole('region', { name: 'What Neighborhood Gas Compare will see' });
+    await expect(preview.getByRole('alert')).toContainText('The preview of Home gas could not be loaded');
+    await expect(preview.getByRole('listitem')).toHaveText(['Home gas (meter G-2208815): Gas used']);
+    await expectNoAxeViolations(page);
+
+    await setFaults(page, { failingPath: null });
+    await preview.getByRole('button', { name: 'Try again' }).click();
+    await expect(preview.getByRole('figure', { name: 'Home gas, by month (therm)' })).toBeVisible();
+  });
 });

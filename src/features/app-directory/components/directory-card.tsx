@@ -36,7 +36,7 @@ export function DirectoryCard(props: { entry: DirectoryEntry; authorizationId: s
         <OutLink href={entry.tosUri}>Terms of use</OutLink>
         <OutLink href={entry.policyUri}>Privacy policy</OutLink>
       </ul>
-      <Connect entry={entry} connected={authorizationId !== undefined} />
+      <Connect entry={entry} />
     </article>
   );
 }
@@ -83,7 +83,8 @@ function OutLink(props: { href: string | undefined; children: string }) {
   );
 }
 
-function Connect(props: { entry: DirectoryEntry; connected: boolean }) {
+/** One label whether or not it is connected: the badge above says that, and the link never changes under a tap. */
+function Connect(props: { entry: DirectoryEntry }) {
   const { entry } = props;
   if (entry.bulkOnly) return null;
   if (!entry.connectUrl) {
@@ -93,7 +94,7 @@ function Connect(props: { entry: DirectoryEntry; connected: boolean }) {
     <p>
       {/* A document navigation: the app's page is another site, not a route of the portal. */}
       <ButtonLink to={entry.connectUrl} reloadDocument>
-        {props.connected ? 'Connect again' : 'Connect'}
+        Connect
         <span className="visually-hidden"> {entry.name}</span>
       </ButtonLink>
     </p>
