@@ -85,6 +85,20 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
       },
     },
     {
+      path: 'apps',
+      lazy: {
+        Component: component(() => import('../features/app-directory/routes/app-directory-route.tsx')),
+        loader: queryLoader(services, async () => {
+          const { connectedAppsOptions, registeredAppsOptions } =
+            await import('../features/app-directory/api/directory-queries.ts');
+          return () => {
+            startQuery(queryClient, registeredAppsOptions(apiClient, config.espiBaseUrl));
+            startQuery(queryClient, connectedAppsOptions(apiClient, base));
+          };
+        }),
+      },
+    },
+    {
       path: 'bulk',
       lazy: {
         Component: component(() => import('../features/bulk/routes/bulk-grants-route.tsx')),
@@ -137,6 +151,10 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
       ? [
           { path: 'demo', lazy: () => import('../demo/demo-panel-route.tsx') },
           { path: 'demo/third-party-callback', lazy: () => import('../demo/third-party-callback-route.tsx') },
+          {
+            path: 'demo/third-party/:clientId/scope-selection',
+            lazy: () => import('../demo/third-party-scope-selection-route.tsx'),
+          },
         ]
       : [];
   const custodianPages: RouteObject[] =

@@ -56,6 +56,7 @@ function applicationInformationEntry(r: EspiRequest, client: Client): EspiEntry 
     authorizationServerTokenEndpoint: `${baseUrl}/oauth/token`,
     ...(bulk ? { dataCustodianBulkRequestURI: bulk } : {}),
     dataCustodianResourceEndpoint: espiBase,
+    ...(client.scopeSelectionUri ? { thirdPartyScopeSelectionScreenURI: client.scopeSelectionUri } : {}),
     ...(client.logoPath ? { logoUri: `${baseUrl}${client.logoPath}` } : {}),
     clientName: client.name,
     ...(client.clientUri ? { clientUri: client.clientUri } : {}),

@@ -7,6 +7,7 @@ import { serviceLabel } from '../espi/service-kind.ts';
 import type { CustodianContext } from './context.ts';
 import { checkAuthorizeRequest } from './oauth/authorize.ts';
 import { decide } from './oauth/decision.ts';
+import { historyInWords } from './oauth/history-window.ts';
 import { signIn } from './oauth/sign-in.ts';
 
 const AUTHORIZE_FIELDS = [
@@ -157,6 +158,10 @@ export async function authorizePage(ctx: CustodianContext, request: Request): Pr
         )}</label>`,
     )
     .join('');
+  // "What the app will see" (consent-preview.ts): the meters it can read, each one's readings, the dates.
+  const seen = body.customer.usagePoints
+    .map((up) => `<li>${escapeHtml(`${up.title} (meter ${up.meterId}): ${up.readings.join(', ')}`)}</li>`)
+    .join('');
   const client = body.client;
   return page(
     'Share your energy data?',
@@ -165,6 +170,9 @@ export async function authorizePage(ctx: CustodianContext, request: Request): Pr
 <p>${escapeHtml(client.description)}</p>
 ${client.clientUri ? `<p>Website: ${escapeHtml(client.clientUri)}</p>` : ''}
 <h2>What it may read</h2><ul>${scopeLines}</ul><p>ESPI scope: <code>${escapeHtml(body.scope.espi ?? '')}</code></p>
+<h2>What ${escapeHtml(client.name)} will see</h2>
+${seen ? `<ul>${seen}</ul>` : '<p>None of your meters has the data this application asks for.</p>'}
+<p>${escapeHtml(historyInWords(body.history))} (${escapeHtml(body.history.timeZone)} days).</p>
 <form method="post" action="${escapeHtml(action)}">${hiddenFields({ interaction: body.interaction })}
 <fieldset><legend>Usage points to share</legend><div class="meters">${meters}</div></fieldset>
 <p>Access ends on ${new Date(body.accessEnds * 1000).toISOString().slice(0, 10)} (UTC) unless you stop it sooner.</p>

@@ -12,6 +12,8 @@ export interface BrowserCustodianOptions {
   portalRedirectPaths?: string[];
   /** Pages of this site where the demo plays a third party's callback; every third party accepts them. */
   thirdPartyRedirectPaths?: string[];
+  /** The page of this site that plays each third party's scope-selection screen, `{clientId}` in its path. */
+  thirdPartyScopeSelectionPath?: string;
   /** Where the portal's build serves the worker script; default `/mockServiceWorker.js`. */
   serviceWorkerUrl?: string;
   quiet?: boolean;
@@ -34,6 +36,9 @@ export async function startBrowserCustodian(
       new URL(p, origin).toString(),
     ),
     thirdPartyRedirectUris: (options.thirdPartyRedirectPaths ?? []).map((p) => new URL(p, origin).toString()),
+    ...(options.thirdPartyScopeSelectionPath
+      ? { thirdPartyScopeSelectionUri: `${origin}${options.thirdPartyScopeSelectionPath}` }
+      : {}),
     // The custodian's sign-in page is an app route at /custodian/oauth/authorize in the demo.
     serveAuthorizePage: false,
   });

@@ -35,6 +35,11 @@ export function createContext(options: {
   store: CustodianStore;
   portalRedirectUris: string[];
   thirdPartyRedirectUris: string[];
+  /**
+   * Every third party's scope-selection screen, `{clientId}` standing for its id: a page of the host's
+   * that plays the app (the browser demo), instead of the app's own site.
+   */
+  thirdPartyScopeSelectionUri?: string;
   allowedOrigins?: string[];
   demoToken?: string;
   now: () => number;
@@ -46,6 +51,9 @@ export function createContext(options: {
   const thirdParties = THIRD_PARTIES.map((c) => ({
     ...c,
     redirectUris: [...c.redirectUris, ...options.thirdPartyRedirectUris],
+    ...(options.thirdPartyScopeSelectionUri
+      ? { scopeSelectionUri: options.thirdPartyScopeSelectionUri.replace('{clientId}', c.clientId) }
+      : {}),
     ...(options.notifyUri && c.bulkCapable ? { notifyUri: options.notifyUri } : {}),
   }));
   const clients = [portalClient(options.portalRedirectUris), ...thirdParties, ...CUSTOMER_API_CLIENTS];

@@ -79,6 +79,11 @@ export interface Client {
    * customer's grant of that data set joins that one bulk (docs/openapi.yaml, "Bulk").
    */
   bulkIds?: string[];
+  /**
+   * ApplicationInformation thirdPartyScopeSelectionScreenURI: where the portal's app directory sends a
+   * customer to pick a scope at the third party (the custodian-initiated flow, docs/espi.md 4.1).
+   */
+  scopeSelectionUri?: string;
   /** ApplicationInformation thirdPartyNotifyUri: where the custodian POSTs BatchList notifications. */
   notifyUri?: string;
   /** ApplicationInformation thirdPartyApplicationUse: 1 energy management, 2 comparisons, ... */
@@ -347,6 +352,7 @@ function thirdParty(
     clientSecret: `${fields.clientId}-secret`,
     // RFC 8252 loopback redirect: lets curl and scripts run the code flow against the sandbox.
     redirectUris: [`https://${host}/callback`, 'http://127.0.0.1/callback'],
+    scopeSelectionUri: `https://${host}/espi/scope-selection`,
     contacts: [`support@${host}`],
     ...(fields.bulkCapable ? { notifyUri: `https://${host}/espi/notify` } : {}),
     ...fields,

@@ -15,6 +15,7 @@ import { applyFaults, demoEndpoint, resetSandbox, setFaults, setSyntheticAuthori
 import { corsHeaders, json, notFound, oauthError } from './http-util.ts';
 import { validateEndpoint } from './oauth/authorize.ts';
 import { decisionEndpoint } from './oauth/decision.ts';
+import { previewEndpoint } from './oauth/consent-preview.ts';
 import { discovery } from './oauth/discovery.ts';
 import { jwksEndpoint } from './oauth/jwks.ts';
 import { revokeEndpoint } from './oauth/revoke.ts';
@@ -35,6 +36,8 @@ export interface CustodianOptions {
   portalRedirectUris: string[];
   /** Redirect URIs every registered third party also accepts: the browser demo's own callback page. */
   thirdPartyRedirectUris?: string[];
+  /** Every third party's scope-selection screen, `{clientId}` standing for its id (the browser demo's page). */
+  thirdPartyScopeSelectionUri?: string;
   /** Clock, milliseconds since the epoch (tests move it). */
   now?: () => number;
   /**
@@ -72,6 +75,9 @@ export function createCustodian(options: CustodianOptions): Custodian {
     store,
     portalRedirectUris: options.portalRedirectUris,
     thirdPartyRedirectUris: options.thirdPartyRedirectUris ?? [],
+    ...(options.thirdPartyScopeSelectionUri
+      ? { thirdPartyScopeSelectionUri: options.thirdPartyScopeSelectionUri }
+      : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.demoToken ? { demoToken: options.demoToken } : {}),
     now,
@@ -197,6 +203,9 @@ async function route(ctx: CustodianContext, request: Request, path: string): Pro
       break;
     case '/oauth/interaction/decision':
       if (post) return decisionEndpoint(ctx, request);
+      break;
+    case '/oauth/interaction/preview':
+      if (post) return previewEndpoint(ctx, request);
       break;
     case '/oauth/token':
       if (post) return tokenEndpoint(ctx, request);

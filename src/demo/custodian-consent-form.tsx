@@ -10,12 +10,14 @@ import {
   type InteractionFailure,
 } from './custodian-interaction.ts';
 import { Button } from '../components/ui/button.tsx';
+import { ConsentPreview } from './consent-preview.tsx';
 
 /**
  * The consent step for a third-party application: who asks (name, logo, website, description, all
  * rendered as text), what it asks for in plain words, which usage points to share and until when. The
  * custodian offers only the usage points the scope can read, all ticked, as most people expect; at least
- * one is needed to allow. Access lasts the usual year unless the customer picks an earlier day.
+ * one is needed to allow. Access lasts the usual year unless the customer picks an earlier day. Before
+ * the buttons, a preview shows the customer's own data as the scope cuts it (consent-preview.tsx).
  */
 export function CustodianConsentForm(props: {
   consent: ConsentRequest;
@@ -187,6 +189,12 @@ export function CustodianConsentForm(props: {
             At most a year. Pick an earlier day to share for less time; you can also stop sharing sooner.
           </span>
         </div>
+        <ConsentPreview
+          appName={consent.client.name}
+          interaction={consent.interaction}
+          meters={consent.usagePoints.filter((up) => chosen.has(up.id))}
+          history={consent.history}
+        />
         <p className="actions">
           <Button type="submit" name="decision" value="allow" disabled={busy}>
             Allow

@@ -4,6 +4,8 @@
  * are found relative to it: the page needs nothing of the portal's configuration, as a real custodian's
  * page would not. Answers are narrowed to what the page shows; any other answer is a readable failure.
  */
+import type { PreviewSeries } from '../custodian/oauth/consent-preview.ts';
+import type { HistoryWindow } from '../custodian/oauth/history-window.ts';
 import type { ConsentUsagePoint } from '../custodian/oauth/sign-in.ts';
 
 /** The authorize request's parameters (RFC 6749 section 4.1.1, RFC 7636), as strings. */
@@ -27,6 +29,8 @@ export interface ConsentRequest {
   espiScope: string;
   /** When access ends unless the customer chooses an earlier day (epoch seconds). */
   accessEnds: number;
+  /** The days of readings the app may read. */
+  history: HistoryWindow;
 }
 
 /** Why a step failed. `redirectUrl` is set only when the custodian trusts the client's redirect_uri. */
@@ -43,7 +47,9 @@ const UNAVAILABLE: InteractionFailure = {
   message: 'The sign-in service did not answer. Wait a moment and try again.',
 };
 
-function endpoint(name: 'validate' | 'sign-in' | 'decision'): string {
+type Endpoint = 'validate' | 'sign-in' | 'decision' | 'preview';
+
+function endpoint(name: Endpoint): string {
   return new URL(`interaction/${name}`, window.location.href).href;
 }
 
@@ -54,7 +60,7 @@ interface ErrorBody {
 }
 
 async function post(
-  name: 'validate' | 'sign-in' | 'decision',
+  name: Endpoint,
   body: unknown,
   signal?: AbortSignal,
 ): Promise<{ status: number; body: Record<string, unknown> } | null> {
@@ -144,6 +150,7 @@ export async function signIn(
         client: clientOf(body.client),
         espiScope: typeof scope.espi === 'string' ? scope.espi : '',
         accessEnds: typeof body.accessEnds === 'number' ? body.accessEnds : 0,
+        history: body.history as HistoryWindow,
       },
     },
   };
@@ -162,6 +169,21 @@ export async function decide(
     return { ok: false, failure: failureOf(status, body) };
   }
   return { ok: true, value: { redirectUrl: body.redirectUrl } };
+}
+
+/**
+ * One meter's data as the scope cuts it (consent-preview.ts), for "What the app will see". Rejects with
+ * a message to show, so the caller's query has an error state.
+ */
+export async function previewMeter(
+  interaction: string,
+  usagePointId: string,
+  signal: AbortSignal,
+): Promise<PreviewSeries> {
+  const answer = await post('preview', { interaction, usagePointId }, signal);
+  if (answer?.status === 200 && Array.isArray(answer.body.points))
+    return answer.body as unknown as PreviewSeries;
+  throw new Error(answer ? failureOf(answer.status, answer.body).message : UNAVAILABLE.message);
 }
 
 /** Only http(s) addresses from a client registration become links or images (never `javascript:`). */

@@ -8,7 +8,7 @@
 import './zod-jitless.ts';
 import './platform-fallbacks.ts';
 import { startBrowserCustodian } from '../custodian/browser.ts';
-import { THIRD_PARTY_CALLBACK_PATH } from './demo-paths.ts';
+import { THIRD_PARTY_CALLBACK_PATH, THIRD_PARTY_SCOPE_SELECTION_PATH } from './demo-paths.ts';
 
 export async function startDemo(): Promise<void> {
   // msw asks the browser to re-check its worker script on every start without waiting for the answer;
@@ -24,6 +24,7 @@ export async function startDemo(): Promise<void> {
     await startBrowserCustodian({
       serviceWorkerUrl: `${import.meta.env.BASE_URL}mockServiceWorker.js`,
       thirdPartyRedirectPaths: [THIRD_PARTY_CALLBACK_PATH],
+      thirdPartyScopeSelectionPath: THIRD_PARTY_SCOPE_SELECTION_PATH,
       // The request log helps while developing; a demo site's console stays quiet.
       quiet: import.meta.env.PROD,
     });

@@ -61,7 +61,8 @@ export function thirdPartyById(clientId: string): Client | undefined {
   return THIRD_PARTIES.find((client) => client.clientId === clientId);
 }
 
-async function startAuthorization(authorizeEndpoint: string, client: Client, scope: string) {
+/** Sends the browser to the custodian's authorization endpoint with a fresh state and PKCE pair. */
+export async function startAuthorization(authorizeEndpoint: string, client: Client, scope: string) {
   const state = randomToken();
   const codeVerifier = randomToken();
   const redirectUri = demoRedirectUri();

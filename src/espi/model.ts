@@ -226,6 +226,8 @@ export interface ApplicationInformation {
   authorizationServerTokenEndpoint?: string;
   dataCustodianBulkRequestURI?: string;
   dataCustodianResourceEndpoint?: string;
+  /** [DEPRECATED in 4.0] Where the custodian sends a customer to pick a scope at the third party (docs/espi.md 4.1). */
+  thirdPartyScopeSelectionScreenURI?: string;
   thirdPartyUserPortalScreenURI?: string;
   logoUri?: string;
   clientName?: string;

@@ -118,6 +118,7 @@ const applicationInformationFields: FieldTable = {
   authorizationServerTokenEndpoint: ['authorizationServerTokenEndpoint', 'text'],
   dataCustodianBulkRequestURI: ['dataCustodianBulkRequestURI', 'text'],
   dataCustodianResourceEndpoint: ['dataCustodianResourceEndpoint', 'text'],
+  thirdPartyScopeSelectionScreenURI: ['thirdPartyScopeSelectionScreenURI', 'text'],
   thirdPartyUserPortalScreenURI: ['thirdPartyUserPortalScreenURI', 'text'],
   logo_uri: ['logoUri', 'text'],
   client_name: ['clientName', 'text'],

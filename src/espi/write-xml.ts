@@ -282,6 +282,7 @@ function applicationInformationContent(
   el(out, 'authorizationServerTokenEndpoint', ai.authorizationServerTokenEndpoint ?? '');
   el(out, 'dataCustodianBulkRequestURI', ai.dataCustodianBulkRequestURI ?? '');
   el(out, 'dataCustodianResourceEndpoint', ai.dataCustodianResourceEndpoint ?? '');
+  el(out, 'thirdPartyScopeSelectionScreenURI', ai.thirdPartyScopeSelectionScreenURI);
   el(out, 'thirdPartyUserPortalScreenURI', ai.thirdPartyUserPortalScreenURI);
   // client_secret is required by the schema but the model never holds one: published feeds (what a
   // customer or another third party may read) must not carry a credential, so it is written empty.

@@ -5,7 +5,9 @@ import { DEMO_PASSWORD, clientDisplayInfo, findCustomerByUsername, type Customer
 import { json, oauthError, readJson } from '../http-util.ts';
 import { randomId, signToken } from '../tokens.ts';
 import { checkAuthorizeRequest, codeRedirect } from './authorize.ts';
-import { YEAR, reachableServiceKinds, scopeView } from './scopes.ts';
+import { readingsInWords, scopeReach } from './consent-preview.ts';
+import type { HistoryWindow } from './history-window.ts';
+import { YEAR, scopeView } from './scopes.ts';
 
 const INTERACTION_LIFETIME = 600;
 
@@ -29,8 +31,10 @@ export interface SignInResult {
     | {
         consentRequired: true;
         interaction: string;
-        /** Only the meters the scope can read (reachableServiceKinds). */
+        /** Only the meters the scope can read (consent-preview.ts `scopeReach`). */
         customer: { displayName: string; usagePoints: ConsentUsagePoint[] };
+        /** The reading time the app may read (epoch seconds): how far back its history reaches. */
+        history: HistoryWindow;
         /** When access ends unless the customer chooses an earlier day (epoch seconds). */
         accessEnds: number;
         client: ReturnType<typeof clientDisplayInfo>;
@@ -46,6 +50,8 @@ export interface ConsentUsagePoint {
   meterId: string;
   site: string;
   address: string;
+  /** The readings of this meter the scope lets the app see, in words. */
+  readings: string[];
 }
 
 export async function signIn(
@@ -101,7 +107,7 @@ export async function signIn(
       lifetime: INTERACTION_LIFETIME,
     },
   );
-  const reachable = reachableServiceKinds(check.scope);
+  const reach = scopeReach(customer, check.scope, nowSeconds(ctx));
   return {
     status: 200,
     body: {
@@ -110,17 +116,17 @@ export async function signIn(
       interaction,
       customer: {
         displayName: customer.displayName,
-        usagePoints: customer.usagePoints
-          .filter((up) => reachable.has(up.serviceKind))
-          .map((up) => ({
-            id: up.id,
-            title: up.title,
-            serviceKind: up.serviceKind,
-            meterId: up.meterId,
-            site: up.site,
-            address: up.address,
-          })),
+        usagePoints: reach.usagePoints.map((up) => ({
+          id: up.id,
+          title: up.title,
+          serviceKind: up.serviceKind,
+          meterId: up.meterId,
+          site: up.site,
+          address: up.address,
+          readings: readingsInWords(up, check.scope),
+        })),
       },
+      history: reach.history,
       client: clientDisplayInfo(check.client, ctx.baseUrl),
       scope: scopeView(check.scope),
     },

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { safeExternalUrl } from '../external-url.ts';
+import { safeExternalUrl } from '../../lib/external-url.ts';
+import './app-logo.css';
 
 /**
  * The app's logo from its registration (ApplicationInformation logo_uri), or its initial when it has
