@@ -348,7 +348,7 @@ function thirdParty(
     // RFC 8252 loopback redirect: lets curl and scripts run the code flow against the sandbox.
     redirectUris: [`https://${host}/callback`, 'http://127.0.0.1/callback'],
     contacts: [`support@${host}`],
-    ...(fields.bulkCapable ? { notifyUri: `https://${host}/espi/notify` } : {}),
+    notifyUri: `https://${host}/espi/notify`,
     ...fields,
   };
 }
