@@ -231,6 +231,12 @@ describe('renewing an authorization', () => {
 
     const earlier = await post(customer, id, 'renewal', { end: iso(newEnd - DAY) });
     expect(earlier.status).toBe(422);
+
+    // Without an end, a renewal reaches one year from today: here, a day later.
+    clock += DAY * 1000;
+    const signedInAgain = await customerToken();
+    const byDefault = (await (await post(signedInAgain, id, 'renewal', {})).json()) as AuthorizationJson;
+    expect(byDefault.authorizedPeriod.end).toBe(iso(newEnd + DAY).replace('.000', ''));
   });
 
   it('refuses to change or renew an authorization that has ended', async () => {

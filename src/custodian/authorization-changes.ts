@@ -10,7 +10,7 @@
  * needs the app to ask again, through consent.
  */
 import { z } from 'zod';
-import { FUNCTION_BLOCKS, formatScope, parseScope } from '../espi/scope.ts';
+import { COMMODITY_BLOCKS, formatScope, isDataBlock, parseScope } from '../espi/scope.ts';
 import { authorizationStatus, type CustodianContext } from './context.ts';
 import { notify } from './bulk-notifications.ts';
 import type { AuthorizationChange, AuthorizationTerms, StoredAuthorization } from './state.ts';
@@ -18,24 +18,12 @@ import type { AuthorizationChange, AuthorizationTerms, StoredAuthorization } fro
 /** The longest term a renewal may reach, from the day it is made: the year the consent page offers. */
 export const MAX_TERM_SECONDS = 365 * 86_400;
 
-/** Commodity blocks: interval metering (FB 4) needs at least one of them (docs/espi.md 4.3). */
-const COMMODITY_BLOCKS = new Set([5, 10, 11, 29]);
-
-/**
- * Blocks that name data a customer can stop sharing (usage, summaries, personal records). FB 4 is
- * implied by the commodity blocks; access and protocol blocks say nothing a customer chooses.
- */
-export function isDataBlock(fb: number): boolean {
-  const category = FUNCTION_BLOCKS[fb]?.category;
-  return fb !== 4 && (category === 'usage' || category === 'summary' || category === 'personal');
-}
-
 const Change = z.object({
   /** The meters that stay shared; absent: unchanged. */
   usagePointIds: z.array(z.string()).min(1).optional(),
   /** The data blocks that stay shared (the scope's other blocks are kept); absent: unchanged. */
   functionBlocks: z.array(z.number().int()).optional(),
-  /** The new end of the term; absent: unchanged. */
+  /** The new end of the term; absent: unchanged (a renewal: one year from today, the longest). */
   end: z.iso.datetime({ offset: true }).optional(),
 });
 
@@ -76,7 +64,11 @@ export function changeAuthorization(
     return refuse(400, 'invalid_request', `The change is not understood: ${parsed.error.message}`);
   }
   const before = termsOf(a);
-  const after = nextTerms(before, parsed.data, action, at);
+  const request =
+    action === 'renewed' && parsed.data.end === undefined
+      ? { ...parsed.data, end: new Date((at + MAX_TERM_SECONDS) * 1000).toISOString() }
+      : parsed.data;
+  const after = nextTerms(before, request, action, at);
   if ('error' in after) return after.error;
   const unchanged =
     after.scope === before.scope &&
