@@ -2,22 +2,12 @@
  * The demo panel (faults, synthetic authorizations, reset) and the consent flow it launches as a
  * third-party app: approve with chosen meters, deny, and the app's token failing once access is revoked.
  */
-import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, followNavLink } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
+import { allowAndCaptureToken, startConsent } from './third-party.ts';
 
 // Each journey signs in and runs axe; on the shared two-core machine that can take minutes.
 test.describe.configure({ timeout: 180_000 });
-
-/** From the demo panel: connect as `app`, sign in at the utility, and reach its consent step. */
-async function startConsent(page: Page, app: string) {
-  await page.getByRole('button', { name: `Connect as ${app}` }).click();
-  await expect(page).toHaveURL(/\/custodian\/oauth\/authorize\?/);
-  await page.getByLabel('Username').fill('household');
-  await page.getByLabel('Password').fill('demo');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Share your energy data?' })).toBeVisible();
-}
 
 test('the panel is reachable from the footer and has no accessibility violation', async ({ page }) => {
   await page.goto('/');
@@ -145,15 +135,8 @@ test.describe('the consent flow, as a third-party app', () => {
     test.use({ expectedConsoleErrors: [/status of 401/] });
 
     test("after a revoke, the app's own access token is refused by the ESPI API", async ({ page }) => {
-      const tokenResponse = page.waitForResponse(
-        (r) =>
-          r.url().endsWith('/custodian/oauth/token') &&
-          (r.request().postData() ?? '').includes(encodeURIComponent('/demo/third-party-callback')),
-      );
       await startConsent(page, 'BrightWatt Energy Insights');
-      await page.getByRole('button', { name: 'Allow' }).click();
-      const token = (await (await tokenResponse).json()) as { access_token: string; resourceURI: string };
-      await expect(page.getByRole('status').filter({ hasText: 'Access granted' })).toBeVisible();
+      const token = await allowAndCaptureToken(page);
 
       const readAsApp = () =>
         page.evaluate(
