@@ -141,6 +141,34 @@ test.describe('when the custodian refuses a change', () => {
   });
 });
 
+test.describe('when the connection drops during a renewal', () => {
+  test.use({
+    expectedConsoleErrors: [/^Failed to load resource: net::ERR_FAILED$|Failed to fetch|\[MSW\]/],
+  });
+
+  test('the page checks with the custodian and, unable to, says the outcome is unknown', async ({ page }) => {
+    await openSignedIn(page, '/authorizations', 'household');
+    await page
+      .getByRole('region', { name: /^Active/ })
+      .getByRole('link', { name: `Details of ${SUNTRACK}` })
+      .click();
+    await page.getByRole('button', { name: /^Renew until/ }).click();
+    await setFaults(page, { offline: true });
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Renew until/ })
+      .click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(`We could not confirm whether access for ${SUNTRACK} was renewed.`);
+    await expect(alert).toContainText('the same change is never made twice');
+    await expectNoAxeViolations(page);
+
+    await setFaults(page, { offline: false });
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Access renewed until' })).toBeVisible();
+  });
+});
+
 test('an app whose access ends within a month stands out, and renews in one step', async ({ page }) => {
   // Household's SunTrack authorization is seeded to end in 12 days (src/custodian/seed.ts).
   await openSignedIn(page, '/', 'household');
