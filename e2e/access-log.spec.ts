@@ -26,7 +26,7 @@ test('the customer sees what an app read: last access, the log, filters and the 
     `${subscription}/UsagePoint/${ovens.id}`,
     `${token.resourceURI}/UsagePoint/${fridges.id}?max-results=12`,
   ];
-  for (const url of reads) expect(await readAsApp(page, url, token)).toBe(200);
+  for (const url of reads) expect((await readAsApp(page, url, token.access_token)).status).toBe(200);
   const resources = reads.map((url) => url.slice(url.indexOf('/espi/1_1/resource') + 18));
 
   await page.getByRole('link', { name: 'See it in Connected apps' }).click();

@@ -139,7 +139,7 @@ test.describe('the consent flow, as a third-party app', () => {
       const token = await allowAndTakeToken(page);
       // One entry is enough to show the token works.
       const feed = `${token.resourceURI}?max-results=1`;
-      expect(await readAsApp(page, feed, token)).toBe(200);
+      expect((await readAsApp(page, feed, token.access_token)).status).toBe(200);
 
       await page.getByRole('link', { name: 'See it in Connected apps' }).click();
       const newest = page
@@ -150,7 +150,7 @@ test.describe('the consent flow, as a third-party app', () => {
       await page.getByRole('dialog').getByRole('button', { name: 'Revoke access' }).click();
       await expect(page.getByRole('status').filter({ hasText: 'Access revoked.' })).toBeVisible();
 
-      expect(await readAsApp(page, feed, token)).toBe(401);
+      expect((await readAsApp(page, feed, token.access_token)).status).toBe(401);
     });
   });
 });

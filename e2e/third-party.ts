@@ -1,6 +1,7 @@
 /**
- * Playing a third-party app in the demo: connect from the demo panel's launcher, consent at the
- * utility, and keep the access token the app received, to read ESPI data as the app does.
+ * Acting as a registered third-party app against the demo's mock custodian (it lives in the page's
+ * service worker, so the app's requests are made by the page): connecting through the demo panel's
+ * consent flow, and reading with the app's own tokens.
  */
 import { expect, type Page } from '@playwright/test';
 import type { DemoAccount } from './sign-in.ts';
@@ -18,9 +19,10 @@ export async function startConsent(page: Page, app: string, account: DemoAccount
 export interface AppToken {
   access_token: string;
   resourceURI: string;
+  authorizationURI: string;
 }
 
-/** On the consent step: allows, and returns the token the app's callback page obtained. */
+/** Allows the consent started by `startConsent` and returns the token response the app received. */
 export async function allowAndTakeToken(page: Page): Promise<AppToken> {
   const tokenResponse = page.waitForResponse(
     (r) =>
@@ -33,14 +35,28 @@ export async function allowAndTakeToken(page: Page): Promise<AppToken> {
   return token;
 }
 
-/** A GET of `url` with the app's token, made in the page (the demo's custodian lives in its worker). */
-export async function readAsApp(page: Page, url: string, token: AppToken): Promise<number> {
+/** A GET by the app with a bearer token: status and body text. */
+export async function readAsApp(page: Page, url: string, accessToken: string) {
   return page.evaluate(
     async ({ url, accessToken }) => {
       const response = await fetch(url, { headers: { Authorization: `Bearer ${accessToken}` } });
-      await response.arrayBuffer();
-      return response.status;
+      return { status: response.status, text: await response.text() };
     },
-    { url, accessToken: token.access_token },
+    { url, accessToken },
   );
+}
+
+/** The app's client_credentials token (demo secrets are `<clientId>-secret`): its Authorizations and notification log. */
+export async function clientToken(page: Page, clientId: string): Promise<string> {
+  return page.evaluate(async (clientId) => {
+    const response = await fetch('/custodian/oauth/token', {
+      method: 'POST',
+      headers: {
+        Authorization: `Basic ${btoa(`${clientId}:${clientId}-secret`)}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: 'grant_type=client_credentials',
+    });
+    return ((await response.json()) as { access_token: string }).access_token;
+  }, clientId);
 }

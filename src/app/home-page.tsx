@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { PageTitle } from '../components/ui/page-title.tsx';
 import { useSession } from '../features/auth/session-context.tsx';
+import { EndingSoonNotice } from '../features/authorizations/components/ends-soon.tsx';
 import { Button } from '../components/ui/button.tsx';
 
 /** Signed out: what the portal does, sign-in, and opening a file without an account. Signed in: where to go. */
@@ -11,6 +12,7 @@ export function HomePage() {
       <>
         <PageTitle>Home</PageTitle>
         <h1>{displayName ? `Welcome, ${displayName}` : 'Welcome'}</h1>
+        <EndingSoonNotice />
         <div className="grid">
           <section className="card" aria-labelledby="home-usage">
             <h2 id="home-usage">My energy</h2>

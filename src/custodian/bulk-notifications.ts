@@ -6,7 +6,8 @@
  * that customer's terms. Every notification is kept in a bounded log the aggregator can read with its
  * client token (`GET B/sandbox/v1/bulk-notifications`), because in the sandbox the registered URIs
  * (`https://<client>.example/espi/notify`) reach nobody; a host that names a real listener
- * (`NOTIFY_URI`) gets each one POSTed too, and the log says how the POST went.
+ * (`NOTIFY_URI`) gets each one POSTed too, and the log says how the POST went. The same log and POST
+ * tell any third party that a customer narrowed or renewed its authorization (authorization-changes.ts).
  */
 import { escapeXml } from '../espi/xml-text.ts';
 import { authenticate, nowSeconds, type CustodianContext } from './context.ts';
@@ -30,20 +31,31 @@ export function notifyMembership(
   change: BulkNotification['change'],
   at: number,
 ): void {
-  const client = ctx.clients.get(grant.clientId);
-  if (!client?.notifyUri) return;
-  const notification: BulkNotification = {
-    id: '',
+  notify(ctx, {
     at,
-    clientId: client.clientId,
+    clientId: grant.clientId,
     bulkId: grant.bulkId,
     grantId: grant.id,
     change,
+    resources: [`${ctx.espiBase}/Batch/Bulk/${grant.bulkId}`, `${ctx.espiBase}/Authorization/${grant.id}`],
+  });
+}
+
+/** Logs a BatchList of `resources` for the client's notify URI, and POSTs it when the host delivers. */
+export function notify(
+  ctx: CustodianContext,
+  event: Pick<BulkNotification, 'at' | 'clientId' | 'bulkId' | 'grantId' | 'change'> & {
+    resources: string[];
+  },
+): void {
+  const client = ctx.clients.get(event.clientId);
+  if (!client?.notifyUri) return;
+  const { resources, ...fields } = event;
+  const notification: BulkNotification = {
+    id: '',
+    ...fields,
     notifyUri: client.notifyUri,
-    body: writeBatchList([
-      `${ctx.espiBase}/Batch/Bulk/${grant.bulkId}`,
-      `${ctx.espiBase}/Authorization/${grant.id}`,
-    ]),
+    body: writeBatchList(resources),
     delivery: ctx.deliverNotifications ? 'pending' : 'logged',
   };
   ctx.store.update((s) => {
@@ -91,16 +103,19 @@ export function settleExpiries(ctx: CustodianContext, at: number): void {
   for (const g of ended) notifyMembership(ctx, g, 'expired', g.termEnd ?? at);
 }
 
-/** `GET B/sandbox/v1/bulk-notifications`: the caller's own notifications, newest first. */
+/**
+ * `GET B/sandbox/v1/notifications` (first published as `bulk-notifications`, which stays): the caller's
+ * own notifications, newest first.
+ */
 export async function bulkNotificationLog(ctx: CustodianContext, request: Request): Promise<Response> {
   const auth = await authenticate(ctx, request);
   if (!auth.ok) return auth.response;
   const { authorization, client } = auth.caller;
-  if (authorization.kind !== 'client' || !client.bulkCapable) {
+  if (authorization.kind !== 'client') {
     return bearerError(
       403,
       'insufficient_scope',
-      'The notification log is for a bulk-capable third party’s client_credentials token.',
+      'The notification log is for a third party’s client_credentials token.',
     );
   }
   settleExpiries(ctx, nowSeconds(ctx));
@@ -109,7 +124,7 @@ export async function bulkNotificationLog(ctx: CustodianContext, request: Reques
     notifications: own.map((n) => ({
       id: n.id,
       at: isoSeconds(n.at),
-      bulkId: n.bulkId,
+      bulkId: n.bulkId ?? null,
       change: n.change,
       authorizationURI: `${ctx.espiBase}/Authorization/${n.grantId}`,
       notifyUri: n.notifyUri,

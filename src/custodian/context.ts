@@ -26,7 +26,7 @@ export interface CustodianContext {
   now: () => number;
   /** Another authorization server whose access tokens the APIs accept too. */
   externalIssuer?: ExternalIssuer;
-  /** POST bulk notifications to the aggregators' notify URIs (else they are only logged). */
+  /** POST notifications to the third parties' notify URIs (else they are only logged). */
   deliverNotifications: boolean;
 }
 
@@ -44,7 +44,7 @@ export function createContext(options: {
   demoToken?: string;
   now: () => number;
   externalIssuer?: ExternalIssuer;
-  /** Every aggregator's notify URI becomes this one (a listener of the host's), and notifications are POSTed. */
+  /** Every third party's notify URI becomes this one (a listener of the host's), and notifications are POSTed. */
   notifyUri?: string;
 }): CustodianContext {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -54,7 +54,7 @@ export function createContext(options: {
     ...(options.thirdPartyScopeSelectionUri
       ? { scopeSelectionUri: options.thirdPartyScopeSelectionUri.replace('{clientId}', c.clientId) }
       : {}),
-    ...(options.notifyUri && c.bulkCapable ? { notifyUri: options.notifyUri } : {}),
+    ...(options.notifyUri ? { notifyUri: options.notifyUri } : {}),
   }));
   const clients = [portalClient(options.portalRedirectUris), ...thirdParties, ...CUSTOMER_API_CLIENTS];
   return {

@@ -28,7 +28,8 @@ import {
 import { bearerError, isoSeconds, json, notFound, readJson } from './http-util.ts';
 import { bulkDataSets, bulkScope, dataSetFor } from './bulk.ts';
 import { notifyMembership } from './bulk-notifications.ts';
-import type { BulkGrant, BulkGrantChange, StoredAuthorization } from './state.ts';
+import { changeAuthorization } from './authorization-changes.ts';
+import type { AuthorizationTerms, BulkGrant, BulkGrantChange, StoredAuthorization } from './state.ts';
 
 function problem(status: number, error: string, description: string, extra: Record<string, unknown> = {}) {
   return json({ error, error_description: description, ...extra }, status);
@@ -74,6 +75,13 @@ export async function customerApi(ctx: CustodianContext, request: Request, path:
     if (action === 'revoke' && method === 'POST') return revokeAuthorization(r, found);
     if (action === 'access-log' && method === 'GET')
       return accessLogResponse(ctx, found, new URL(request.url));
+    if ((action === 'changes' || action === 'renewal') && method === 'POST') {
+      const kind = action === 'changes' ? 'narrowed' : 'renewed';
+      return idempotent(r, `${kind}:${found.id}`, async () => {
+        const result = changeAuthorization(r.ctx, found, kind, await readJson(r.request), r.at);
+        return result.ok ? { status: 200, body: authorizationJson(r, result.authorization) } : result;
+      });
+    }
   }
   if (collection === 'bulk-grants') {
     if (!id && method === 'GET') return json({ bulkGrants: customerGrants(r).map((g) => grantJson(r, g)) });
@@ -169,7 +177,17 @@ function authorizationJson(r: CustomerRequest, a: StoredAuthorization) {
     lastAccessedAt: lastAccessed === undefined ? null : isoSeconds(lastAccessed),
     resourceURI: `${r.ctx.espiBase}/Batch/Subscription/${a.subscriptionId}`,
     authorizationURI: `${r.ctx.espiBase}/Authorization/${a.id}`,
+    history: (a.history ?? []).map((h) => ({
+      at: isoSeconds(h.at),
+      action: h.action,
+      before: termsJson(h.before),
+      after: termsJson(h.after),
+    })),
   };
+}
+
+function termsJson(t: AuthorizationTerms) {
+  return { scope: t.scope, usagePointIds: t.usagePointIds, end: t.end === null ? null : isoSeconds(t.end) };
 }
 
 /** Idempotent: revoking a revoked authorization answers its unchanged state (docs/espi.md 5: status 0 kept). */

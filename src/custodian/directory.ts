@@ -354,7 +354,7 @@ function thirdParty(
     redirectUris: [`https://${host}/callback`, 'http://127.0.0.1/callback'],
     scopeSelectionUri: `https://${host}/espi/scope-selection`,
     contacts: [`support@${host}`],
-    ...(fields.bulkCapable ? { notifyUri: `https://${host}/espi/notify` } : {}),
+    notifyUri: `https://${host}/espi/notify`,
     ...fields,
   };
 }

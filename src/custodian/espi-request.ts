@@ -9,7 +9,7 @@ import { findUsagePoint, type UsagePointInfo } from './directory.ts';
 import { ATOM, PAGE_SIZE, type Page } from './feed-stream.ts';
 import { bearerError, isoSeconds } from './http-util.ts';
 import { inUpdatedWindow, type EntryDescriptor, type ResourceScope, type TimeWindow } from './resources.ts';
-import { scopeLimits } from './scope-limits.ts';
+import { narrowScope, scopeLimits } from './scope-limits.ts';
 
 export interface Query extends TimeWindow, Page {}
 
@@ -110,7 +110,7 @@ export function customerScope(r: EspiRequest): ResourceScope | Response {
   return {
     ctx: r.ctx,
     nowSeconds: r.at,
-    limits: scopeLimits(espiScopeOf(claims.scope) ?? authorization.scope),
+    limits: scopeLimits(narrowScope(espiScopeOf(claims.scope) ?? authorization.scope, authorization.scope)),
     subscriptionId: authorization.subscriptionId,
   };
 }

@@ -190,7 +190,8 @@ async function route(ctx: CustodianContext, request: Request, path: string): Pro
     return espiApi(ctx, request, path.slice('/espi/1_1/resource'.length));
   if (path.startsWith('/api/customer/v1/'))
     return customerApi(ctx, request, path.slice('/api/customer/v1'.length));
-  if (path === '/sandbox/v1/bulk-notifications' && method === 'GET') return bulkNotificationLog(ctx, request);
+  if ((path === '/sandbox/v1/notifications' || path === '/sandbox/v1/bulk-notifications') && method === 'GET')
+    return bulkNotificationLog(ctx, request);
   const post = method === 'POST';
   switch (path) {
     case '/oauth/authorize':

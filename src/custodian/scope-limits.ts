@@ -4,7 +4,7 @@
  * (FB 12), usage summaries (FB 15, with costs FB 16), and how much history (HistoryLength).
  * IntervalDuration is not enforced: the mock serves each meter at its own interval length.
  */
-import { parseScope } from '../espi/scope.ts';
+import { formatScope, parseScope } from '../espi/scope.ts';
 
 export interface ScopeLimits {
   functionBlocks: Set<number>;
@@ -47,4 +47,25 @@ export function isScopeWithin(requested: string, ceiling: string): boolean {
   return (
     [...r.functionBlocks].every((fb) => c.functionBlocks.has(fb)) && r.historySeconds <= c.historySeconds
   );
+}
+
+/**
+ * A token's ESPI scope held to its authorization's current scope: the function blocks both grant and
+ * the shorter history, the token's other terms kept. A token keeps the scope it was issued with, while
+ * the customer may narrow the authorization afterwards (authorization-changes.ts); the narrowing must
+ * bind the tokens already issued at once, not at their next refresh.
+ */
+export function narrowScope(tokenScope: string, authorizationScope: string): string {
+  const token = parseScope(tokenScope);
+  const authorization = parseScope(authorizationScope);
+  const allowed = new Set(authorization.functionBlocks);
+  const shorter =
+    (authorization.historyLength?.seconds ?? Infinity) < (token.historyLength?.seconds ?? Infinity)
+      ? authorization.historyLength
+      : token.historyLength;
+  return formatScope({
+    ...token,
+    functionBlocks: token.functionBlocks.filter((fb) => allowed.has(fb)),
+    ...(shorter ? { historyLength: shorter } : {}),
+  });
 }

@@ -19,12 +19,19 @@ import { DEFAULT_FAULTS, type BulkGrant, type CustodianState, type StoredAuthori
 const DAY = 86_400;
 const YEAR = 365 * DAY;
 
-type Plan = [clientId: string, state: 'active' | 'expired' | 'revoked' | 'denied', meters: 'all' | 'first'];
+type Plan = [
+  clientId: string,
+  state: 'active' | 'expired' | 'revoked' | 'denied',
+  meters: 'all' | 'first',
+  /** Days since consent, when not the plan's default; a year's term then ends a year after. */
+  ageDays?: number,
+];
 
 const PLANS: Record<string, Plan[]> = {
   'rc-1001': [
     ['brightwatt', 'active', 'all'],
-    ['suntrack', 'active', 'first'],
+    // Its year ends in 12 days: the expiry reminder and one-step renewal (issue 15).
+    ['suntrack', 'active', 'first', 353],
     ['gasmeter-compare', 'expired', 'all'],
     ['markup-test', 'revoked', 'all'],
     ['suntrack', 'denied', 'all'],
@@ -296,7 +303,13 @@ export function initialState(nowMs: number): CustodianState {
     authorizations.push(ownAuthorization(customer, nowSeconds));
     (PLANS[customer.id] ?? []).forEach((plan, i) =>
       authorizations.push(
-        plannedAuthorization(customer, `a-${customer.id.slice(3)}-${i + 1}`, plan, nowSeconds, 30 + i * 25),
+        plannedAuthorization(
+          customer,
+          `a-${customer.id.slice(3)}-${i + 1}`,
+          plan,
+          nowSeconds,
+          plan[3] ?? 30 + i * 25,
+        ),
       ),
     );
   }

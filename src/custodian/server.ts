@@ -79,7 +79,7 @@ export interface SandboxOptions {
   externalIssuer?: { issuer: string; audience?: string };
   /** The SQLite file of the sandbox's state (CUSTODIAN_DB); default `:memory:` (nothing kept). */
   database?: string;
-  /** POST every bulk notification here (NOTIFY_URI), e.g. a listener of the integrator's; default: log only. */
+  /** POST every notification (bulk membership, authorization changes) here (NOTIFY_URI), e.g. a listener of the integrator's; default: log only. */
   notifyUri?: string;
 }
 

@@ -119,6 +119,24 @@ export interface StoredAuthorization {
   createdAt: number;
   updatedAt: number;
   revokedAt?: number;
+  /** The customer's changes and renewals, oldest first (authorization-changes.ts); absent: none yet. */
+  history?: AuthorizationChange[];
+}
+
+/** What an authorization grants, as one change left it: scope, meters, and the end of its term. */
+export interface AuthorizationTerms {
+  scope: string;
+  usagePointIds: string[];
+  /** Epoch seconds; null: open-ended. */
+  end: number | null;
+}
+
+/** One change of a third-party authorization by its customer: narrowed, or renewed (a later end). */
+export interface AuthorizationChange {
+  at: number;
+  action: 'narrowed' | 'renewed';
+  before: AuthorizationTerms;
+  after: AuthorizationTerms;
 }
 
 export interface BulkGrantChange {
@@ -147,15 +165,19 @@ export interface BulkGrant {
   expiryNotified?: boolean;
 }
 
-/** A membership change of a bulk, as the aggregator was told of it (bulk-notifications.ts). */
+/**
+ * A change a third party was told of (bulk-notifications.ts): a bulk's membership, or one of its
+ * customers' authorizations narrowed or renewed (then `bulkId` is absent).
+ */
 export interface BulkNotification {
   id: string;
   /** Epoch seconds. */
   at: number;
   clientId: string;
-  bulkId: string;
+  bulkId?: string;
+  /** The bulk grant's or authorization's id: its Authorization resource. */
   grantId: string;
-  change: BulkGrantChange['action'] | 'expired';
+  change: BulkGrantChange['action'] | 'expired' | AuthorizationChange['action'];
   notifyUri: string;
   /** The ESPI BatchList POSTed to `notifyUri`. */
   body: string;

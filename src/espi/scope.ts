@@ -205,6 +205,19 @@ export const FUNCTION_BLOCKS: Readonly<Record<number, FunctionBlock>> = {
   },
 };
 
+/**
+ * Blocks that name data a customer can stop sharing (usage, summaries, personal records): what a change
+ * of an authorization chooses from. FB 4 is implied by the commodity blocks (5, 10, 11, 29); access and
+ * protocol blocks say nothing a customer chooses.
+ */
+export function isDataBlock(fb: number): boolean {
+  const category = FUNCTION_BLOCKS[fb]?.category;
+  return fb !== 4 && (category === 'usage' || category === 'summary' || category === 'personal');
+}
+
+/** Commodity blocks: interval metering (FB 4) needs at least one of them (docs/espi.md 4.3). */
+export const COMMODITY_BLOCKS: ReadonlySet<number> = new Set([5, 10, 11, 29]);
+
 export interface ScopeTerm {
   key: string;
   value: string;

@@ -1,5 +1,6 @@
 /** The refresh_token grant, with rotation: a rotated token used again ends its whole family. */
 import { authorizationStatus, nowSeconds, oauthScopes, type CustodianContext } from '../context.ts';
+import { narrowScope } from '../scope-limits.ts';
 import type { Client } from '../directory.ts';
 import { oauthError } from '../http-util.ts';
 import { verifyToken, type GrantClaims } from '../tokens.ts';
@@ -58,6 +59,10 @@ export async function refreshTokenGrant(
     }
     scope = params.scope;
   }
+  // The customer may have narrowed the authorization since: the new token says what it may read now.
+  scope = oauthScopes(scope)
+    .map((s) => (s.startsWith('FB=') ? narrowScope(s, authorization.scope) : s))
+    .join(' ');
   ctx.store.update((s) => {
     s.usedJtis[old.jti] = old.exp;
   });

@@ -81,3 +81,9 @@ export function useUsagePointIndex(): ReadonlyMap<string, UsagePoint> {
   const { data } = useQuery(usagePointIndexOptions(client, customerApiBaseUrl));
   return data ?? NO_METERS;
 }
+
+/** A meter's name for sentences about an authorization: its title, or "Meter {id}" until known. */
+export function useAuthorizationMeterName(): (id: string) => string {
+  const index = useUsagePointIndex();
+  return (id) => index.get(id)?.title ?? `Meter ${id}`;
+}

@@ -33,6 +33,16 @@ const thirdParty = z.object({
   contacts: z._default(z.array(z.string()), []),
 });
 
+/** What an authorization granted before or after one change (docs/openapi.yaml AuthorizationTerms). */
+const terms = z.object({ scope: z.string(), usagePointIds: z.array(z.string()), end: z.nullable(instant) });
+
+const change = z.object({
+  at: instant,
+  action: z.enum(['narrowed', 'renewed']),
+  before: terms,
+  after: terms,
+});
+
 export const authorizationSchema = z.object({
   id: z.string().check(z.minLength(1)),
   status: z.enum(AUTHORIZATION_STATUSES),
@@ -48,10 +58,13 @@ export const authorizationSchema = z.object({
   lastAccessedAt: z.optional(z.nullable(instant)),
   resourceURI: optionalText,
   authorizationURI: optionalText,
+  /** The customer's changes and renewals, oldest first; a custodian without them sends none. */
+  history: z._default(z.array(change), []),
 });
 
 export type Authorization = z.output<typeof authorizationSchema> & ListedAuthorization;
 export type ThirdParty = Authorization['thirdParty'];
+export type AuthorizationChange = Authorization['history'][number];
 
 const listSchema = z.object({ authorizations: z.array(authorizationSchema) });
 

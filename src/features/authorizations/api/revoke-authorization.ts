@@ -58,7 +58,8 @@ interface Snapshot {
   detail: Authorization | undefined;
 }
 
-function replaceInCaches(queryClient: QueryClient, next: Authorization) {
+/** Puts the custodian's latest answer for one authorization into the list and its detail. */
+export function replaceInCaches(queryClient: QueryClient, next: Authorization) {
   queryClient.setQueryData<Authorization>(authorizationKeys.detail(next.id), next);
   queryClient.setQueryData<Authorization[]>(authorizationKeys.list(), (list) =>
     list?.map((a) => (a.id === next.id ? next : a)),

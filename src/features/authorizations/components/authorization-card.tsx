@@ -4,6 +4,7 @@ import type { Authorization, UsagePoint } from '../api/authorization-schema.ts';
 import { endingOf, formatDate, isoDate, periodInWords } from '../authorization-dates.ts';
 import { safeExternalUrl } from '../../../lib/external-url.ts';
 import { AppLogo } from '../../../components/ui/app-logo.tsx';
+import { EndsSoonBadge } from './ends-soon.tsx';
 import { LastAccessed } from './last-accessed.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { Button, ButtonLink } from '../../../components/ui/button.tsx';
@@ -29,6 +30,7 @@ export function AuthorizationCard(props: {
             <Link to={`/authorizations/${encodeURIComponent(a.id)}`}>{app.name}</Link>
           </h3>
           <StatusBadge status={a.status} confirming={props.confirming} />
+          <EndsSoonBadge authorization={a} />
         </div>
       </div>
       <p>{granted ? describeScope(a.scope).summary : 'You declined this request: nothing was shared.'}</p>

@@ -17,6 +17,12 @@ import { ScopeInWords } from '../../../components/scope-in-words.tsx';
 import { ScopeTerms } from '../components/scope-terms.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useRevokeFlow } from '../components/use-revoke-flow.ts';
+import { useChangeAuthorization } from '../api/change-authorization.ts';
+import { AuthorizationHistory } from '../components/authorization-history.tsx';
+import { ChangeAccess } from '../components/change-access.tsx';
+import { ChangeOutcome } from '../components/change-outcome.tsx';
+import { EndsSoonBadge } from '../components/ends-soon.tsx';
+import { Renewal } from '../components/renewal.tsx';
 import '../authorizations.css';
 import { Button } from '../../../components/ui/button.tsx';
 
@@ -24,6 +30,7 @@ export function Component() {
   const { authorizationId = '' } = useParams();
   const detail = useAuthorizationDetail(authorizationId);
   const revoke = useRevokeFlow();
+  const change = useChangeAuthorization();
   const back = (
     <p>
       <Link to="/authorizations">← All connected apps</Link>
@@ -65,16 +72,22 @@ export function Component() {
         <div className="auth-card__title">
           <h1>{a.thirdParty.name}</h1>
           <StatusBadge status={a.status} confirming={revoke.isConfirming(a.id)} />
+          <EndsSoonBadge authorization={a} />
         </div>
       </div>
       {a.thirdParty.description && <p className="break-anywhere">{a.thirdParty.description}</p>}
       <RevokeOutcome mutation={revoke.mutation} />
+      <ChangeOutcome mutation={change} />
       {a.status === 'active' && (
-        <p>
-          <Button variant="danger" onClick={() => revoke.ask(a)}>
-            Revoke access
-          </Button>
-        </p>
+        <>
+          <Renewal authorization={a} mutation={change} />
+          <p>
+            <Button variant="danger" onClick={() => revoke.ask(a)}>
+              Revoke access
+            </Button>
+          </p>
+          <ChangeAccess authorization={a} mutation={change} />
+        </>
       )}
       <div className="stack">
         <Section title="What it may read">
@@ -89,6 +102,11 @@ export function Component() {
         <Section title="Meters shared">
           <UsagePoints authorization={a} />
         </Section>
+        {a.status !== 'denied' && (
+          <Section title="Changes you made">
+            <AuthorizationHistory history={a.history} />
+          </Section>
+        )}
         {a.status !== 'denied' && (
           <Section title="Access log">
             <AccessLog authorization={a} />

@@ -15,7 +15,7 @@ import {
 } from '../api/use-bulk-mutations.ts';
 import { BulkHelp } from '../components/bulk-help.tsx';
 import { ChangeResult } from '../components/change-result.tsx';
-import { ConfirmDialog } from '../components/confirm-dialog.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { GrantHistory } from '../components/grant-history.tsx';
 import { IneligibleMeters } from '../components/ineligible-meters.tsx';
 import { MeterSelector } from '../components/meter-selector.tsx';
