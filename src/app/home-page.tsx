@@ -1,8 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { PageTitle } from '../components/ui/page-title.tsx';
 import { useSession } from '../features/auth/session-context.tsx';
-import { EndingSoonNotice } from '../features/authorizations/components/ends-soon.tsx';
 import { Button } from '../components/ui/button.tsx';
+
+// Loaded once signed in, with the authorization list's schema: the first page stays free of zod.
+const EndingSoonNotice = lazy(async () => ({
+  default: (await import('../features/authorizations/components/ends-soon.tsx')).EndingSoonNotice,
+}));
 
 /** Signed out: what the portal does, sign-in, and opening a file without an account. Signed in: where to go. */
 export function HomePage() {
@@ -12,7 +17,9 @@ export function HomePage() {
       <>
         <PageTitle>Home</PageTitle>
         <h1>{displayName ? `Welcome, ${displayName}` : 'Welcome'}</h1>
-        <EndingSoonNotice />
+        <Suspense fallback={null}>
+          <EndingSoonNotice />
+        </Suspense>
         <div className="grid">
           <section className="card" aria-labelledby="home-usage">
             <h2 id="home-usage">My energy</h2>
