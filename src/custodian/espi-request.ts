@@ -9,7 +9,7 @@ import { findUsagePoint, type UsagePointInfo } from './directory.ts';
 import { ATOM, PAGE_SIZE, type Page } from './feed-stream.ts';
 import { bearerError, isoSeconds } from './http-util.ts';
 import { inUpdatedWindow, type EntryDescriptor, type ResourceScope, type TimeWindow } from './resources.ts';
-import { scopeLimits } from './scope-limits.ts';
+import { isScopeWithin, scopeLimits } from './scope-limits.ts';
 
 export interface Query extends TimeWindow, Page {}
 
@@ -107,10 +107,15 @@ export function customerScope(r: EspiRequest): ResourceScope | Response {
       'This token is a client token: it reads ApplicationInformation, Authorization, Batch/Bulk and ReadServiceStatus only.',
     );
   }
+  const tokenScope = espiScopeOf(claims.scope);
+  // A ceiling narrowed after the token was issued (own-api.ts) holds at once, not when the token expires.
+  if (tokenScope && !isScopeWithin(tokenScope, authorization.scope)) {
+    return forbidden('This token’s scope is wider than its authorization now allows: refresh it.');
+  }
   return {
     ctx: r.ctx,
     nowSeconds: r.at,
-    limits: scopeLimits(espiScopeOf(claims.scope) ?? authorization.scope),
+    limits: scopeLimits(tokenScope ?? authorization.scope),
     subscriptionId: authorization.subscriptionId,
   };
 }
