@@ -40,8 +40,14 @@ export async function ownApiRoutes(
   const [part, id, action, ...extra] = segments;
   if (extra.length) return notFound(segments.join('/'));
   if (!part) {
-    if (method === 'GET')
-      return json({ maximumScope: OWN_DATA_SCOPE, apiClient: stored && clientJson(r, stored) });
+    if (method === 'GET') {
+      // The username is the one the script's password grant sends (it may differ from the sign-in name shown).
+      return json({
+        username: customer.username,
+        maximumScope: OWN_DATA_SCOPE,
+        apiClient: stored ? clientJson(r, stored) : null,
+      });
+    }
     if (method === 'POST') return createClient(r, stored);
   }
   if (!stored) return problem(404, 'no_api_client', 'This account has no API client yet: create one first.');
