@@ -85,9 +85,21 @@ describe('the own-data API client', () => {
 
   it('is only for accounts with API access', async () => {
     const household = (await codeFlow(B, { ...PORTAL, scope: 'openid customer_api' })).access_token;
+    const overview = await ownApiRequest(B, household, 'GET', '');
+    expect(await overview.json()).toMatchObject({ enabled: false, apiClient: null });
     const response = await ownApiRequest(B, household, 'POST', '', CEILING);
     expect(response.status).toBe(403);
     expect(await errorOf(response)).toBe('api_access_not_enabled');
+  });
+
+  it('once deleted, its secret and its tokens stop working', async () => {
+    const { portal, client, tokens } = await scriptWithTokens();
+    expect((await ownApiRequest(B, portal, 'DELETE', '')).status).toBe(204);
+    expect(await status(FEED, tokens.access_token)).toBe(401);
+    expect(await errorOf(await passwordGrant(B, client))).toBe('invalid_client');
+    expect(custodian.store.state.authorizations[`api-${client.clientId}`]).toBeUndefined();
+    // A new one can be created.
+    expect((await ownApiRequest(B, portal, 'POST', '', CEILING)).status).toBe(201);
   });
 });
 

@@ -31,26 +31,25 @@ export async function ownApiRoutes(
   customer: Customer,
   segments: string[],
 ): Promise<Response> {
-  if (!customer.ownDataApi) {
-    return problem(403, 'api_access_not_enabled', 'API access is not enabled for this account.');
-  }
   const r: OwnApiRequest = { ctx, request, customer, at: nowSeconds(ctx) };
   const method = request.method;
-  const stored = clientOf(r);
   const [part, id, action, ...extra] = segments;
   if (extra.length) return notFound(segments.join('/'));
-  if (!part) {
-    if (method === 'GET') {
-      // The username is the one the script's password grant sends (it may differ from the sign-in name shown).
-      return json({
-        username: customer.username,
-        maximumScope: OWN_DATA_SCOPE,
-        apiClient: stored ? clientJson(r, stored) : null,
-      });
-    }
-    if (method === 'POST') return createClient(r, stored);
+  const enabled = customer.ownDataApi === true;
+  const stored = enabled ? clientOf(r) : undefined;
+  if (!part && method === 'GET') {
+    // The username is the one the script's password grant sends (it may differ from the name shown).
+    return json({
+      enabled,
+      username: customer.username,
+      maximumScope: OWN_DATA_SCOPE,
+      apiClient: stored ? clientJson(r, stored) : null,
+    });
   }
+  if (!enabled) return problem(403, 'api_access_not_enabled', 'API access is not enabled for this account.');
+  if (!part && method === 'POST') return createClient(r, stored);
   if (!stored) return problem(404, 'no_api_client', 'This account has no API client yet: create one first.');
+  if (!part && method === 'DELETE') return deleteClient(r, stored);
   if (part === 'ceiling' && !id && method === 'PUT') return setCeiling(r, stored);
   if (part === 'secret' && !id && method === 'POST') return rotateSecret(r, stored);
   if (part === 'tokens') {
@@ -216,6 +215,18 @@ async function rotateSecret(r: OwnApiRequest, client: OwnApiClient): Promise<Res
     return stored ?? client;
   });
   return json({ ...clientJson(r, rotated), clientSecret: secret });
+}
+
+/** Removes the client: every token of it ends, and its id and secret no longer mean anything. */
+function deleteClient(r: OwnApiRequest, client: OwnApiClient): Response {
+  revokeTokens(r, tokensOf(r, client));
+  const without = <T>(records: Record<string, T>, id: string) =>
+    Object.fromEntries(Object.entries(records).filter(([key]) => key !== id));
+  r.ctx.store.update((s) => {
+    s.ownApiClients = without(s.ownApiClients, client.clientId);
+    s.authorizations = without(s.authorizations, client.authorizationId);
+  });
+  return new Response(null, { status: 204 });
 }
 
 function tokensOf(r: OwnApiRequest, client: OwnApiClient): OwnApiToken[] {

@@ -28,6 +28,8 @@ const withSecretSchema = z.extend(clientSchema, { clientSecret: z.string() });
 export type OwnApiClientWithSecret = z.output<typeof withSecretSchema>;
 
 const overviewSchema = z.object({
+  /** Whether the utility enabled API access for this account. */
+  enabled: z.boolean(),
   username: z.string(),
   maximumScope: z.string(),
   apiClient: z.nullable(clientSchema),
@@ -127,6 +129,20 @@ export function useSetCeiling() {
       queryClient.setQueryData<OwnApiOverview>(ownApiKeys.overview(), (overview) =>
         overview ? { ...overview, apiClient: updated } : overview,
       ),
+  });
+}
+
+export function useDeleteClient() {
+  const client = useApiClient();
+  const { customerApiBaseUrl } = useConfig();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => client.json(`${customerApiBaseUrl}/api-client`, { method: 'DELETE' }),
+    onSuccess: () =>
+      queryClient.setQueryData<OwnApiOverview>(ownApiKeys.overview(), (overview) =>
+        overview ? { ...overview, apiClient: null } : overview,
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ownApiKeys.all }),
   });
 }
 

@@ -11,6 +11,7 @@ import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import {
+  useDeleteClient,
   useIssueSecret,
   useOwnApiOverview,
   useSetCeiling,
@@ -97,6 +98,14 @@ function ApiAccess(props: { overview: OwnApiOverview }) {
       />
     );
   }
+  if (!overview.enabled) {
+    return (
+      <p className="card">
+        API access is not enabled for your account. If your organisation needs to read its data with its own
+        software, ask your utility to enable it.
+      </p>
+    );
+  }
   const { apiClient } = overview;
   if (!apiClient) {
     return (
@@ -153,8 +162,9 @@ function ClientDetails({
 }) {
   const issue = useIssueSecret();
   const ceiling = useSetCeiling();
-  const [confirmRotate, setConfirmRotate] = useState(false);
-  const [editing, setEditing] = useState(false);
+  const remove = useDeleteClient();
+  const [mode, setMode] = useState<'view' | 'edit' | 'rotate' | 'delete'>('view');
+  const failed = issue.error ?? ceiling.error ?? remove.error;
   const when = (iso: string) => (
     <time dateTime={iso}>
       {new Date(iso).toLocaleString(DISPLAY_LOCALE, { dateStyle: 'medium', timeStyle: 'short' })}
@@ -186,22 +196,37 @@ function ClientDetails({
           <code className="api-access__scope">{client.ceiling.scope}</code>
         </dd>
       </dl>
-      {(issue.isError || ceiling.isError) && (
+      {failed && (
         <div className="alert alert--error" role="alert">
-          <p>Nothing was changed: {describeError(issue.error ?? ceiling.error)}</p>
+          <p>Nothing was changed: {describeError(failed)}</p>
         </div>
       )}
-      {editing ? (
+      {mode === 'edit' ? (
         <CeilingForm
           maximumScope={maximumScope}
           usagePoints={usagePoints}
           current={client.ceiling}
           submitLabel="Save what it may read"
           busy={ceiling.isPending}
-          onCancel={() => setEditing(false)}
-          onSubmit={(next) => ceiling.mutate(next, { onSuccess: () => setEditing(false) })}
+          onCancel={() => setMode('view')}
+          onSubmit={(next) => ceiling.mutate(next, { onSuccess: () => setMode('view') })}
         />
-      ) : confirmRotate ? (
+      ) : mode === 'delete' ? (
+        <div className="stack" role="group" aria-labelledby="api-delete-question">
+          <p id="api-delete-question">
+            Delete this API client? Every token of it stops working at once, and its id and secret mean
+            nothing any more. You can create a new client afterwards.
+          </p>
+          <p className="actions">
+            <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
+              Delete now
+            </Button>
+            <Button variant="secondary" onClick={() => setMode('view')}>
+              Keep the client
+            </Button>
+          </p>
+        </div>
+      ) : mode === 'rotate' ? (
         <div className="stack" role="group" aria-labelledby="api-rotate-question">
           <p id="api-rotate-question">
             Rotate the secret? The current secret stops working at once: update your script with the new one.
@@ -215,18 +240,21 @@ function ClientDetails({
             >
               Rotate now
             </Button>
-            <Button variant="secondary" onClick={() => setConfirmRotate(false)}>
+            <Button variant="secondary" onClick={() => setMode('view')}>
               Keep the current secret
             </Button>
           </p>
         </div>
       ) : (
         <p className="actions">
-          <Button variant="secondary" onClick={() => setEditing(true)}>
+          <Button variant="secondary" onClick={() => setMode('edit')}>
             Change what it may read
           </Button>
-          <Button variant="secondary" onClick={() => setConfirmRotate(true)}>
+          <Button variant="secondary" onClick={() => setMode('rotate')}>
             Rotate secret
+          </Button>
+          <Button variant="danger" onClick={() => setMode('delete')}>
+            Delete API client
           </Button>
         </p>
       )}
