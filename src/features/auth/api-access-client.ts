@@ -138,11 +138,14 @@ export function useDeleteClient() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => client.json(`${customerApiBaseUrl}/api-client`, { method: 'DELETE' }),
-    onSuccess: () =>
+    // The token list goes with the client: not read again, since there is no client to ask about.
+    onSuccess: () => {
       queryClient.setQueryData<OwnApiOverview>(ownApiKeys.overview(), (overview) =>
         overview ? { ...overview, apiClient: null } : overview,
-      ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ownApiKeys.all }),
+      );
+      queryClient.removeQueries({ queryKey: ownApiKeys.tokens() });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ownApiKeys.overview() }),
   });
 }
 
