@@ -76,3 +76,19 @@ export function refreshGrant(
     { Authorization: basic(client.clientId, client.clientSecret) },
   );
 }
+
+/**
+ * The commercial account's API client with all of its own data as the ceiling (every meter, the whole
+ * own-data scope): created as the portal does, for tests whose subject is not the ceiling.
+ */
+export async function commercialApiClient(base: string, redirectUri: string): Promise<OwnApiCredentials> {
+  const portal = await commercialPortalToken(base, redirectUri);
+  const overview = (await (await ownApiRequest(base, portal, 'GET', '')).json()) as { maximumScope: string };
+  const meters = (await (
+    await fetch(`${base}/api/customer/v1/usage-points`, { headers: bearer(portal) })
+  ).json()) as { usagePoints: { id: string }[] };
+  return createOwnApiClient(base, portal, {
+    scope: overview.maximumScope,
+    usagePointIds: meters.usagePoints.map((up) => up.id),
+  });
+}
