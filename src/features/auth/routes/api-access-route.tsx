@@ -70,11 +70,23 @@ export function Component() {
 function ApiAccess(props: { overview: OwnApiOverview }) {
   const { overview } = props;
   const config = useConfig();
-  const usagePoints = useQuery(usagePointsQuery(useApiClient(), config.customerApiBaseUrl));
+  // The meters matter only where there can be a client (the ceiling is chosen by site).
+  const usagePoints = useQuery({
+    ...usagePointsQuery(useApiClient(), config.customerApiBaseUrl),
+    enabled: overview.enabled,
+  });
   const issue = useIssueSecret();
   const [issued, setIssued] = useState<{ secret: OwnApiClientWithSecret; rotated: boolean } | null>(null);
   const clientHeading = useRef<HTMLHeadingElement>(null);
 
+  if (!overview.enabled) {
+    return (
+      <p className="card">
+        API access is not enabled for your account. If your organisation needs to read its data with its own
+        software, ask your utility to enable it.
+      </p>
+    );
+  }
   if (usagePoints.isPending) return <LoadingState label="Loading your meters" />;
   if (usagePoints.isError) {
     return (
@@ -96,14 +108,6 @@ function ApiAccess(props: { overview: OwnApiOverview }) {
           requestAnimationFrame(() => clientHeading.current?.focus());
         }}
       />
-    );
-  }
-  if (!overview.enabled) {
-    return (
-      <p className="card">
-        API access is not enabled for your account. If your organisation needs to read its data with its own
-        software, ask your utility to enable it.
-      </p>
     );
   }
   const { apiClient } = overview;
