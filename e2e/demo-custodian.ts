@@ -13,13 +13,19 @@ export interface CustodianAnswer {
 export async function custodian(
   page: Page,
   path: string,
-  init: { method?: string; form?: Record<string, string>; json?: unknown; bearer?: string } = {},
+  init: {
+    method?: string;
+    form?: Record<string, string>;
+    json?: unknown;
+    bearer?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<CustodianAnswer> {
   // The portal renders once the mock custodian's worker answers: before that, requests miss it.
   await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0);
   return page.evaluate(
     async ({ path, init }) => {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...init.headers };
       let body: string | undefined;
       if (init.form) {
         headers['Content-Type'] = 'application/x-www-form-urlencoded';

@@ -12,6 +12,7 @@ import { result, type BenchCase, type BenchResult } from '../harness.ts';
 import { peakRss, rssMb, startSandboxProcess } from '../sandbox-process.ts';
 import { PAGE_SIZE } from '../../src/custodian/feed-stream.ts';
 import { basic, codeFlow, postForm, type TokenResponse } from '../../src/testing/custodian-client.ts';
+import { commercialApiClient } from '../../src/testing/own-api-client.ts';
 
 /** In this project's bench port range; loopback only. */
 const PORT = 4245;
@@ -79,11 +80,12 @@ const benchCase: BenchCase = {
     const server = await startSandboxProcess(PORT);
     const pid = server.pid ?? 0;
     try {
+      const own = await commercialApiClient(BASE, PORTAL_REDIRECT);
       const commercial = (await (
         await postForm(
           `${BASE}/oauth/token`,
           { grant_type: 'password', username: 'commercial', password: 'demo' },
-          { Authorization: basic('commercial-api', 'commercial-api-secret') },
+          { Authorization: basic(own.clientId, own.clientSecret) },
         )
       ).json()) as TokenResponse;
       const portal = await codeFlow(BASE, {

@@ -6,6 +6,7 @@ import { decodeJwt } from 'jose';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from '../fixtures.ts';
 import { signedInUser, storedUser } from '../auth-helpers.ts';
+import { allowAtProvider, openSignedIn } from './provider-sign-in.ts';
 import {
   ACCESS_TOKEN_SECONDS,
   API_AUDIENCE,
@@ -17,33 +18,6 @@ import {
 
 // Full sign-ins at a provider and a production build on a shared machine.
 test.describe.configure({ timeout: 150_000 });
-
-/** The provider's sign-in page (the password typed there), then its consent page, then back. */
-async function signInAtProvider(page: Page, username: string) {
-  await expect(page).toHaveURL(new RegExp(`^${IDP_ISSUER}/interaction/`), { timeout: 30_000 });
-  await expect(page.getByRole('heading', { name: 'Sign in to your utility' })).toBeVisible();
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill('demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await allowAtProvider(page);
-}
-
-/** prompt=consent: the provider asks every time, and only then issues a refresh token. */
-async function allowAtProvider(page: Page) {
-  await expect(page.getByRole('heading', { name: 'Allow the Green Button Portal?' })).toBeVisible({
-    timeout: 30_000,
-  });
-  await page.getByRole('button', { name: 'Allow' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible({ timeout: 30_000 });
-  await expect(page).toHaveURL(new RegExp(`^${PORTAL_ORIGIN}/`));
-}
-
-async function openSignedIn(page: Page, path: string, username = 'household') {
-  await page.goto(path);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).first().click();
-  await signInAtProvider(page, username);
-  await expect(page).toHaveURL(`${PORTAL_ORIGIN}${path}`);
-}
 
 /** The grant types of the token requests the page makes to the provider, as they happen. */
 function watchTokenRequests(page: Page): URLSearchParams[] {

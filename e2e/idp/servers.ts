@@ -36,7 +36,7 @@ const portalEnv = {
   VITE_OIDC_END_SESSION: 'discovery',
   VITE_ESPI_BASE_URL: `${CUSTODIAN_URL}/espi/1_1/resource`,
   VITE_CUSTOMER_API_BASE_URL: `${CUSTODIAN_URL}/api/customer/v1`,
-  VITE_API_ACCESS: 'false',
+  VITE_API_ACCESS: 'true',
 };
 
 export const idpWebServers: WebServer[] = [

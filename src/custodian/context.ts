@@ -2,8 +2,9 @@
  * What every endpoint of one mock custodian shares: its URLs, clock, store and client registry, and
  * the two checks every protected endpoint runs (who is calling, and is that authorization alive).
  */
-import { CUSTOMER_API_CLIENTS, THIRD_PARTIES, portalClient, type Client } from './directory.ts';
+import { THIRD_PARTIES, portalClient, type Client } from './directory.ts';
 import { bearerError, bearerToken } from './http-util.ts';
+import { noteOwnApiTokenUse, ownApiClientOf } from './own-api-clients.ts';
 import { createRateLimits, type RateLimits } from './rate-limits.ts';
 import type { BulkGrant, CustodianStore, StoredAuthorization } from './state.ts';
 import type { ExternalIssuer } from './external-issuer.ts';
@@ -15,6 +16,7 @@ export interface CustodianContext {
   /** `B/espi/1_1/resource` */
   espiBase: string;
   store: CustodianStore;
+  /** The registered clients; customers' own-data clients live in the store (findClient). */
   clients: ReadonlyMap<string, Client>;
   /** Origins allowed by CORS. */
   allowedOrigins: ReadonlySet<string>;
@@ -56,7 +58,7 @@ export function createContext(options: {
       : {}),
     ...(options.notifyUri ? { notifyUri: options.notifyUri } : {}),
   }));
-  const clients = [portalClient(options.portalRedirectUris), ...thirdParties, ...CUSTOMER_API_CLIENTS];
+  const clients = [portalClient(options.portalRedirectUris), ...thirdParties];
   return {
     baseUrl,
     espiBase: `${baseUrl}${ESPI_RESOURCE_PATH}`,
@@ -74,6 +76,11 @@ export function createContext(options: {
     ...(options.externalIssuer ? { externalIssuer: options.externalIssuer } : {}),
     deliverNotifications: options.notifyUri !== undefined,
   };
+}
+
+/** A registered client, or a customer's own-data API client. */
+export function findClient(ctx: CustodianContext, clientId: string): Client | undefined {
+  return ctx.clients.get(clientId) ?? ownApiClientOf(ctx.store.state, clientId);
 }
 
 export function nowSeconds(ctx: CustodianContext): number {
@@ -134,10 +141,11 @@ export async function authenticate(
     return fail('The access token has been revoked.');
   }
   const authorization = state.authorizations[claims.aid];
-  const client = ctx.clients.get(claims.client_id);
+  const client = findClient(ctx, claims.client_id);
   if (!authorization || !client) return fail('The authorization behind this token no longer exists.');
   const status = authorizationStatus(authorization, at);
   if (status !== 'active') return fail(`The authorization behind this token is ${status}.`);
+  if (client.kind === 'customer-api') noteOwnApiTokenUse(ctx.store, claims.fid, at);
   return { ok: true, caller: { claims, authorization, client } };
 }
 

@@ -42,12 +42,9 @@ interface GrantJson {
 describe('account, usage points and third parties', () => {
   it('describes the customer and every usage point with its ESPI hrefs', async () => {
     const token = await portalToken('commercial');
-    const me = await getJson<{ displayName: string; apiAccess: { enabled: boolean; clientId: string } }>(
-      `${API}/me`,
-      token,
-    );
+    const me = await getJson<{ displayName: string; apiAccess: { enabled: boolean } }>(`${API}/me`, token);
     expect(me.body.displayName).toBe('Northeast Grocers Cooperative');
-    expect(me.body.apiAccess).toEqual({ enabled: true, clientId: 'commercial-api' });
+    expect(me.body.apiAccess).toEqual({ enabled: true });
     const { body } = await getJson<{
       usagePoints: { id: string; site: string; serviceKind: number; hrefs: { batch: string } }[];
     }>(`${API}/usage-points`, token);

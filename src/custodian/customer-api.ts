@@ -29,6 +29,7 @@ import { bearerError, isoSeconds, json, notFound, readJson } from './http-util.t
 import { bulkDataSets, bulkScope, dataSetFor } from './bulk.ts';
 import { notifyMembership } from './bulk-notifications.ts';
 import { changeAuthorization } from './authorization-changes.ts';
+import { ownApiRoutes } from './own-api.ts';
 import type { AuthorizationTerms, BulkGrant, BulkGrantChange, StoredAuthorization } from './state.ts';
 
 function problem(status: number, error: string, description: string, extra: Record<string, unknown> = {}) {
@@ -59,6 +60,7 @@ export async function customerApi(ctx: CustodianContext, request: Request, path:
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   const method = request.method;
   const [collection, id, action, ...extra] = segments;
+  if (collection === 'api-client') return ownApiRoutes(ctx, request, customer, segments.slice(1));
   if (extra.length) return notFound(path);
 
   if (collection === 'me' && !id && method === 'GET') return json(me(r));
@@ -107,10 +109,8 @@ function me(r: CustomerRequest) {
     email: customer.email,
     timeZone: customer.zone,
     usagePointCount: customer.usagePoints.length,
-    // The secret is never sent: the customer types it on the API access page (issue 5).
-    apiAccess: customer.apiClient
-      ? { enabled: true, clientId: customer.apiClient.clientId }
-      : { enabled: false, clientId: null },
+    // Whether the account may have an own-data API client (`/api-client`, own-api.ts).
+    apiAccess: { enabled: customer.ownDataApi === true },
   };
 }
 

@@ -52,14 +52,16 @@ export interface Customer {
   email: string;
   zone: TimeZoneName;
   usagePoints: UsagePointInfo[];
-  /** Own-data API access (the resource-owner password grant), when the customer enabled it. */
-  apiClient?: { clientId: string; clientSecret: string };
+  /** May create an own-data API client (own-api.ts): the utility enabled API access for the account. */
+  ownDataApi?: boolean;
 }
 
 export interface Client {
   clientId: string;
   /** Absent for the portal: a public client that authenticates with PKCE alone. */
   clientSecret?: string;
+  /** An own-data API client's secret is kept only as its hash (own-api-clients.ts). */
+  clientSecretHash?: string;
   kind: 'first-party' | 'third-party' | 'customer-api';
   name: string;
   description: string;
@@ -304,7 +306,7 @@ function commercial(): Customer {
     email: 'energy@northeastgrocers.example',
     zone,
     usagePoints,
-    apiClient: { clientId: 'commercial-api', clientSecret: 'commercial-api-secret' },
+    ownDataApi: true,
   };
 }
 
@@ -433,27 +435,6 @@ export function portalClient(redirectUris: string[]): Client {
     applicationUse: 1,
   };
 }
-
-/** The own-data API clients of customers who enabled API access. */
-export const CUSTOMER_API_CLIENTS: readonly Client[] = CUSTOMERS.flatMap((c) =>
-  c.apiClient
-    ? [
-        {
-          clientId: c.apiClient.clientId,
-          clientSecret: c.apiClient.clientSecret,
-          kind: 'customer-api' as const,
-          name: `${c.displayName} (own API access)`,
-          description: 'API credentials of the customer, for their own data only.',
-          contacts: [c.email],
-          redirectUris: [],
-          scopes: [OWN_DATA_SCOPE],
-          bulkCapable: false,
-          applicationUse: 1,
-          customerId: c.id,
-        },
-      ]
-    : [],
-);
 
 /** What anyone may know of a registered client: the consent page, the customer API and their tests. */
 export function clientDisplayInfo(client: Client, baseUrl: string) {

@@ -11,6 +11,11 @@ import { startSandboxServer, type SandboxServer } from './server.ts';
 import { initialState } from './seed.ts';
 import { defaultDatabasePath, sqliteStorage } from './sqlite-storage.ts';
 import { basic, bearer, codeFlow, postForm, type TokenResponse } from '../testing/custodian-client.ts';
+import {
+  SANDBOX_PORTAL_REDIRECT_URI,
+  commercialPortalToken,
+  createOwnApiClient,
+} from '../testing/own-api-client.ts';
 
 // A fixed port from this worktree's range: the issuer (and so every token's `iss`) names it.
 const PORT = 4243;
@@ -18,7 +23,9 @@ const folder = mkdtempSync(join(tmpdir(), 'custodian-db-'));
 const database = join(folder, 'nested', 'custodian.sqlite');
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const API = basic('commercial-api', 'commercial-api-secret');
+/** The commercial account's own-data API client, created in the first run (Basic credentials). */
+let API = '';
+let clientSecret = '';
 const THIRD_PARTY = {
   clientId: 'brightwatt',
   redirectUri: 'http://127.0.0.1/callback',
@@ -28,7 +35,7 @@ const THIRD_PARTY = {
 async function passwordTokens(sandbox: SandboxServer): Promise<TokenResponse> {
   const response = await postForm(
     `${sandbox.url}/oauth/token`,
-    { grant_type: 'password', username: 'commercial', password: 'demo', scope: 'offline_access' },
+    { grant_type: 'password', username: 'commercial', password: 'demo' },
     { Authorization: API },
   );
   return (await response.json()) as TokenResponse;
@@ -40,6 +47,13 @@ const feed = (tokens: TokenResponse) =>
 describe('a restart on the same database', () => {
   it('keeps every revocation, every consent and the signing key', async () => {
     const first = await startSandboxServer({ port: PORT, database });
+    const portal = await commercialPortalToken(first.url, SANDBOX_PORTAL_REDIRECT_URI);
+    const client = await createOwnApiClient(first.url, portal, {
+      scope: 'FB=1_3_4_5_13;HistoryLength=2678400',
+      usagePointIds: ['up-3001-0001'],
+    });
+    clientSecret = client.clientSecret;
+    API = basic(client.clientId, client.clientSecret);
     const kept = await passwordTokens(first);
     const revoked = await passwordTokens(first);
     const family = await passwordTokens(first);
@@ -67,6 +81,8 @@ describe('a restart on the same database', () => {
         { Authorization: API },
       );
       expect(refreshed.status).toBe(400);
+      // The own-data client, its secret (kept as a hash) and its ceiling are still there.
+      expect((await passwordTokens(second)).scope).toBe('FB=1_3_4_5_13;HistoryLength=2678400');
       // The third party's consent is still there, and still works.
       expect((await feed(consent)).status).toBe(200);
     } finally {
@@ -89,11 +105,16 @@ describe('a restart on the same database', () => {
         'bulk_grants',
         'credentials',
         'idempotency',
+        'own_api_clients',
+        'own_api_tokens',
         'settings',
         'signing_keys',
       ]),
     );
     expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(2);
+    const clients = db.prepare('SELECT record FROM own_api_clients').all() as { record: string }[];
+    expect(clients).toHaveLength(1);
+    expect(clients[0]?.record).not.toContain(clientSecret);
     const revocations = db
       .prepare("SELECT count(*) AS n FROM credentials WHERE kind = 'revoked-jti'")
       .get() as {

@@ -9,7 +9,7 @@ import { findUsagePoint, type UsagePointInfo } from './directory.ts';
 import { ATOM, PAGE_SIZE, type Page } from './feed-stream.ts';
 import { bearerError, isoSeconds } from './http-util.ts';
 import { inUpdatedWindow, type EntryDescriptor, type ResourceScope, type TimeWindow } from './resources.ts';
-import { narrowScope, scopeLimits } from './scope-limits.ts';
+import { isScopeWithin, narrowScope, scopeLimits } from './scope-limits.ts';
 
 export interface Query extends TimeWindow, Page {}
 
@@ -107,10 +107,18 @@ export function customerScope(r: EspiRequest): ResourceScope | Response {
       'This token is a client token: it reads ApplicationInformation, Authorization, Batch/Bulk and ReadServiceStatus only.',
     );
   }
+  const tokenScope = espiScopeOf(claims.scope);
+  // Terms narrowed after a token was issued hold at once, not when the token expires. The customer's own
+  // script is refused until it refreshes (own-api.ts: it never gets less than it asked without being told);
+  // a third party reads under the narrowed terms at once, having been told by a BatchList
+  // (authorization-changes.ts).
+  if (authorization.kind === 'own' && tokenScope && !isScopeWithin(tokenScope, authorization.scope)) {
+    return forbidden('This token’s scope is wider than its authorization now allows: refresh it.');
+  }
   return {
     ctx: r.ctx,
     nowSeconds: r.at,
-    limits: scopeLimits(narrowScope(espiScopeOf(claims.scope) ?? authorization.scope, authorization.scope)),
+    limits: scopeLimits(narrowScope(tokenScope ?? authorization.scope, authorization.scope)),
     subscriptionId: authorization.subscriptionId,
   };
 }

@@ -132,7 +132,7 @@ export async function demoEndpoint(ctx: CustodianContext, request: Request, path
         username: c.username,
         displayName: c.displayName,
         usagePoints: c.usagePoints.length,
-        apiClientId: c.apiClient?.clientId ?? null,
+        ownDataApi: c.ownDataApi === true,
       })),
     );
   }

@@ -6,16 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from './feed-stream.ts';
 import { startSandboxServer, type SandboxServer } from './server.ts';
 import { basic, bearer, postForm, type TokenResponse } from '../testing/custodian-client.ts';
+import { SANDBOX_PORTAL_REDIRECT_URI, commercialApiClient } from '../testing/own-api-client.ts';
 import { assertValidEspi } from '../testing/test-data.ts';
 
 let sandbox: SandboxServer;
 let tokens: TokenResponse;
 beforeAll(async () => {
   sandbox = await startSandboxServer({ port: 0 });
+  const client = await commercialApiClient(sandbox.url, SANDBOX_PORTAL_REDIRECT_URI);
   const response = await postForm(
     `${sandbox.url}/oauth/token`,
     { grant_type: 'password', username: 'commercial', password: 'demo' },
-    { Authorization: basic('commercial-api', 'commercial-api-secret') },
+    { Authorization: basic(client.clientId, client.clientSecret) },
   );
   tokens = (await response.json()) as TokenResponse;
 });

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER_RECORDS_SCOPE } from './directory.ts';
 import { startSandboxServer, type SandboxServer } from './server.ts';
 import { basic, bearer, codeFlow, postForm, type TokenResponse } from '../testing/custodian-client.ts';
+import { SANDBOX_PORTAL_REDIRECT_URI, commercialApiClient } from '../testing/own-api-client.ts';
 import { schemaErrors } from '../testing/test-data.ts';
 
 const OPENAPI = fileURLToPath(new URL('../../testdata/gba-openapi/openapi/openapi.yaml', import.meta.url));
@@ -111,19 +112,21 @@ beforeAll(async () => {
     },
     'brightwatt-secret',
   );
-  const grant = async (form: Record<string, string>, client: string) =>
+  const grant = async (form: Record<string, string>, client: string, secret = `${client}-secret`) =>
     (
       (await (
         await postForm(`${sandbox.url}/oauth/token`, form, {
-          Authorization: basic(client, `${client}-secret`),
+          Authorization: basic(client, secret),
         })
       ).json()) as TokenResponse
     ).access_token;
   tokens.customer = customer.access_token;
   tokens.client = await grant({ grant_type: 'client_credentials' }, 'gridflex');
+  const own = await commercialApiClient(sandbox.url, SANDBOX_PORTAL_REDIRECT_URI);
   tokens.own = await grant(
     { grant_type: 'password', username: 'commercial', password: 'demo' },
-    'commercial-api',
+    own.clientId,
+    own.clientSecret,
   );
   knownIds.subscriptionId = customer.resourceURI.split('/').pop() ?? '';
   knownIds.retailCustomerId = 'rc-3001';

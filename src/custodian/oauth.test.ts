@@ -362,38 +362,6 @@ describe('refresh_token rotation', () => {
   });
 });
 
-describe('password grant (own-data API access)', () => {
-  const password = (form: Record<string, string>, id = 'commercial-api', secret = 'commercial-api-secret') =>
-    postForm(
-      `${B}/oauth/token`,
-      { grant_type: 'password', username: 'commercial', password: 'demo', ...form },
-      {
-        Authorization: basic(id, secret),
-      },
-    );
-
-  it('issues a token for the customer’s own data, narrower when asked', async () => {
-    const narrow = 'FB=1_3_4_5_13_14_19_32_37_39;IntervalDuration=3600;HistoryLength=2678400';
-    const response = await password({ scope: narrow });
-    expect(response.status).toBe(200);
-    const tokens = (await response.json()) as TokenResponse;
-    expect(tokens.scope).toBe(narrow);
-    expect(tokens.refresh_token).toBeUndefined();
-    expect(tokens.resourceURI).toBe(`${B}/espi/1_1/resource/Batch/Subscription/self-rc-3001`);
-    expect(decodeJwt(tokens.access_token).sub).toBe('rc-3001');
-  });
-
-  it('refuses a wider scope, another account, a third party client and a wrong password', async () => {
-    expect(((await (await password({ scope: 'FB=1_3_34_35_46' })).json()) as { error: string }).error).toBe(
-      'invalid_scope',
-    );
-    expect((await password({ username: 'household' })).status).toBe(400);
-    expect((await password({ password: 'x' })).status).toBe(400);
-    const thirdParty = await password({}, 'brightwatt', 'brightwatt-secret');
-    expect(((await thirdParty.json()) as { error: string }).error).toBe('unauthorized_client');
-  });
-});
-
 describe('client_credentials', () => {
   it('gives an aggregator a Batch/Bulk token, and refuses a foreign scope', async () => {
     const response = await postForm(

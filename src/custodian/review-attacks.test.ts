@@ -4,7 +4,7 @@
  * paths, and answers that would confirm a password.
  */
 import { decodeJwt } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { NODE_BASE_URL as B } from './node.ts';
 import {
   authorizeRedirect,
@@ -17,8 +17,15 @@ import {
 } from '../testing/custodian-client.ts';
 import { PORTAL, THIRD_PARTY, THIRD_PARTY_AUTH, startClockedCustodian } from '../testing/node-custodian.ts';
 import { signToken } from './tokens.ts';
+import { commercialApiClient } from '../testing/own-api-client.ts';
 
 const { custodian, clock } = startClockedCustodian();
+/** The commercial account's own-data API client, created anew after each reset (HTTP Basic). */
+let ownApi = '';
+beforeEach(async () => {
+  const client = await commercialApiClient(B, PORTAL.redirectUri);
+  ownApi = basic(client.clientId, client.clientSecret);
+});
 
 const refresh = (refreshToken: string) =>
   postForm(`${B}/oauth/token`, {
@@ -144,11 +151,7 @@ describe('malformed requests', () => {
 describe('answers that reveal nothing', () => {
   it('gives another account’s right password the same answer as a wrong password', async () => {
     const passwordGrant = (username: string, password: string) =>
-      postForm(
-        `${B}/oauth/token`,
-        { grant_type: 'password', username, password },
-        { Authorization: basic('commercial-api', 'commercial-api-secret') },
-      );
+      postForm(`${B}/oauth/token`, { grant_type: 'password', username, password }, { Authorization: ownApi });
     const wrong = await passwordGrant('commercial', 'not-the-password');
     const otherAccount = await passwordGrant('household', 'demo');
     const unknown = await passwordGrant('nobody', 'demo');
@@ -163,7 +166,7 @@ describe('throttling', () => {
     postForm(
       `${B}/oauth/token`,
       { grant_type: 'password', username: 'commercial', password },
-      { Authorization: basic('commercial-api', 'commercial-api-secret') },
+      { Authorization: ownApi },
     );
   const interactionSignIn = async (password: string) => {
     const { challenge } = await pkcePair();

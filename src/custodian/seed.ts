@@ -3,14 +3,7 @@
  * in each state (active, expired, revoked, denied), demo and synthetic customers have bulk grants, and
  * every registered client has the Authorization its client_credentials tokens point to.
  */
-import {
-  CUSTOMERS,
-  CUSTOMER_API_CLIENTS,
-  OWN_DATA_SCOPE,
-  THIRD_PARTIES,
-  type Client,
-  type Customer,
-} from './directory.ts';
+import { CUSTOMERS, OWN_DATA_SCOPE, THIRD_PARTIES, type Client, type Customer } from './directory.ts';
 import { formatScope, parseScope } from '../espi/scope.ts';
 import { bulkDataSets, type BulkDataSet } from './bulk.ts';
 import { POPULATION_SIZE, findAnyCustomer, syntheticCustomer, syntheticCustomerId } from './population.ts';
@@ -313,7 +306,7 @@ export function initialState(nowMs: number): CustodianState {
       ),
     );
   }
-  for (const client of [...THIRD_PARTIES, ...CUSTOMER_API_CLIENTS]) {
+  for (const client of THIRD_PARTIES) {
     authorizations.push(clientAuthorization(client, nowSeconds));
   }
   return {
@@ -326,6 +319,8 @@ export function initialState(nowMs: number): CustodianState {
     revokedJtis: {},
     usedJtis: {},
     revokedFamilies: {},
+    ownApiClients: {},
+    ownApiTokens: {},
     faults: { ...DEFAULT_FAULTS },
     requestCount: 0,
     sequence: 0,

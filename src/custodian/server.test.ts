@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PORT, isLoopback, startSandboxServer, type SandboxServer } from './server.ts';
-import { basic, bearer, pkcePair, postForm, type TokenResponse } from '../testing/custodian-client.ts';
+import {
+  basic,
+  bearer,
+  codeFlow,
+  pkcePair,
+  postForm,
+  type TokenResponse,
+} from '../testing/custodian-client.ts';
+import { SANDBOX_PORTAL_REDIRECT_URI } from '../testing/own-api-client.ts';
 import { assertValidEspi } from '../testing/test-data.ts';
 
 const run = promisify(execFile);
@@ -36,23 +44,23 @@ describe('the sandbox over real HTTP', () => {
     );
     // 1. discovery
     expect(stdout).toContain(`"issuer": "${sandbox.url}"`);
-    // 2. the password grant's narrower scope and the customer's subscription
+    // 4. the script's password grant: the client's ceiling, the customer's subscription
     expect(stdout).toContain(
       '"scope": "FB=1_3_4_5_13_14_19_32_37_39;IntervalDuration=900;HistoryLength=2678400"',
     );
     expect(stdout).toContain(
       `"resourceURI": "${sandbox.url}/espi/1_1/resource/Batch/Subscription/self-rc-3001"`,
     );
-    // 3. the feed: its title, a usage point's title, readings
+    // 5. the feed after the refresh: its title, a usage point of the ceiling, readings
     expect(stdout).toContain('<title>Green Button Subscription</title>');
     expect(stdout).toContain('<title>Distribution Center #001: Main service</title>');
     expect(stdout).toMatch(/<espi:value>\d+<\/espi:value>/);
-    // 4. the customer's records: the first site's address and its last bill
+    // 6. the customer's records: the first site's address and its last bill
     expect(stdout).toContain('<addressGeneral>100 Commerce Way</addressGeneral>');
     expect(stdout).toContain('<postalCode>12207</postalCode>');
     expect(stdout).toMatch(/<lastBillAmount>\d+<\/lastBillAmount>/);
-    // 5. revoke, 6. refused afterwards
-    expect(stdout.trim().split('\n').slice(-2)).toEqual(['200', '401']);
+    // 7. the one token family revoked, 8. the feed and the refresh refused afterwards
+    expect(stdout.trim().split('\n').slice(-3)).toEqual(['revoked', '401', '400']);
   });
 
   it('runs the README bulk session as written: one feed carries several customers’ grants', async () => {
@@ -181,7 +189,7 @@ describe('the sandbox over real HTTP', () => {
     const answer = await accounts({ 'X-Demo-Token': sandbox.demoToken });
     expect(answer.status).toBe(200);
     const text = await answer.text();
-    expect(text).toContain('"apiClientId":"commercial-api"');
+    expect(text).toContain('"username":"commercial"');
     expect(text).not.toMatch(/secret|password/i);
     const lifetimes = await fetch(`${sandbox.url}/__demo/faults`, {
       method: 'PUT',
@@ -210,25 +218,24 @@ describe('the sandbox over real HTTP', () => {
   });
 
   it('keeps a revoked token refused after a demo reset', async () => {
-    const tokens = (await (
-      await postForm(
-        `${sandbox.url}/oauth/token`,
-        { grant_type: 'password', username: 'commercial', password: 'demo' },
-        { Authorization: basic('commercial-api', 'commercial-api-secret') },
-      )
-    ).json()) as TokenResponse;
-    await postForm(
-      `${sandbox.url}/oauth/revoke`,
-      { token: tokens.access_token },
-      { Authorization: basic('commercial-api', 'commercial-api-secret') },
-    );
+    // The portal's token: its authorization is seeded, so only the revocation can refuse it after a reset.
+    const portal = await codeFlow(sandbox.url, {
+      clientId: 'green-button-portal',
+      redirectUri: SANDBOX_PORTAL_REDIRECT_URI,
+      scope: 'openid customer_api',
+    });
+    const me = () => fetch(`${sandbox.url}/api/customer/v1/me`, { headers: bearer(portal.access_token) });
+    expect((await me()).status).toBe(200);
+    await postForm(`${sandbox.url}/oauth/revoke`, {
+      token: portal.access_token,
+      client_id: 'green-button-portal',
+    });
     const reset = await fetch(`${sandbox.url}/__demo/reset`, {
       method: 'POST',
       headers: { 'X-Demo-Token': sandbox.demoToken },
     });
     expect(reset.status).toBe(200);
-    const feed = await fetch(`${tokens.resourceURI}?max-results=1`, { headers: bearer(tokens.access_token) });
-    expect(feed.status).toBe(401);
+    expect((await me()).status).toBe(401);
   });
 });
 

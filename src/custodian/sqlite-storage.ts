@@ -41,6 +41,9 @@ const MIGRATIONS: readonly string[] = [
   `CREATE TABLE access_log (
      id TEXT PRIMARY KEY, authorization_id TEXT NOT NULL, at INTEGER NOT NULL, record TEXT NOT NULL);
    CREATE INDEX access_log_by_authorization ON access_log (authorization_id);`,
+  // Own-data API clients (the secret only as its hash) and their token families (issue 16).
+  `CREATE TABLE own_api_clients (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, record TEXT NOT NULL);
+   CREATE TABLE own_api_tokens (id TEXT PRIMARY KEY, client_id TEXT NOT NULL, record TEXT NOT NULL);`,
 ];
 
 /** `$CUSTODIAN_DB`, else the user's data folder (XDG on Linux, the platform's own elsewhere). */
@@ -76,6 +79,8 @@ interface Snapshot {
   accessLog: Rows;
   credentials: Rows;
   settings: Rows;
+  ownApiClients: Rows;
+  ownApiTokens: Rows;
 }
 
 const CREDENTIAL_SETS = [
@@ -101,6 +106,8 @@ function snapshotOf(state: CustodianState): Snapshot {
       ),
     ),
     credentials,
+    ownApiClients: rows(state.ownApiClients),
+    ownApiTokens: rows(state.ownApiTokens),
     settings: new Map([
       ['version', String(state.version)],
       ['faults', JSON.stringify(state.faults)],
@@ -153,6 +160,14 @@ export function sqliteStorage(path: string): SqliteStorage {
     putCredential: db.prepare('INSERT OR REPLACE INTO credentials (kind, id, until) VALUES (?, ?, ?)'),
     deleteCredential: db.prepare('DELETE FROM credentials WHERE kind = ? AND id = ?'),
     putSetting: db.prepare('INSERT OR REPLACE INTO settings (name, value) VALUES (?, ?)'),
+    putOwnApiClient: db.prepare(
+      'INSERT OR REPLACE INTO own_api_clients (id, customer_id, record) VALUES (?, ?, ?)',
+    ),
+    deleteOwnApiClient: db.prepare('DELETE FROM own_api_clients WHERE id = ?'),
+    putOwnApiToken: db.prepare(
+      'INSERT OR REPLACE INTO own_api_tokens (id, client_id, record) VALUES (?, ?, ?)',
+    ),
+    deleteOwnApiToken: db.prepare('DELETE FROM own_api_tokens WHERE id = ?'),
   };
 
   let saved: Snapshot = {
@@ -162,6 +177,8 @@ export function sqliteStorage(path: string): SqliteStorage {
     accessLog: new Map(),
     credentials: new Map(),
     settings: new Map(),
+    ownApiClients: new Map(),
+    ownApiTokens: new Map(),
   };
 
   function load(): CustodianState | undefined {
@@ -228,6 +245,8 @@ export function sqliteStorage(path: string): SqliteStorage {
       bulkGrants,
       idempotency: records('SELECT key AS id, record FROM idempotency'),
       accessLog,
+      ownApiClients: records('SELECT id, record FROM own_api_clients'),
+      ownApiTokens: records('SELECT id, record FROM own_api_tokens'),
       ...sets,
       faults: JSON.parse(settings.get('faults') ?? '{}') as CustodianState['faults'],
       requestCount: Number(settings.get('requestCount') ?? 0),
@@ -297,6 +316,17 @@ export function sqliteStorage(path: string): SqliteStorage {
         const [kind = '', id = ''] = split(key);
         statements.deleteCredential.run(kind, id);
       }
+
+      const clients = changes(saved.ownApiClients, next.ownApiClients);
+      for (const [id, record] of clients.written) {
+        statements.putOwnApiClient.run(id, state.ownApiClients[id]?.customerId ?? '', record);
+      }
+      for (const id of clients.deleted) statements.deleteOwnApiClient.run(id);
+      const tokens = changes(saved.ownApiTokens, next.ownApiTokens);
+      for (const [id, record] of tokens.written) {
+        statements.putOwnApiToken.run(id, state.ownApiTokens[id]?.clientId ?? '', record);
+      }
+      for (const id of tokens.deleted) statements.deleteOwnApiToken.run(id);
 
       for (const [name, value] of changes(saved.settings, next.settings).written) {
         statements.putSetting.run(name, value);

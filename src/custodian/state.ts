@@ -209,6 +209,40 @@ export interface IdempotencyRecord {
   at: number;
 }
 
+/**
+ * A customer's own-data API client (own-api.ts): its secret is kept only as a SHA-256 hash, and its
+ * ceiling is the Authorization `authorizationId` (meters, function blocks, history) every token of it
+ * is held within.
+ */
+export interface OwnApiClient {
+  clientId: string;
+  customerId: string;
+  /** base64url SHA-256 of the secret (a 256-bit random value, so a fast hash is enough). */
+  secretHash: string;
+  /** Epoch seconds. */
+  createdAt: number;
+  secretIssuedAt: number;
+  authorizationId: string;
+}
+
+/** One password grant of an own-data client and the refreshes after it: a refresh-token family. */
+export interface OwnApiToken {
+  /** The refresh-token family id (the `fid` claim of its access and refresh tokens). */
+  id: string;
+  clientId: string;
+  customerId: string;
+  scope: string;
+  /** Epoch seconds: the password grant, the latest refresh, the latest use of a token of it. */
+  issuedAt: number;
+  refreshedAt?: number;
+  lastUsedAt?: number;
+  /** Epoch seconds: the current access token's end, the current refresh token's, the family's. */
+  accessExpiresAt: number;
+  refreshExpiresAt: number;
+  familyExpiresAt: number;
+  revokedAt?: number;
+}
+
 /** jti (or refresh-token family) to the epoch second after which it no longer needs remembering. */
 export type JtiSet = Record<string, number>;
 
@@ -224,6 +258,9 @@ export interface CustodianState {
   revokedJtis: JtiSet;
   usedJtis: JtiSet;
   revokedFamilies: JtiSet;
+  /** Own-data API clients by client id, and their token families by family id. */
+  ownApiClients: Record<string, OwnApiClient>;
+  ownApiTokens: Record<string, OwnApiToken>;
   faults: Faults;
   /** Counts requests, for the repeatable error-rate fault. */
   requestCount: number;
@@ -280,6 +317,8 @@ export function upgrade(parsed: Partial<CustodianState> | undefined): CustodianS
     ...(parsed as CustodianState),
     bulkNotifications: parsed.bulkNotifications ?? [],
     accessLog: parsed.accessLog ?? {},
+    ownApiClients: parsed.ownApiClients ?? {},
+    ownApiTokens: parsed.ownApiTokens ?? {},
     faults: { ...DEFAULT_FAULTS, ...parsed.faults },
   };
 }
@@ -293,6 +332,10 @@ function pruneExpired(state: CustodianState, nowSeconds: number): void {
   // A log lives as long as its authorization (the demo's synthetic authorizations replace others).
   state.accessLog = Object.fromEntries(
     Object.entries(state.accessLog).filter(([id]) => state.authorizations[id] !== undefined),
+  );
+  // A family is listed until it could no longer be used anyway.
+  state.ownApiTokens = Object.fromEntries(
+    Object.entries(state.ownApiTokens).filter(([, token]) => token.refreshExpiresAt >= nowSeconds),
   );
   // A client retries within minutes; a day of idempotency records is plenty.
   state.idempotency = Object.fromEntries(

@@ -2,7 +2,8 @@
 import { nowSeconds, oauthScopes, type CustodianContext } from '../context.ts';
 import { findCustomer, type Client } from '../directory.ts';
 import { json } from '../http-util.ts';
-import type { Faults, StoredAuthorization } from '../state.ts';
+import { refreshLifetimes } from '../own-api-clients.ts';
+import type { StoredAuthorization } from '../state.ts';
 import { randomId, signToken } from '../tokens.ts';
 import { profileClaims } from './userinfo.ts';
 
@@ -15,11 +16,6 @@ export function resourceUriOf(
     return client.bulkCapable ? `${ctx.espiBase}/Batch/Bulk` : `${ctx.espiBase}/Authorization`;
   }
   return `${ctx.espiBase}/Batch/Subscription/${authorization.subscriptionId}`;
-}
-
-/** The absolute end of a sign-in's refresh-token family (no sliding past it). */
-export function sessionEnd(authTime: number, faults: Faults): number {
-  return authTime + faults.sessionLifetime;
 }
 
 export async function issueTokens(
@@ -61,13 +57,23 @@ export async function issueTokens(
     resourceURI: resourceUriOf(ctx, grant.authorization, grant.client),
     authorizationURI: `${ctx.espiBase}/Authorization/${grant.authorization.id}`,
   };
-  const refreshLifetime = Math.min(faults.refreshTokenLifetime, sessionEnd(authTime, faults) - at);
+  // A family ends at a fixed time after sign-in (or the password grant): rotation never slides past it.
+  const lifetimes = refreshLifetimes(grant.client, authTime, faults);
+  const refreshLifetime = Math.min(lifetimes.refresh, lifetimes.familyEnd - at);
   if (grant.refresh && refreshLifetime > 0) {
     body.refresh_token = await signToken(
       'refresh',
       { ...claims, jti: randomId() },
       { ...signing, audience: ctx.baseUrl, lifetime: refreshLifetime },
     );
+  }
+  if (grant.client.kind === 'customer-api') {
+    recordOwnApiToken(ctx, grant, {
+      at,
+      accessExpiresAt: at + faults.accessTokenLifetime,
+      refreshExpiresAt: at + refreshLifetime,
+      familyExpiresAt: lifetimes.familyEnd,
+    });
   }
   if (oauthScopes(grant.scope).includes('openid')) {
     const customer = findCustomer(grant.sub);
@@ -84,4 +90,26 @@ export async function issueTokens(
     );
   }
   return json(body);
+}
+
+/** An own-data client's tokens are listed for its customer: one row per family, updated on each refresh. */
+function recordOwnApiToken(
+  ctx: CustodianContext,
+  grant: { client: Client; sub: string; scope: string; fid: string },
+  times: { at: number; accessExpiresAt: number; refreshExpiresAt: number; familyExpiresAt: number },
+): void {
+  const { at, ...expiries } = times;
+  ctx.store.update((s) => {
+    const known = s.ownApiTokens[grant.fid];
+    s.ownApiTokens[grant.fid] = {
+      id: grant.fid,
+      clientId: grant.client.clientId,
+      customerId: grant.sub,
+      scope: grant.scope,
+      issuedAt: known?.issuedAt ?? at,
+      ...(known ? { refreshedAt: at } : {}),
+      ...(known?.lastUsedAt !== undefined ? { lastUsedAt: known.lastUsedAt } : {}),
+      ...expiries,
+    };
+  });
 }

@@ -2,13 +2,14 @@
 import { nowSeconds, type CustodianContext } from '../context.ts';
 import { oauthError, readParams } from '../http-util.ts';
 import { verifyToken, type GrantClaims } from '../tokens.ts';
+import { refreshLifetimes } from '../own-api-clients.ts';
 import { authenticateClient } from './client-auth.ts';
 
 /** RFC 7009: 200 whether or not the token was known, so it reveals nothing. */
 export async function revokeEndpoint(ctx: CustodianContext, request: Request): Promise<Response> {
   const params = await readParams(request);
   if (!params?.token) return oauthError('invalid_request', 'token is missing.');
-  const auth = authenticateClient(ctx, request, params);
+  const auth = await authenticateClient(ctx, request, params);
   if (!auth.ok) return auth.response;
   const at = nowSeconds(ctx);
   const kinds =
@@ -24,7 +25,8 @@ export async function revokeEndpoint(ctx: CustodianContext, request: Request): P
     const { jti, fid, exp } = verified.claims;
     ctx.store.update((s) => {
       // Revoking a refresh token ends its whole family, access tokens included (RFC 7009 section 2.1).
-      if (kind === 'refresh') s.revokedFamilies[fid] = at + s.faults.refreshTokenLifetime;
+      if (kind === 'refresh')
+        s.revokedFamilies[fid] = at + refreshLifetimes(auth.client, at, s.faults).refresh;
       else s.revokedJtis[jti] = exp;
     });
     break;

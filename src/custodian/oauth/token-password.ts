@@ -1,21 +1,21 @@
 import { oauthScopes, type CustodianContext } from '../context.ts';
-import { OWN_DATA_SCOPE, type Client } from '../directory.ts';
+import type { Client } from '../directory.ts';
 import { oauthError, tooManyRequests } from '../http-util.ts';
+import { ownApiAuthorizationId } from '../own-api-clients.ts';
 import { isScopeWithin } from '../scope-limits.ts';
 import { randomId } from '../tokens.ts';
 import { issueTokens } from './issue-tokens.ts';
 import { checkCredentials, tooManySignIns } from './sign-in.ts';
 
 /**
- * The resource-owner password grant (RFC 6749 section 4.3), only for a customer's own API client and
- * only for that customer's own data: RFC 9700 discourages it, large customers asked for it (issue 5).
+ * The resource-owner password grant (RFC 6749 section 4.3), only for a customer's own-data API client
+ * and only within that client's ceiling (own-api.ts): RFC 9700 discourages the grant, large customers
+ * asked for it (issues 5 and 16). The customer's script sends the password here; the portal never sees it.
+ * A refresh token comes with every token, so a nightly job needs the password only once.
  */
 export async function passwordGrant(ctx: CustodianContext, client: Client, params: Record<string, string>) {
   if (client.kind !== 'customer-api' || !client.customerId) {
-    return oauthError(
-      'unauthorized_client',
-      'The password grant is only for a customer’s own API credentials.',
-    );
+    return oauthError('unauthorized_client', 'The password grant is only for a customer’s own API client.');
   }
   const username = (params.username ?? '').trim();
   const retryAfter = await ctx.limits.attempt('sign-in', username);
@@ -26,29 +26,32 @@ export async function passwordGrant(ctx: CustodianContext, client: Client, param
     return oauthError('invalid_grant', 'The username or password is not right.');
   }
   await ctx.limits.forgive('sign-in', username);
+  const ceiling = ctx.store.state.authorizations[ownApiAuthorizationId(client.clientId)];
+  if (!ceiling) return oauthError('server_error', 'The API client has no ceiling.', 500);
   const requested = oauthScopes(params.scope);
   const espi = requested.filter((s) => s.startsWith('FB='));
-  const other = requested.filter((s) => !s.startsWith('FB='));
+  // offline_access is accepted for clients that always ask for it; the refresh token comes either way.
   if (espi.length > 1) return oauthError('invalid_scope', 'Ask for one ESPI scope at a time.');
-  if (other.some((s) => s !== 'offline_access')) {
+  if (requested.some((s) => !s.startsWith('FB=') && s !== 'offline_access')) {
     return oauthError(
       'invalid_scope',
       'Only an ESPI scope (FB=...) and offline_access can be asked for here.',
     );
   }
-  const [espiScope = OWN_DATA_SCOPE] = espi;
-  if (!isScopeWithin(espiScope, OWN_DATA_SCOPE)) {
-    return oauthError('invalid_scope', 'The scope asks for more than this account’s own data.');
+  const [scope = ceiling.scope] = espi;
+  // Refused, not narrowed: a nightly job given less than it asked for would store partial data as complete.
+  if (!isScopeWithin(scope, ceiling.scope)) {
+    return oauthError(
+      'invalid_scope',
+      `The scope asks for more than this client's ceiling (${ceiling.scope}): ask for less, or widen the ceiling on the API access page.`,
+    );
   }
-  const authorization = ctx.store.state.authorizations[`own-${customer.id}`];
-  if (!authorization) return oauthError('server_error', 'The account has no own-data authorization.', 500);
-  const offline = other.includes('offline_access');
   return issueTokens(ctx, {
     client,
     sub: customer.id,
-    scope: [espiScope, ...(offline ? ['offline_access'] : [])].join(' '),
-    authorization,
+    scope,
+    authorization: ceiling,
     fid: randomId(),
-    refresh: offline,
+    refresh: true,
   });
 }

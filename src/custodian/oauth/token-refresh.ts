@@ -4,7 +4,8 @@ import { narrowScope } from '../scope-limits.ts';
 import type { Client } from '../directory.ts';
 import { oauthError } from '../http-util.ts';
 import { verifyToken, type GrantClaims } from '../tokens.ts';
-import { issueTokens, sessionEnd } from './issue-tokens.ts';
+import { narrowToCeiling, refreshLifetimes } from '../own-api-clients.ts';
+import { issueTokens } from './issue-tokens.ts';
 
 export async function refreshTokenGrant(
   ctx: CustodianContext,
@@ -37,23 +38,24 @@ export async function refreshTokenGrant(
   if (state.usedJtis[old.jti] !== undefined) {
     // Rotation (RFC 9700 section 4.14.2): a second use of a rotated token means it leaked; end the family.
     ctx.store.update((s) => {
-      s.revokedFamilies[old.fid] = at + s.faults.refreshTokenLifetime;
+      s.revokedFamilies[old.fid] = at + refreshLifetimes(client, at, s.faults).refresh;
     });
     return oauthError(
       'invalid_grant',
       'The refresh token was already used; every token of this sign-in is revoked.',
     );
   }
-  if (at >= sessionEnd(old.auth_time ?? old.iat ?? at, state.faults)) {
+  if (at >= refreshLifetimes(client, old.auth_time ?? old.iat ?? at, state.faults).familyEnd) {
     return oauthError('invalid_grant', 'The session has reached its maximum length: sign in again.');
   }
   const authorization = state.authorizations[old.aid];
   if (!authorization || authorizationStatus(authorization, at) !== 'active') {
     return oauthError('invalid_grant', 'The authorization behind this refresh token has ended.');
   }
-  let scope = old.scope;
+  // An own-data client's ceiling may have been narrowed since: the new token gets no more than it.
+  let scope = client.kind === 'customer-api' ? narrowToCeiling(old.scope, authorization.scope) : old.scope;
   if (params.scope) {
-    const granted = new Set(oauthScopes(old.scope));
+    const granted = new Set(oauthScopes(scope));
     if (!oauthScopes(params.scope).every((s) => granted.has(s))) {
       return oauthError('invalid_scope', 'A refresh can only keep or narrow the granted scope.');
     }

@@ -22,7 +22,7 @@ export async function tokenEndpoint(ctx: CustodianContext, request: Request): Pr
   if (retryAfter !== undefined) {
     return tooManyRequests(retryAfter, `Too many token requests for this client: retry in ${retryAfter} s.`);
   }
-  const auth = authenticateClient(ctx, request, params);
+  const auth = await authenticateClient(ctx, request, params);
   if (!auth.ok) return auth.response;
   switch (params.grant_type) {
     case 'authorization_code':

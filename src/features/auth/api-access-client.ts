@@ -1,161 +1,165 @@
 /**
- * The two calls of the API access page, straight to the custodian's OAuth endpoints: the
- * resource-owner password grant (RFC 6749 section 4.3) with the customer's API client authenticated
- * by HTTP Basic (section 2.3.1), and RFC 7009 revocation. Nothing here keeps, logs or puts into a
- * URL what it is given: credentials travel in the Authorization header and the form body only.
+ * The customer's own-data API client through the customer API (`/api-client`, docs/openapi.yaml
+ * "Own-data API access"): read it, create it, change its ceiling, rotate its secret, list and revoke its
+ * tokens. A secret arrives only in the answer that made it and is kept in the page's memory for the
+ * person to copy, never in the query cache, storage or a URL.
  */
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import type { ApiClient } from '../../lib/api-client.ts';
+import { useApiClient, useConfig } from '../../lib/api-context.tsx';
+import { parseResponse } from '../../lib/parse-response.ts';
 
-export interface ClientCredentials {
-  clientId: string;
-  clientSecret: string;
-}
+const ceilingSchema = z.object({ scope: z.string(), usagePointIds: z.array(z.string()) });
+export type Ceiling = z.output<typeof ceilingSchema>;
 
-export interface IssuedToken {
-  accessToken: string;
-  /** Seconds, from the token response. */
-  expiresIn: number;
-  scope: string;
-  /** ESPI: where this token's data is (docs/espi.md 4.1). */
-  resourceUri: string | undefined;
-  authorizationUri: string | undefined;
-}
+const clientSchema = z.object({
+  clientId: z.string(),
+  createdAt: z.string(),
+  secretIssuedAt: z.string(),
+  ceiling: ceilingSchema,
+  tokenEndpoint: z.string(),
+  resourceURI: z.string(),
+  lifetimes: z.object({ accessToken: z.number(), refreshToken: z.number(), refreshTokenFamily: z.number() }),
+});
+export type OwnApiClient = z.output<typeof clientSchema>;
 
-/** Which part of the form a refusal is about, so the message can sit next to those fields. */
-export type FailureField = 'client' | 'account' | 'scope' | 'service';
+const withSecretSchema = z.extend(clientSchema, { clientSecret: z.string() });
+export type OwnApiClientWithSecret = z.output<typeof withSecretSchema>;
 
-export interface TokenFailure {
-  field: FailureField;
-  message: string;
-}
+const overviewSchema = z.object({
+  /** Whether the utility enabled API access for this account. */
+  enabled: z.boolean(),
+  username: z.string(),
+  maximumScope: z.string(),
+  apiClient: z.nullable(clientSchema),
+});
+export type OwnApiOverview = z.output<typeof overviewSchema>;
 
-/** RFC 6749 section 2.3.1: id and secret are form-urlencoded before they are joined and base64-encoded. */
-export function basicAuthorization({ clientId, clientSecret }: ClientCredentials): string {
-  const encode = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
-  return `Basic ${btoa(`${encode(clientId)}:${encode(clientSecret)}`)}`;
-}
+const tokenSchema = z.object({
+  id: z.string(),
+  status: z.enum(['active', 'revoked', 'expired']),
+  scope: z.string(),
+  issuedAt: z.string(),
+  refreshedAt: z.nullable(z.string()),
+  lastUsedAt: z.nullable(z.string()),
+  accessTokenExpiresAt: z.string(),
+  refreshTokenExpiresAt: z.string(),
+  familyExpiresAt: z.string(),
+  revokedAt: z.nullable(z.string()),
+});
+export type OwnApiToken = z.output<typeof tokenSchema>;
+const tokenListSchema = z.object({ tokens: z.array(tokenSchema) });
 
-/** One POSIX shell word: single-quoted, each `'` closed, escaped and reopened. */
-function shellWord(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
+const UNREADABLE = 'The utility sent an answer about your API client the portal could not read.';
 
-/** A command to paste into a terminal; the single quotes keep the shell from reading the token. */
-
-export function curlCommand(resourceUri: string, accessToken: string): string {
-  return `curl -H ${shellWord(`Authorization: Bearer ${accessToken}`)} -H 'Accept: application/atom+xml' ${shellWord(resourceUri)}`;
-}
-
-interface OAuthErrorBody {
-  error?: unknown;
-  error_description?: unknown;
-}
-
-async function readJson(response: Response): Promise<Record<string, unknown> | undefined> {
-  try {
-    const body: unknown = await response.json();
-    return body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function failureOf(status: number, body: OAuthErrorBody | undefined): TokenFailure {
-  const said =
-    typeof body?.error_description === 'string' ? ` The utility said: ${body.error_description}` : '';
-  switch (body?.error) {
-    case 'invalid_client':
-    case 'unauthorized_client':
-      return {
-        field: 'client',
-        message: `The utility did not accept this client id and secret for API access.${said}`,
-      };
-    case 'invalid_grant':
-      return { field: 'account', message: `The utility did not accept this username and password.${said}` };
-    case 'invalid_scope':
-      return { field: 'scope', message: `The utility refused the data or history chosen.${said}` };
-    default:
-      return {
-        field: 'service',
-        message: `The utility could not issue a token (HTTP ${status}). Try again in a moment.${said}`,
-      };
-  }
-}
-
-const UNREACHABLE: TokenFailure = {
-  field: 'service',
-  message: 'The utility could not be reached. Check your connection and try again.',
+export const ownApiKeys = {
+  all: ['own-api-client'] as const,
+  overview: () => [...ownApiKeys.all, 'overview'] as const,
+  tokens: () => [...ownApiKeys.all, 'tokens'] as const,
 };
 
-export async function requestOwnDataToken(
-  tokenEndpoint: string,
-  request: ClientCredentials & { username: string; password: string; scope: string | undefined },
-  fetchImpl: typeof fetch = fetch,
-): Promise<{ ok: true; token: IssuedToken } | { ok: false; failure: TokenFailure }> {
-  const form = new URLSearchParams({
-    grant_type: 'password',
-    username: request.username,
-    password: request.password,
+function overviewOptions(client: ApiClient, base: string) {
+  return queryOptions({
+    queryKey: ownApiKeys.overview(),
+    queryFn: async ({ signal }) =>
+      parseResponse(overviewSchema, await client.json(`${base}/api-client`, { signal }), UNREADABLE),
   });
-  if (request.scope) form.set('scope', request.scope);
-  let response: Response;
-  try {
-    response = await fetchImpl(tokenEndpoint, {
-      method: 'POST',
-      headers: {
-        Authorization: basicAuthorization(request),
-        'Content-Type': 'application/x-www-form-urlencoded',
-        Accept: 'application/json',
-      },
-      body: form,
-      cache: 'no-store',
-    });
-  } catch {
-    return { ok: false, failure: UNREACHABLE };
-  }
-  const body = await readJson(response);
-  if (!response.ok || typeof body?.access_token !== 'string') {
-    return { ok: false, failure: failureOf(response.status, body) };
-  }
-  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  return {
-    ok: true,
-    token: {
-      accessToken: body.access_token,
-      expiresIn: typeof body.expires_in === 'number' ? body.expires_in : 0,
-      scope: text(body.scope) ?? request.scope ?? '',
-      resourceUri: text(body.resourceURI),
-      authorizationUri: text(body.authorizationURI),
-    },
-  };
 }
 
-/** RFC 7009 section 2.1; the custodian answers 200 whether or not it knew the token (section 2.2). */
-export async function revokeAccessToken(
-  revocationEndpoint: string,
-  client: ClientCredentials,
-  accessToken: string,
-  fetchImpl: typeof fetch = fetch,
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  try {
-    const response = await fetchImpl(revocationEndpoint, {
-      method: 'POST',
-      headers: {
-        Authorization: basicAuthorization(client),
-        'Content-Type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({ token: accessToken, token_type_hint: 'access_token' }),
-      cache: 'no-store',
-    });
-    if (response.ok) return { ok: true };
-    const failure = failureOf(response.status, await readJson(response));
-    return {
-      ok: false,
-      message:
-        failure.field === 'client'
-          ? failure.message
-          : `The utility could not revoke the token (HTTP ${response.status}). Try again in a moment.`,
-    };
-  } catch {
-    return { ok: false, message: UNREACHABLE.message };
-  }
+function tokenListOptions(client: ApiClient, base: string) {
+  return queryOptions({
+    queryKey: ownApiKeys.tokens(),
+    queryFn: async ({ signal }) =>
+      parseResponse(tokenListSchema, await client.json(`${base}/api-client/tokens`, { signal }), UNREADABLE)
+        .tokens,
+  });
+}
+
+export function useOwnApiOverview() {
+  const client = useApiClient();
+  const { customerApiBaseUrl } = useConfig();
+  return useQuery(overviewOptions(client, customerApiBaseUrl));
+}
+
+export function useOwnApiTokens(enabled: boolean) {
+  const client = useApiClient();
+  const { customerApiBaseUrl } = useConfig();
+  return useQuery({ ...tokenListOptions(client, customerApiBaseUrl), enabled });
+}
+
+/** The client as the overview keeps it: the answer without its secret. */
+function withoutSecret({ clientSecret: _secret, ...client }: OwnApiClientWithSecret): OwnApiClient {
+  return client;
+}
+
+/**
+ * Create the client, or rotate its secret: both answer the client with a new secret, which is returned
+ * to the caller and left out of the cache.
+ */
+export function useIssueSecret() {
+  const client = useApiClient();
+  const { customerApiBaseUrl } = useConfig();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (request: { create: Ceiling } | { rotate: true }) => {
+      const url = `${customerApiBaseUrl}/api-client${'create' in request ? '' : '/secret'}`;
+      const body = 'create' in request ? request.create : undefined;
+      return parseResponse(withSecretSchema, await client.json(url, { method: 'POST', body }), UNREADABLE);
+    },
+    onSuccess: (issued) =>
+      queryClient.setQueryData<OwnApiOverview>(ownApiKeys.overview(), (overview) =>
+        overview ? { ...overview, apiClient: withoutSecret(issued) } : overview,
+      ),
+  });
+}
+
+export function useSetCeiling() {
+  const client = useApiClient();
+  const { customerApiBaseUrl } = useConfig();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (ceiling: Ceiling) =>
+      parseResponse(
+        clientSchema,
+        await client.json(`${customerApiBaseUrl}/api-client/ceiling`, { method: 'PUT', body: ceiling }),
+        UNREADABLE,
+      ),
+    onSuccess: (updated) =>
+      queryClient.setQueryData<OwnApiOverview>(ownApiKeys.overview(), (overview) =>
+        overview ? { ...overview, apiClient: updated } : overview,
+      ),
+  });
+}
+
+export function useDeleteClient() {
+  const client = useApiClient();
+  const { customerApiBaseUrl } = useConfig();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => client.json(`${customerApiBaseUrl}/api-client`, { method: 'DELETE' }),
+    // The token list goes with the client: not read again, since there is no client to ask about.
+    onSuccess: () => {
+      queryClient.setQueryData<OwnApiOverview>(ownApiKeys.overview(), (overview) =>
+        overview ? { ...overview, apiClient: null } : overview,
+      );
+      queryClient.removeQueries({ queryKey: ownApiKeys.tokens() });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ownApiKeys.overview() }),
+  });
+}
+
+/** Revoke one token (its id) or every one (no id); the list is read again either way. */
+export function useRevokeTokens() {
+  const client = useApiClient();
+  const { customerApiBaseUrl } = useConfig();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id?: string) =>
+      client.json(
+        `${customerApiBaseUrl}/api-client/tokens/${id === undefined ? '' : `${encodeURIComponent(id)}/`}revoke`,
+        { method: 'POST' },
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ownApiKeys.tokens() }),
+  });
 }

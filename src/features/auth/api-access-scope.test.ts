@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { OWN_DATA_SCOPE } from '../../custodian/directory.ts';
 import { isScopeWithin } from '../../custodian/scope-limits.ts';
 import { parseScope } from '../../espi/scope.ts';
-import { dataChoices, espiScopeIn, historyChoices, narrowScope } from './api-access-scope.ts';
+import { dataChoices, historyChoices, narrowScope } from './api-access-scope.ts';
 
-// The mock custodian's own-data scope: the ceiling a demo account's session carries.
+// The mock custodian's own-data scope: the most a demo account's API client may be given.
 const ceiling = OWN_DATA_SCOPE;
 
 describe('the choices offered', () => {
@@ -26,11 +26,6 @@ describe('the choices offered', () => {
     expect(historyChoices('FB=1_3_5;HistoryLength=5184000').map((h) => h.seconds)).toEqual([
       2592000, 5184000,
     ]);
-  });
-
-  test('the ESPI scope is found among the session scopes', () => {
-    expect(espiScopeIn(`openid profile ${ceiling}`)).toBe(ceiling);
-    expect(espiScopeIn('openid profile')).toBeUndefined();
   });
 });
 

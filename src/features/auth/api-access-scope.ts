@@ -1,6 +1,6 @@
 /**
- * The narrower scope a customer asks for on the API access page, derived from the ceiling the
- * custodian granted their own account (the ESPI scope of this session): keep or drop each kind of data,
+ * The ceiling a customer sets for their own-data API client on the API access page, derived from the
+ * most their account may read (the customer API's `maximumScope`): keep or drop each kind of data,
  * shorten the history. Everything else of the ceiling (access, protocol blocks, interval and block
  * durations) is kept as it is, so the result is always within the account's own access.
  */
@@ -27,11 +27,6 @@ export interface DataChoice {
 export interface HistoryChoice {
   seconds: number;
   label: string;
-}
-
-/** The account's own ESPI scope among the session's OAuth scopes (`FB=...`), if the custodian said. */
-export function espiScopeIn(oauthScope: string | undefined): string | undefined {
-  return oauthScope?.split(/\s+/).find((s) => s.startsWith('FB='));
 }
 
 /** The kinds of data of the ceiling a person can keep or drop: usage and summary function blocks. */

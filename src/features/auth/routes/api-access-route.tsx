@@ -1,67 +1,267 @@
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState, type RefObject } from 'react';
 import '../api-access.css';
+import { describeScope } from '../../../espi/scope.ts';
+import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
+import { describeError } from '../../../lib/api-error.ts';
+import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
+import { usagePointsQuery, type UsagePoint } from '../../../lib/usage-points.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { ErrorState } from '../../../components/ui/error-state.tsx';
+import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
-import { useConfig } from '../../../lib/api-context.tsx';
-import type { ClientCredentials, IssuedToken } from '../api-access-client.ts';
-import { ApiAccessForm } from '../api-access-form.tsx';
-import { espiScopeIn } from '../api-access-scope.ts';
-import { ApiAccessTokenPanel } from '../api-access-token-panel.tsx';
-import { useSession } from '../session-context.tsx';
+import {
+  useDeleteClient,
+  useIssueSecret,
+  useOwnApiOverview,
+  useSetCeiling,
+  type OwnApiClient,
+  type OwnApiClientWithSecret,
+  type OwnApiOverview,
+} from '../api-access-client.ts';
+import { CeilingForm } from '../api-access-ceiling-form.tsx';
+import { ApiAccessScripts } from '../api-access-scripts.tsx';
+import { ApiAccessSecret } from '../api-access-secret.tsx';
+import { ApiAccessTokens } from '../api-access-tokens.tsx';
 
 /**
- * API access (issue 5): large customers pull their own data through the Connect My Data API with a
- * token no wider than their own account, obtained with the resource-owner password grant. Shown only
- * when the deployment enables it (VITE_API_ACCESS). The token lives in this page's memory until the
- * person leaves or revokes it; nothing typed here is kept.
+ * API access (issues 5 and 16): large customers read their own data with their own software through an
+ * own-data API client they manage here: its ceiling, its secret, its tokens. The password grant is made
+ * by the customer's script, never by the portal, so no password is typed here. Shown only when the
+ * deployment enables it (VITE_API_ACCESS).
  */
 export function Component() {
-  const config = useConfig();
-  const { grantedScope } = useSession();
-  const ceiling = espiScopeIn(grantedScope);
-  const [issued, setIssued] = useState<{ token: IssuedToken; client: ClientCredentials } | null>(null);
-
+  const overview = useOwnApiOverview();
   return (
     <>
       <PageTitle>API access</PageTitle>
       <h1>API access to your own data</h1>
       <p>
-        If your organisation reads its energy data with its own software, get an access token here for the
-        Green Button Connect My Data API. The token reads your own account&apos;s data only, and only what you
-        choose below.
+        If your organisation reads its energy data with its own software, create an API client here. Its
+        tokens read your own account&apos;s data only, and only what you allow below. Your password is never
+        typed into the portal: your script sends it to the utility itself.
       </p>
       <details className="card">
-        <summary>Why a password here, and who this page is for</summary>
+        <summary>How it works, and why a password grant</summary>
         <p>
-          You normally sign in on your utility&apos;s own page and the portal never sees your password
-          (authorization code with PKCE). That stays the way to sign in.
+          Your script signs in with the OAuth password grant: the client id and secret from this page, with
+          your utility username and password. The OAuth security best practice (RFC 9700) advises against that
+          grant, because an application that holds your password could misuse it. It is offered here as a
+          narrow exception: the script is your own, the token reads no more than your own data (client
+          credentials would reach far more), and after the first run the script works with a refresh token, so
+          the password need not be stored.
         </p>
-        <p>
-          This page uses another way, the OAuth password grant, which the OAuth security best practice (RFC
-          9700) says should not be used: an application that asks for your password could misuse it. It is
-          offered here as a narrow exception, for customers with API credentials from the utility, because:
-        </p>
-        <ul>
-          <li>
-            the data is your own, and the credentials are your own, typed into your own utility&apos;s portal;
-          </li>
-          <li>
-            the token grants no more than your own account&apos;s data, and less if you choose, where the
-            alternative for software (client credentials) grants far more;
-          </li>
-          <li>nothing typed here is stored, and you can revoke the token at any time.</li>
-        </ul>
-        <p>Never type your utility password into any other application.</p>
       </details>
-      {issued ? (
-        <ApiAccessTokenPanel
-          token={issued.token}
-          client={issued.client}
-          demo={config.demo}
-          onDone={() => setIssued(null)}
+      {overview.isPending ? (
+        <LoadingState label="Loading your API client" />
+      ) : overview.isError ? (
+        <ErrorState
+          title="Your API client could not be loaded"
+          error={overview.error}
+          onRetry={() => void overview.refetch()}
         />
       ) : (
-        <ApiAccessForm ceiling={ceiling} onIssued={(token, client) => setIssued({ token, client })} />
+        <ApiAccess overview={overview.data} />
       )}
     </>
+  );
+}
+
+function ApiAccess(props: { overview: OwnApiOverview }) {
+  const { overview } = props;
+  const config = useConfig();
+  // The meters matter only where there can be a client (the ceiling is chosen by site).
+  const usagePoints = useQuery({
+    ...usagePointsQuery(useApiClient(), config.customerApiBaseUrl),
+    enabled: overview.enabled,
+  });
+  const issue = useIssueSecret();
+  const [issued, setIssued] = useState<{ secret: OwnApiClientWithSecret; rotated: boolean } | null>(null);
+  const clientHeading = useRef<HTMLHeadingElement>(null);
+
+  if (!overview.enabled) {
+    return (
+      <p className="card">
+        API access is not enabled for your account. If your organisation needs to read its data with its own
+        software, ask your utility to enable it.
+      </p>
+    );
+  }
+  if (usagePoints.isPending) return <LoadingState label="Loading your meters" />;
+  if (usagePoints.isError) {
+    return (
+      <ErrorState
+        title="Your meters could not be loaded"
+        error={usagePoints.error}
+        onRetry={() => void usagePoints.refetch()}
+      />
+    );
+  }
+  if (issued) {
+    return (
+      <ApiAccessSecret
+        issued={issued.secret}
+        rotated={issued.rotated}
+        onDone={() => {
+          setIssued(null);
+          // The secret is gone from the page; the client's own heading takes the focus.
+          requestAnimationFrame(() => clientHeading.current?.focus());
+        }}
+      />
+    );
+  }
+  const { apiClient } = overview;
+  if (!apiClient) {
+    return (
+      <section className="card stack" aria-labelledby="api-create-heading">
+        <h2 id="api-create-heading">Create your API client</h2>
+        <p>Choose the most its tokens may ever read; your script can ask for less.</p>
+        {issue.isError && (
+          <div className="alert alert--error" role="alert">
+            <p>The client was not created: {describeError(issue.error)}</p>
+          </div>
+        )}
+        <CeilingForm
+          maximumScope={overview.maximumScope}
+          usagePoints={usagePoints.data}
+          submitLabel="Create API client"
+          busy={issue.isPending}
+          onSubmit={(ceiling) =>
+            issue.mutate(
+              { create: ceiling },
+              { onSuccess: (secret) => setIssued({ secret, rotated: false }) },
+            )
+          }
+        />
+      </section>
+    );
+  }
+  return (
+    <>
+      <ClientDetails
+        client={apiClient}
+        maximumScope={overview.maximumScope}
+        usagePoints={usagePoints.data}
+        headingRef={clientHeading}
+        onRotated={(secret) => setIssued({ secret, rotated: true })}
+      />
+      <ApiAccessTokens />
+      <ApiAccessScripts client={apiClient} username={overview.username} demo={config.demo} />
+    </>
+  );
+}
+
+function ClientDetails({
+  client,
+  maximumScope,
+  usagePoints,
+  headingRef,
+  onRotated,
+}: {
+  client: OwnApiClient;
+  maximumScope: string;
+  usagePoints: UsagePoint[];
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onRotated(secret: OwnApiClientWithSecret): void;
+}) {
+  const issue = useIssueSecret();
+  const ceiling = useSetCeiling();
+  const remove = useDeleteClient();
+  const [mode, setMode] = useState<'view' | 'edit' | 'rotate' | 'delete'>('view');
+  const failed = issue.error ?? ceiling.error ?? remove.error;
+  const when = (iso: string) => (
+    <time dateTime={iso}>
+      {new Date(iso).toLocaleString(DISPLAY_LOCALE, { dateStyle: 'medium', timeStyle: 'short' })}
+    </time>
+  );
+  const meters = client.ceiling.usagePointIds.length;
+
+  return (
+    <section className="card stack" aria-labelledby="api-client-heading">
+      <h2 id="api-client-heading" ref={headingRef} tabIndex={-1}>
+        Your API client
+      </h2>
+      <dl className="details">
+        <dt>Client id</dt>
+        <dd>
+          <code>{client.clientId}</code>
+        </dd>
+        <dt>Created</dt>
+        <dd>{when(client.createdAt)}</dd>
+        <dt>Secret issued</dt>
+        <dd>{when(client.secretIssuedAt)}</dd>
+        <dt>Its tokens may read at most</dt>
+        <dd>
+          {describeScope(client.ceiling.scope).summary}{' '}
+          {meters === usagePoints.length
+            ? `All ${meters.toLocaleString()} meters.`
+            : `${meters.toLocaleString()} of ${usagePoints.length.toLocaleString()} meters.`}
+          <br />
+          <code className="api-access__scope">{client.ceiling.scope}</code>
+        </dd>
+      </dl>
+      {failed && (
+        <div className="alert alert--error" role="alert">
+          <p>Nothing was changed: {describeError(failed)}</p>
+        </div>
+      )}
+      {mode === 'edit' ? (
+        <CeilingForm
+          maximumScope={maximumScope}
+          usagePoints={usagePoints}
+          current={client.ceiling}
+          submitLabel="Save what it may read"
+          busy={ceiling.isPending}
+          onCancel={() => setMode('view')}
+          onSubmit={(next) => ceiling.mutate(next, { onSuccess: () => setMode('view') })}
+        />
+      ) : mode === 'delete' ? (
+        <div className="stack" role="group" aria-labelledby="api-delete-question">
+          <p id="api-delete-question">
+            Delete this API client? Every token of it stops working at once, and its id and secret mean
+            nothing any more. You can create a new client afterwards.
+          </p>
+          <p className="actions">
+            <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
+              Delete now
+            </Button>
+            <Button variant="secondary" onClick={() => setMode('view')}>
+              Keep the client
+            </Button>
+          </p>
+        </div>
+      ) : mode === 'rotate' ? (
+        <div className="stack" role="group" aria-labelledby="api-rotate-question">
+          <p id="api-rotate-question">
+            Rotate the secret? The current secret stops working at once: update your script with the new one.
+            Tokens already issued keep working until you revoke them.
+          </p>
+          <p className="actions">
+            <Button
+              variant="danger"
+              disabled={issue.isPending}
+              onClick={() => issue.mutate({ rotate: true }, { onSuccess: onRotated })}
+            >
+              Rotate now
+            </Button>
+            <Button variant="secondary" onClick={() => setMode('view')}>
+              Keep the current secret
+            </Button>
+          </p>
+        </div>
+      ) : (
+        <p className="actions">
+          <Button variant="secondary" onClick={() => setMode('edit')}>
+            Change what it may read
+          </Button>
+          <Button variant="secondary" onClick={() => setMode('rotate')}>
+            Rotate secret
+          </Button>
+          <Button variant="danger" onClick={() => setMode('delete')}>
+            Delete API client
+          </Button>
+        </p>
+      )}
+    </section>
   );
 }
