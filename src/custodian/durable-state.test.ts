@@ -111,7 +111,7 @@ describe('a restart on the same database', () => {
         'signing_keys',
       ]),
     );
-    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(2);
+    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(3);
     const clients = db.prepare('SELECT record FROM own_api_clients').all() as { record: string }[];
     expect(clients).toHaveLength(1);
     expect(clients[0]?.record).not.toContain(clientSecret);
