@@ -4,10 +4,11 @@
  * browser demo's page calls. Every text from a client or the directory is HTML-escaped.
  */
 import { serviceLabel } from '../espi/service-kind.ts';
-import type { CustodianContext } from './context.ts';
+import { nowSeconds, type CustodianContext } from './context.ts';
 import { checkAuthorizeRequest } from './oauth/authorize.ts';
 import { decide } from './oauth/decision.ts';
 import { historyInWords } from './oauth/history-window.ts';
+import { YEAR } from './oauth/scopes.ts';
 import { signIn } from './oauth/sign-in.ts';
 
 const AUTHORIZE_FIELDS = [
@@ -103,10 +104,18 @@ export async function authorizePage(ctx: CustodianContext, request: Request): Pr
   const form = new URLSearchParams(await request.text());
   const interaction = form.get('interaction');
   if (interaction) {
+    const accessEnds = lastSecondOf(form.get('access_ends'), nowSeconds(ctx));
+    if (Number.isNaN(accessEnds))
+      return page(
+        'This request cannot be completed',
+        '<p class="error">Choose the day access ends.</p>',
+        400,
+      );
     const result = await decide(ctx, {
       interaction,
       approve: form.get('decision') === 'approve',
       usagePointIds: form.getAll('usage_point'),
+      accessEnds,
     });
     if ('redirectUrl' in result.body) return redirect(result.body.redirectUrl);
     return page(
@@ -175,8 +184,26 @@ ${seen ? `<ul>${seen}</ul>` : '<p>None of your meters has the data this applicat
 <p>${escapeHtml(historyInWords(body.history))} (${escapeHtml(body.history.timeZone)} days).</p>
 <form method="post" action="${escapeHtml(action)}">${hiddenFields({ interaction: body.interaction })}
 <fieldset><legend>Usage points to share</legend><div class="meters">${meters}</div></fieldset>
-<p>Access ends on ${new Date(body.accessEnds * 1000).toISOString().slice(0, 10)} (UTC) unless you stop it sooner.</p>
+<p><label for="access_ends">Access ends on (UTC)</label> <input type="date" id="access_ends" name="access_ends" value="${utcDay(body.accessEnds)}" min="${utcDay(body.accessEnds - YEAR + DAY)}" max="${utcDay(body.accessEnds)}" required> unless you stop it sooner; choose an earlier day to share for less time.</p>
 <button type="submit" name="decision" value="approve">Approve</button>
 <button type="submit" name="decision" value="deny">Deny</button></form>`,
   );
+}
+
+const DAY = 86_400;
+
+/** YYYY-MM-DD of an instant, in UTC: the page's dates are UTC days (it has no customer zone to show). */
+function utcDay(epochSeconds: number): string {
+  return new Date(epochSeconds * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * The end of access the customer chose: the last second of that UTC day, or the usual year from now when
+ * the last day offered was kept (its end lies past the year). NaN for a value that is not a day.
+ */
+function lastSecondOf(day: string | null, now: number): number {
+  if (day === null) return now + YEAR;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return Number.NaN;
+  const start = Date.parse(`${day}T00:00:00Z`) / 1000;
+  return Math.min(start + DAY - 1, now + YEAR);
 }

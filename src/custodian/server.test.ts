@@ -116,7 +116,10 @@ describe('the sandbox over real HTTP', () => {
     expect(consent).toContain('&#60;img src=x onerror=alert(1)&#62;');
     expect(consent).not.toContain('<img src=x');
     expect(consent).toContain('name="usage_point" value="up-1001-e"');
-    expect(consent).toMatch(/Access ends on \d{4}-\d{2}-\d{2} \(UTC\)/);
+    // The end is shown and may be brought forward: the earliest day offered is tomorrow.
+    expect(consent).toContain('<label for="access_ends">Access ends on (UTC)</label>');
+    const earliest = /name="access_ends"[^>]* min="(\d{4}-\d{2}-\d{2})"/.exec(consent)?.[1] ?? '';
+    expect(Date.parse(`${earliest}T00:00:00Z`) - Date.now()).toBeLessThan(86_400_000);
     const interaction = /name="interaction" value="([^"]+)"/.exec(consent)?.[1] ?? '';
 
     const decision = await fetch(`${sandbox.url}/oauth/authorize`, {
@@ -125,6 +128,7 @@ describe('the sandbox over real HTTP', () => {
       body: new URLSearchParams([
         ['interaction', interaction],
         ['usage_point', 'up-1001-e'],
+        ['access_ends', earliest],
         ['decision', 'approve'],
       ]),
       redirect: 'manual',
@@ -143,6 +147,17 @@ describe('the sandbox over real HTTP', () => {
       { Authorization: basic('markup-test', 'markup-test-secret') },
     );
     const tokens = (await token.json()) as TokenResponse;
+    // The app's Authorization ends at the end of the day the customer chose.
+    const authorization = await (
+      await fetch(tokens.authorizationURI, { headers: bearer(tokens.access_token) })
+    ).text();
+    const period =
+      /authorizedPeriod>\s*<(?:espi:)?duration>(\d+)<\/(?:espi:)?duration>\s*<(?:espi:)?start>(\d+)</.exec(
+        authorization,
+      );
+    expect(Number(period?.[1]) + Number(period?.[2])).toBe(
+      Date.parse(`${earliest}T00:00:00Z`) / 1000 + 86_399,
+    );
     const feed = await fetch(`${tokens.resourceURI}?max-results=40`, {
       headers: bearer(tokens.access_token),
     });
