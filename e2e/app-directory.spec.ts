@@ -107,7 +107,8 @@ test('connect an app from the directory: its scope choice, a consent that previe
   await expect(newest.getByRole('heading', { level: 3 })).toHaveText('Neighborhood Gas Compare');
   await expect(newest).toContainText('Home gas');
 
-  await followNavLink(page, 'App directory');
+  await followNavLink(page, 'Connected apps');
+  await page.getByRole('link', { name: 'find an app to connect' }).click();
   await expect(page.getByRole('status').filter({ hasText: '6 apps, 3 connected.' })).toBeVisible();
   await expect(
     page.getByRole('article', { name: 'Neighborhood Gas Compare' }).getByText('Connected', { exact: true }),

@@ -77,9 +77,6 @@ export function RootLayout() {
                     <NavLink to="/authorizations">Connected apps</NavLink>
                   </li>
                   <li>
-                    <NavLink to="/apps">App directory</NavLink>
-                  </li>
-                  <li>
                     <NavLink to="/bulk">Bulk access</NavLink>
                   </li>
                   {config.apiAccessEnabled && (

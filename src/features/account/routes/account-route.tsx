@@ -40,74 +40,76 @@ export function Component() {
     <>
       <PageTitle>Accounts and bills</PageTitle>
       <h1>Accounts and bills</h1>
-      <section>
-        <h2>Your accounts</h2>
-        <QueryView
-          query={accounts}
-          loading="Loading your accounts"
-          errorTitle="Your accounts could not be loaded"
-          empty={(data) =>
-            data.length === 0
-              ? {
-                  title: 'No accounts published',
-                  body: 'Your utility does not publish account details to this portal.',
-                }
-              : undefined
-          }
-        >
-          {(data) => <AccountsTable accounts={data} />}
-        </QueryView>
-      </section>
-      {window !== undefined && (
+      <div className="stack">
         <section>
-          <h2>Bills</h2>
-          <div className="field">
-            <label htmlFor="bill-window">Show</label>
-            <select
-              id="bill-window"
-              value={window}
-              onChange={(event) =>
-                setParams(
-                  (current) => {
-                    const next = new URLSearchParams(current);
-                    next.set('bills', event.target.value);
-                    return next;
-                  },
-                  { replace: true },
-                )
-              }
-            >
-              {Object.entries(BILL_WINDOWS).map(([value, { label }]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <h2>Your accounts</h2>
           <QueryView
-            query={bills}
-            loading="Loading your bills"
-            errorTitle="Your bills could not be loaded"
+            query={accounts}
+            loading="Loading your accounts"
+            errorTitle="Your accounts could not be loaded"
             empty={(data) =>
               data.length === 0
                 ? {
-                    title: 'No bills in this period',
-                    body: 'Your utility has published no bill in this period. Choose a longer one above.',
+                    title: 'No accounts published',
+                    body: 'Your utility does not publish account details to this portal.',
                   }
                 : undefined
             }
           >
-            {() => (
-              <BillsTable bills={billRows} showAccount={(accounts.data?.length ?? 0) > 1} zoneOf={zoneOf} />
-            )}
+            {(data) => <AccountsTable accounts={data} />}
           </QueryView>
-          {(accounts.data?.length ?? 0) > MANY_ACCOUNTS && (
-            <p className="muted">
-              With {accounts.data?.length} accounts, a year of bills takes the utility a while to gather.
-            </p>
-          )}
         </section>
-      )}
+        {window !== undefined && (
+          <section>
+            <h2>Bills</h2>
+            <div className="field">
+              <label htmlFor="bill-window">Show</label>
+              <select
+                id="bill-window"
+                value={window}
+                onChange={(event) =>
+                  setParams(
+                    (current) => {
+                      const next = new URLSearchParams(current);
+                      next.set('bills', event.target.value);
+                      return next;
+                    },
+                    { replace: true },
+                  )
+                }
+              >
+                {Object.entries(BILL_WINDOWS).map(([value, { label }]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <QueryView
+              query={bills}
+              loading="Loading your bills"
+              errorTitle="Your bills could not be loaded"
+              empty={(data) =>
+                data.length === 0
+                  ? {
+                      title: 'No bills in this period',
+                      body: 'Your utility has published no bill in this period. Choose a longer one above.',
+                    }
+                  : undefined
+              }
+            >
+              {() => (
+                <BillsTable bills={billRows} showAccount={(accounts.data?.length ?? 0) > 1} zoneOf={zoneOf} />
+              )}
+            </QueryView>
+            {(accounts.data?.length ?? 0) > MANY_ACCOUNTS && (
+              <p className="muted">
+                With {accounts.data?.length} accounts, a year of bills takes the utility a while to gather.
+              </p>
+            )}
+          </section>
+        )}
+      </div>
     </>
   );
 }

@@ -31,7 +31,10 @@ export function Component() {
     <>
       <PageTitle>Connected apps</PageTitle>
       <h1>Connected apps</h1>
-      <p>Apps you allowed to read your energy data, and what each may read. You can stop any of them here.</p>
+      <p>
+        Apps you allowed to read your energy data, and what each may read. You can stop any of them here, or{' '}
+        <Link to="/apps">find an app to connect</Link> in the directory of apps registered with your utility.
+      </p>
       <RevokeOutcome mutation={revoke.mutation} />
       {list.data ? (
         <AuthorizationList
