@@ -72,10 +72,14 @@ test('the cooperative sees its 64 accounts and the latest bill of each', async (
   }
   await expectNoAxeViolations(page);
 
-  // An account's meters link to the meter list, searched for the account's service address.
+  // An account's meters link to the meter list, searched for the account's site and address: its meters.
   const first = accounts.locator('tbody tr').first();
+  const site = (await first.locator('th div').first().textContent()) ?? '';
   const address = (await first.locator('td').first().textContent()) ?? '';
+  const meters = (await first.getByRole('link', { name: /meters$/ }).textContent()) ?? '';
   await first.getByRole('link', { name: /meters$/ }).click();
-  await expect(page.getByLabel('Search meters')).toHaveValue(address);
-  await expect(page.locator('#meter-count')).toHaveText(/^20 of 1,280 meters match$/);
+  await expect(page.getByLabel('Search meters')).toHaveValue(`${site} ${address}`);
+  await expect(page.locator('#meter-count')).toHaveText(
+    `${meters.replace(' meters', '')} of 1,280 meters match`,
+  );
 });

@@ -43,8 +43,12 @@ export function AccountsTable(props: { accounts: readonly AccountView[] }) {
   );
 }
 
-/** The meter list searched for the account's address (the usage page keeps its search in `?meters=`). */
+/**
+ * The meter list searched for the account's site and address together (the usage page keeps its search in
+ * `?meters=`): the search matches words anywhere, so the address alone can catch another site's meter
+ * whose id holds its house number ("100" in "up-3001-1009").
+ */
 function meterListLink(account: AccountView): string {
-  const search = account.address ?? account.site;
+  const search = [account.site, account.address].filter(Boolean).join(' ');
   return search ? `/usage?${new URLSearchParams({ meters: search })}` : '/usage';
 }
