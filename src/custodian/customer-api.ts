@@ -130,7 +130,6 @@ function usagePoints(r: CustomerRequest) {
       meterId: up.meterId,
       site: up.site,
       address: up.address,
-      timeZone: up.zone,
       intervalLength: up.intervalLength,
       active: up.active,
       bulkEligible: up.active,

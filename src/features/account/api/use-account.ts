@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
-import { usagePointsQuery } from '../../../lib/usage-points.ts';
+import * as z from 'zod/mini';
+import { parseResponse } from '../../../lib/parse-response.ts';
 import type { BillWindow } from '../model/account-view.ts';
 import { accountsQuery, billsQuery } from './account-queries.ts';
 
@@ -23,12 +24,23 @@ export function useBills(window: BillWindow | undefined) {
   });
 }
 
-/** Each usage point's time zone, by id: a bill's dates are read in its service address's zone. */
-export function useUsagePointZones() {
+const meSchema = z.object({ timeZone: z.string() });
+
+/**
+ * The zone of the account's meters (`GET /me`, docs/openapi.yaml): a billing period starts at local midnight
+ * there, and read in another zone it would start or end a day early.
+ */
+export function useAccountZone() {
   const client = useApiClient();
   const { customerApiBaseUrl } = useConfig();
   return useQuery({
-    ...usagePointsQuery(client, customerApiBaseUrl),
-    select: (points) => new Map(points.map((p) => [p.id, p.timeZone])),
+    queryKey: ['me'],
+    queryFn: async ({ signal }) =>
+      parseResponse(
+        meSchema,
+        await client.json(`${customerApiBaseUrl}/me`, { signal }),
+        'The utility sent an account the portal could not read.',
+      ).timeZone,
+    staleTime: Infinity,
   });
 }

@@ -4,13 +4,13 @@ import { billTotal } from '../model/account-view.ts';
 import { dateText, moneyText, periodText } from './bill-format.ts';
 
 /**
- * Bills, newest first, with their total. `zoneOf` gives the zone of a bill's service address: a billing
- * period starts at local midnight there, and shown in another zone it would start a day early.
+ * Bills, newest first, with their total; dates in `timeZone`, the zone of the account's meters (a billing
+ * period starts at local midnight there), the browser's until it is known.
  */
 export function BillsTable(props: {
   bills: readonly BillView[];
   showAccount: boolean;
-  zoneOf: (bill: BillView) => string | undefined;
+  timeZone: string | undefined;
 }) {
   const total = billTotal(props.bills);
   return (
@@ -30,23 +30,22 @@ export function BillsTable(props: {
           </tr>
         </thead>
         <tbody>
-          {props.bills.map((bill) => {
-            const zone = props.zoneOf(bill);
-            return (
-              <tr key={bill.href}>
-                <th scope="row">{bill.period ? periodText(bill.period, zone) : (bill.name ?? 'Bill')}</th>
-                {props.showAccount && (
-                  <td>
-                    {bill.account?.site ?? bill.account?.accountNumber ?? (
-                      <span className="muted">Not linked to an account</span>
-                    )}
-                  </td>
-                )}
-                <td>{dateText(bill.issued, zone)}</td>
-                <td className="number">{moneyText(bill.amount)}</td>
-              </tr>
-            );
-          })}
+          {props.bills.map((bill) => (
+            <tr key={bill.href}>
+              <th scope="row">
+                {bill.period ? periodText(bill.period, props.timeZone) : (bill.name ?? 'Bill')}
+              </th>
+              {props.showAccount && (
+                <td>
+                  {bill.account?.site ?? bill.account?.accountNumber ?? (
+                    <span className="muted">Not linked to an account</span>
+                  )}
+                </td>
+              )}
+              <td>{dateText(bill.issued, props.timeZone)}</td>
+              <td className="number">{moneyText(bill.amount)}</td>
+            </tr>
+          ))}
         </tbody>
         <tfoot>
           <tr>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
-import { useAccounts, useBills, useUsagePointZones } from '../api/use-account.ts';
+import { useAccountZone, useAccounts, useBills } from '../api/use-account.ts';
 import { AccountsTable } from '../components/accounts-table.tsx';
 import { BillsTable } from '../components/bills-table.tsx';
 import {
@@ -11,14 +11,13 @@ import {
   defaultBillWindow,
   isBillWindow,
   MANY_ACCOUNTS,
-  type BillView,
   type BillWindow,
 } from '../model/account-view.ts';
 
 /** The customer's accounts, service addresses and bills, as the custodian publishes them (customer.xsd). */
 export function Component() {
   const accounts = useAccounts();
-  const zones = useUsagePointZones();
+  const zone = useAccountZone();
   const [params, setParams] = useSearchParams();
   const asked = params.get('bills');
   const window: BillWindow | undefined = isBillWindow(asked)
@@ -31,10 +30,6 @@ export function Component() {
     () => (bills.data && accounts.data ? billViews(bills.data, accounts.data) : []),
     [bills.data, accounts.data],
   );
-  const zoneOf = (bill: BillView) => {
-    const id = bill.account?.usagePointIds[0];
-    return id === undefined ? undefined : zones.data?.get(id);
-  };
 
   return (
     <>
@@ -99,7 +94,11 @@ export function Component() {
               }
             >
               {() => (
-                <BillsTable bills={billRows} showAccount={(accounts.data?.length ?? 0) > 1} zoneOf={zoneOf} />
+                <BillsTable
+                  bills={billRows}
+                  showAccount={(accounts.data?.length ?? 0) > 1}
+                  timeZone={zone.data}
+                />
               )}
             </QueryView>
             {(accounts.data?.length ?? 0) > MANY_ACCOUNTS && (
