@@ -33,7 +33,7 @@ test('the household sees its account, service address and a year of bills that a
   expect(billAmounts.every((amount) => amount > 0)).toBe(true);
   // Each bill is a calendar month in the account's zone: "Oct 1 – 31, 2026", never "Oct 1 – Nov 1".
   for (const period of await rows.locator('th').allTextContents())
-    expect(period).toMatch(/^[A-Z][a-z]{2} 1 – (28|29|30|31), \d{4}$/);
+    expect(period).toMatch(/^[A-Z][a-z]{2} 1\s*–\s*(28|29|30|31), \d{4}$/);
   // The footer is the sum of the rows; the account's latest bill is the newest row.
   const total = money(await bills.locator('tfoot td.number').textContent());
   expect(cents(total)).toBe(cents(billAmounts.reduce((a, b) => a + b, 0)));
