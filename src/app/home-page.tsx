@@ -26,6 +26,11 @@ export function HomePage() {
             <p>Your meters, usage and costs, hour by hour, and Download My Data.</p>
             <Link to="/usage">See my energy use</Link>
           </section>
+          <section className="card" aria-labelledby="home-bills">
+            <h2 id="home-bills">Bills</h2>
+            <p>Your accounts, service addresses and the bills your utility issued.</p>
+            <Link to="/account">See my bills</Link>
+          </section>
           <section className="card" aria-labelledby="home-apps">
             <h2 id="home-apps">Connected apps</h2>
             <p>Every app you allowed to read your data: what it can see, until when. Stop any of them.</p>
