@@ -7,7 +7,7 @@ import type { User } from 'oidc-client-ts';
 import { createMemoryRouter } from 'react-router';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { NODE_BASE_URL, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from '../custodian/node.ts';
-import { authorizationKeys } from '../features/authorizations/api/authorization-queries.ts';
+import { authorizationKeys } from '../lib/authorizations.ts';
 import { bulkKeys } from '../features/bulk/api/bulk-queries.ts';
 import { createApiClient } from '../lib/api-client.ts';
 import { parseConfig } from '../lib/config.ts';

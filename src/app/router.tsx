@@ -56,8 +56,10 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
       lazy: {
         Component: component(() => import('../features/authorizations/routes/authorizations-route.tsx')),
         loader: queryLoader(services, async () => {
-          const { authorizationListOptions, usagePointIndexOptions } =
-            await import('../features/authorizations/api/authorization-queries.ts');
+          const [{ authorizationListOptions }, { usagePointIndexOptions }] = await Promise.all([
+            import('../lib/authorizations.ts'),
+            import('../features/authorizations/api/authorization-queries.ts'),
+          ]);
           return () => {
             startQuery(queryClient, authorizationListOptions(apiClient, base));
             startQuery(queryClient, usagePointIndexOptions(apiClient, base));
@@ -72,8 +74,10 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
           () => import('../features/authorizations/routes/authorization-detail-route.tsx'),
         ),
         loader: queryLoader(services, async () => {
-          const { authorizationDetailOptions, usagePointIndexOptions } =
-            await import('../features/authorizations/api/authorization-queries.ts');
+          const [{ authorizationDetailOptions }, { usagePointIndexOptions }] = await Promise.all([
+            import('../lib/authorizations.ts'),
+            import('../features/authorizations/api/authorization-queries.ts'),
+          ]);
           return (params) => {
             startQuery(
               queryClient,

@@ -4,17 +4,20 @@
  * on one query cache against the mock custodian: one request serves them, and refreshing the list once
  * (what a refused bulk grant does) refreshes every view.
  */
-import { QueryClient, QueryObserver, type QueryObserverResult } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { NODE_BASE_URL, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from '../custodian/node.ts';
+import { startNodeCustodian } from '../custodian/node.ts';
 import { usagePointIndexOptions } from '../features/authorizations/api/authorization-queries.ts';
 import { bulkApi } from '../features/bulk/api/bulk-api.ts';
 import { bulkQueries } from '../features/bulk/api/bulk-queries.ts';
-import { createApiClient } from '../lib/api-client.ts';
 import { usagePointKeys, usagePointsQuery } from '../lib/usage-points.ts';
-import { codeFlow } from '../testing/custodian-client.ts';
+import {
+  NODE_CUSTOMER_API as CUSTOMER_API,
+  nextData,
+  signedInPortalClient,
+  type View,
+} from '../testing/portal-client.ts';
 
-const CUSTOMER_API = `${NODE_BASE_URL}/api/customer/v1`;
 const custodian = startNodeCustodian();
 afterAll(() => custodian.close());
 
@@ -26,42 +29,9 @@ beforeEach(() => {
   listRequests = 0;
 });
 
-async function signedInClient() {
-  const { access_token } = await codeFlow(NODE_BASE_URL, {
-    clientId: 'green-button-portal',
-    redirectUri: NODE_PORTAL_REDIRECT_URI,
-    scope: 'openid customer_api',
-    username: 'business',
-  });
-  return createApiClient({
-    getAccessToken: async () => access_token,
-    renew: async () => null,
-    onSessionLost: () => {},
-  });
-}
-
-/** What the tests need of a QueryObserver, whatever its view's shape. */
-interface View<T> {
-  subscribe(listener: (result: QueryObserverResult<T, Error>) => void): () => void;
-  getCurrentResult(): QueryObserverResult<T, Error>;
-}
-
-/** Resolves with a view's next data after `since` (a dataUpdatedAt), failing on an error. */
-function nextData<T>(observer: View<T>, since = 0): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const unsubscribe = observer.subscribe((result) => {
-      if (result.error) reject(result.error);
-      else if (result.data !== undefined && result.dataUpdatedAt > since && !result.isFetching) {
-        unsubscribe();
-        resolve(result.data);
-      }
-    });
-  });
-}
-
 describe('the usage points, one query for three features', () => {
   it('serves the usage, authorizations and bulk views from one request, each in its own shape', async () => {
-    const client = await signedInClient();
+    const client = await signedInPortalClient('business');
     const queryClient = new QueryClient();
     const usage = new QueryObserver(queryClient, usagePointsQuery(client, CUSTOMER_API));
     const names = new QueryObserver(queryClient, usagePointIndexOptions(client, CUSTOMER_API));
@@ -83,7 +53,7 @@ describe('the usage points, one query for three features', () => {
   });
 
   it('refreshing the list once refreshes every view', async () => {
-    const client = await signedInClient();
+    const client = await signedInPortalClient('business');
     const queryClient = new QueryClient();
     const observers: View<unknown>[] = [
       new QueryObserver(queryClient, usagePointsQuery(client, CUSTOMER_API)),

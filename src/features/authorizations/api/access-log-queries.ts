@@ -8,7 +8,7 @@ import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
 import { parseResponse } from '../../../lib/parse-response.ts';
 import { LOG_PAGE_SIZE, logApiQuery, type AccessLogFilters } from '../model/access-log-filters.ts';
-import { authorizationKeys, authorizationUrl } from './authorization-queries.ts';
+import { authorizationKeys, authorizationUrl } from '../../../lib/authorizations.ts';
 import { secondsOfIso } from '../../../espi/index.ts';
 
 const instant = z.pipe(

@@ -1,44 +1,16 @@
 /**
- * Reading the customer's authorizations: one key factory and the query options every hook, prefetch
- * and cache update shares (server state lives in the query cache only).
+ * The connected-apps pages' reads: hooks over the portal's shared authorization queries
+ * (src/lib/authorizations.ts) and the names of the meters an authorization covers.
  */
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
 import { usagePointsQuery, type UsagePoint as SharedUsagePoint } from '../../../lib/usage-points.ts';
 import {
-  parseAuthorization,
-  parseAuthorizationList,
+  authorizationDetailOptions,
+  authorizationListOptions,
   type Authorization,
-  type UsagePoint,
-} from './authorization-schema.ts';
-
-export const authorizationKeys = {
-  all: ['authorizations'] as const,
-  list: () => [...authorizationKeys.all, 'list'] as const,
-  detail: (id: string) => [...authorizationKeys.all, 'detail', id] as const,
-};
-
-/** Where the customer API keeps one authorization; ids are opaque, so always encoded. */
-export function authorizationUrl(customerApiBaseUrl: string, id: string): string {
-  return `${customerApiBaseUrl}/authorizations/${encodeURIComponent(id)}`;
-}
-
-export function authorizationListOptions(client: ApiClient, customerApiBaseUrl: string) {
-  return queryOptions({
-    queryKey: authorizationKeys.list(),
-    queryFn: async ({ signal }) =>
-      parseAuthorizationList(await client.json(`${customerApiBaseUrl}/authorizations`, { signal })),
-  });
-}
-
-export function authorizationDetailOptions(client: ApiClient, customerApiBaseUrl: string, id: string) {
-  return queryOptions({
-    queryKey: authorizationKeys.detail(id),
-    queryFn: async ({ signal }) =>
-      parseAuthorization(await client.json(authorizationUrl(customerApiBaseUrl, id), { signal })),
-  });
-}
+} from '../../../lib/authorizations.ts';
 
 export function useAuthorizationList() {
   const client = useApiClient();
@@ -87,3 +59,7 @@ export function useAuthorizationMeterName(): (id: string) => string {
   const index = useUsagePointIndex();
   return (id) => index.get(id)?.title ?? `Meter ${id}`;
 }
+
+/** A meter as a connected app's page names it: authorizations carry only usage point ids. */
+export type UsagePoint = Pick<SharedUsagePoint, 'id' | 'meterId' | 'address'> &
+  Partial<Pick<SharedUsagePoint, 'serviceKind'>> & { title: string };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseAuthorization, type Authorization } from './authorization-schema.ts';
+import { type Authorization, parseAuthorization } from '../../../lib/authorizations.ts';
 import { showsChange, type ChangeVariables } from './change-authorization.ts';
 
 const YEAR = 365 * 86_400;

@@ -9,8 +9,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
 import { periodEnd } from '../model/authorization-dates.ts';
 import { grantsAsRequested, type ChangeRequest, type Terms } from '../model/change-terms.ts';
-import { authorizationKeys, authorizationUrl } from './authorization-queries.ts';
-import { parseAuthorization, type Authorization } from './authorization-schema.ts';
+import {
+  type Authorization,
+  authorizationKeys,
+  authorizationUrl,
+  parseAuthorization,
+} from '../../../lib/authorizations.ts';
 import { readCurrent, replaceInCaches, sendAndConfirm, type ConfirmedOutcome } from './confirmed-action.ts';
 
 export type ChangeKind = 'narrow' | 'renew';

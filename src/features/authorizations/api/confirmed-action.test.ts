@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { apiError } from '../../../lib/api-error.ts';
-import { parseAuthorization, type Authorization } from './authorization-schema.ts';
+import { type Authorization, parseAuthorization } from '../../../lib/authorizations.ts';
 import { ActionFailure, sendAndConfirm } from './confirmed-action.ts';
 
 function authorization(status: Authorization['status']): Authorization {

@@ -6,8 +6,11 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
-import { authorizationDetailOptions, authorizationKeys } from './authorization-queries.ts';
-import type { Authorization } from './authorization-schema.ts';
+import {
+  type Authorization,
+  authorizationDetailOptions,
+  authorizationKeys,
+} from '../../../lib/authorizations.ts';
 
 export interface ConfirmedOutcome {
   authorization: Authorization;

@@ -5,8 +5,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
-import { authorizationKeys, authorizationUrl } from './authorization-queries.ts';
-import { parseAuthorization, type Authorization } from './authorization-schema.ts';
+import {
+  type Authorization,
+  authorizationKeys,
+  authorizationUrl,
+  parseAuthorization,
+} from '../../../lib/authorizations.ts';
 import { readCurrent, replaceInCaches, sendAndConfirm, type ConfirmedOutcome } from './confirmed-action.ts';
 import { nowInSeconds } from '../../../espi/index.ts';
 

@@ -9,7 +9,7 @@ import { describeError } from '../../../lib/api-error.ts';
 import { saveText } from '../../../lib/save-file.ts';
 import { useAccessLog, useWholeAccessLog, type AccessLog as Log } from '../api/access-log-queries.ts';
 import { useUsagePointIndex } from '../api/authorization-queries.ts';
-import type { Authorization } from '../api/authorization-schema.ts';
+import type { Authorization } from '../../../lib/authorizations.ts';
 import { formatDateTime, isoDate } from '../model/authorization-dates.ts';
 import { accessLogCsv } from '../model/access-log-csv.ts';
 import {

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { describeScope } from '../../../espi/index.ts';
-import type { Authorization, UsagePoint } from '../api/authorization-schema.ts';
+import type { Authorization } from '../../../lib/authorizations.ts';
+import type { UsagePoint } from '../api/authorization-queries.ts';
 import { endingOf, formatDate, isoDate, periodInWords } from '../model/authorization-dates.ts';
 import { safeExternalUrl } from '../../../lib/external-url.ts';
 import { AppLogo } from '../../../components/ui/app-logo.tsx';

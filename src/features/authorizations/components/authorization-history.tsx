@@ -1,5 +1,5 @@
 import { useAuthorizationMeterName } from '../api/authorization-queries.ts';
-import type { AuthorizationChange } from '../api/authorization-schema.ts';
+import type { AuthorizationChange } from '../../../lib/authorizations.ts';
 import { formatDateTime, isoDate } from '../model/authorization-dates.ts';
 import { describeChange } from '../model/change-terms.ts';
 

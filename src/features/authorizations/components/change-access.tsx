@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { useAuthorizationMeterName } from '../api/authorization-queries.ts';
-import type { Authorization } from '../api/authorization-schema.ts';
+import type { Authorization } from '../../../lib/authorizations.ts';
 import { termsOf, type useChangeAuthorization } from '../api/change-authorization.ts';
 import { formatDate, isoDate } from '../model/authorization-dates.ts';
 import { useNowSeconds } from '../hooks/use-now-seconds.ts';

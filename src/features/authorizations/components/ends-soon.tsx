@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useAuthorizationList } from '../api/authorization-queries.ts';
-import type { Authorization } from '../api/authorization-schema.ts';
+import type { Authorization } from '../../../lib/authorizations.ts';
 import { useNowSeconds } from '../hooks/use-now-seconds.ts';
 import { daysUntilEnd, endsInWords, endsSoon } from '../model/expiry.ts';
 

@@ -1,10 +1,7 @@
 import { useId } from 'react';
-import {
-  AUTHORIZATION_STATUSES,
-  type AuthorizationStatus,
-  type ListQuery,
-} from '../model/authorization-list.ts';
+import type { ListQuery } from '../model/authorization-list.ts';
 import { STATUS_LABELS } from './status-badge.tsx';
+import { AUTHORIZATION_STATUSES, type AuthorizationStatus } from '../../../lib/authorizations.ts';
 
 /** Search by app name and filter by status; the page keeps both in the URL. */
 export function ListControls(props: {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import type { Authorization } from '../api/authorization-schema.ts';
+import type { Authorization } from '../../../lib/authorizations.ts';
 import type { useChangeAuthorization } from '../api/change-authorization.ts';
 import { formatDate, periodEnd } from '../model/authorization-dates.ts';
 import { useNowSeconds } from '../hooks/use-now-seconds.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import type { Authorization } from '../api/authorization-schema.ts';
+import type { Authorization } from '../../../lib/authorizations.ts';
 import { Button } from '../../../components/ui/button.tsx';
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useRevokeAuthorization } from '../api/revoke-authorization.ts';
-import type { Authorization } from '../api/authorization-schema.ts';
+import type { Authorization } from '../../../lib/authorizations.ts';
 
 /** The revoke journey one page offers: which authorization the dialog asks about, the mutation, the outcome. */
 export function useRevokeFlow() {

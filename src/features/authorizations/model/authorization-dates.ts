@@ -3,7 +3,7 @@
  * duration in epoch seconds, duration 0 meaning open-ended (docs/espi.md 2.2); "expired" is derived from
  * the authorized period's end.
  */
-import type { AuthorizationStatus } from './authorization-list.ts';
+import type { AuthorizationStatus } from '../../../lib/authorizations.ts';
 import { DISPLAY_LOCALE, type EpochSeconds, millisOf } from '../../../espi/index.ts';
 
 export interface Period {

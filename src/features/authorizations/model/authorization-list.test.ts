@@ -5,9 +5,9 @@ import {
   listPage,
   readListQuery,
   writeListQuery,
-  type AuthorizationStatus,
   type ListedAuthorization,
 } from './authorization-list.ts';
+import type { AuthorizationStatus } from '../../../lib/authorizations.ts';
 
 function row(id: string, status: AuthorizationStatus, name: string, createdAt = 0, updatedAt = createdAt) {
   return { id, status, thirdParty: { name }, createdAt, updatedAt } satisfies ListedAuthorization;

@@ -3,8 +3,7 @@
  * history below), search and status filter as they live in the URL, and pages of a long list.
  */
 
-export const AUTHORIZATION_STATUSES = ['active', 'expired', 'revoked', 'denied'] as const;
-export type AuthorizationStatus = (typeof AUTHORIZATION_STATUSES)[number];
+import { AUTHORIZATION_STATUSES, type AuthorizationStatus } from '../../../lib/authorizations.ts';
 
 /** What the list needs of an authorization; the API's type has more. */
 export interface ListedAuthorization {

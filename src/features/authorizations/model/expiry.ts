@@ -3,7 +3,7 @@
  * out on the home page and in the list, and offers a one-step renewal.
  */
 import { periodEnd, type Period } from './authorization-dates.ts';
-import type { AuthorizationStatus } from './authorization-list.ts';
+import type { AuthorizationStatus } from '../../../lib/authorizations.ts';
 import { type EpochSeconds, millisOf } from '../../../espi/index.ts';
 
 /** How close an end must be to be called out: a month, the notice a customer can act on calmly. */

@@ -6,7 +6,8 @@ import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
 import { useAuthorizationDetail, useUsagePointIndex } from '../api/authorization-queries.ts';
-import type { Authorization, UsagePoint } from '../api/authorization-schema.ts';
+import type { Authorization } from '../../../lib/authorizations.ts';
+import type { UsagePoint } from '../api/authorization-queries.ts';
 import {
   endingOf,
   formatDate,

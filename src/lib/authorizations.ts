@@ -1,13 +1,21 @@
 /**
- * The custodian's customer API answers for authorizations (docs/openapi.yaml), validated at the edge:
- * a field of the wrong type becomes one readable error instead of a broken page later. Text fields
- * stay plain strings; React renders them as text.
+ * The customer's authorizations (`GET {customerApiBaseUrl}/authorizations` and one by id,
+ * docs/openapi.yaml), read for the whole portal: connected apps lists, changes and revokes them, the app
+ * directory marks the apps already connected, the home page reminds of terms ending. One schema, one key
+ * factory and one `queryOptions` per read; each feature takes its own view with `select`, so a revoke
+ * that refreshes the list refreshes every view of it.
+ *
+ * Validated at the edge: a field of the wrong type becomes one readable error instead of a broken page
+ * later. Text fields stay plain strings; React renders them as text.
  */
+import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { parseResponse } from '../../../lib/parse-response.ts';
-import type { UsagePoint as SharedUsagePoint } from '../../../lib/usage-points.ts';
-import { AUTHORIZATION_STATUSES, type ListedAuthorization } from '../model/authorization-list.ts';
-import { secondsOfIso } from '../../../espi/index.ts';
+import { secondsOfIso } from '../espi/index.ts';
+import type { ApiClient } from './api-client.ts';
+import { parseResponse } from './parse-response.ts';
+
+export const AUTHORIZATION_STATUSES = ['active', 'expired', 'revoked', 'denied'] as const;
+export type AuthorizationStatus = (typeof AUTHORIZATION_STATUSES)[number];
 
 /** An RFC 3339 date-time (the customer API's instants) or epoch seconds, as epoch seconds. */
 const instant = z.pipe(
@@ -63,7 +71,7 @@ export const authorizationSchema = z.object({
   history: z._default(z.array(change), []),
 });
 
-export type Authorization = z.output<typeof authorizationSchema> & ListedAuthorization;
+export type Authorization = z.output<typeof authorizationSchema>;
 export type ThirdParty = Authorization['thirdParty'];
 export type AuthorizationChange = Authorization['history'][number];
 
@@ -82,6 +90,29 @@ export function parseAuthorization(body: unknown): Authorization {
   );
 }
 
-/** A meter as a connected app's page names it: authorizations carry only usage point ids. */
-export type UsagePoint = Pick<SharedUsagePoint, 'id' | 'meterId' | 'address'> &
-  Partial<Pick<SharedUsagePoint, 'serviceKind'>> & { title: string };
+export const authorizationKeys = {
+  all: ['authorizations'] as const,
+  list: () => [...authorizationKeys.all, 'list'] as const,
+  detail: (id: string) => [...authorizationKeys.all, 'detail', id] as const,
+};
+
+/** Where the customer API keeps one authorization; ids are opaque, so always encoded. */
+export function authorizationUrl(customerApiBaseUrl: string, id: string): string {
+  return `${customerApiBaseUrl}/authorizations/${encodeURIComponent(id)}`;
+}
+
+export function authorizationListOptions(client: ApiClient, customerApiBaseUrl: string) {
+  return queryOptions({
+    queryKey: authorizationKeys.list(),
+    queryFn: async ({ signal }) =>
+      parseAuthorizationList(await client.json(`${customerApiBaseUrl}/authorizations`, { signal })),
+  });
+}
+
+export function authorizationDetailOptions(client: ApiClient, customerApiBaseUrl: string, id: string) {
+  return queryOptions({
+    queryKey: authorizationKeys.detail(id),
+    queryFn: async ({ signal }) =>
+      parseAuthorization(await client.json(authorizationUrl(customerApiBaseUrl, id), { signal })),
+  });
+}
