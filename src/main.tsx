@@ -11,9 +11,9 @@ import { ConfigErrorPage } from './components/errors/config-error-page.tsx';
 import { createApiClient } from './lib/api-client.ts';
 import { ConfigError, parseConfig, type PortalConfig } from './lib/config.ts';
 import { lazyQueryClient } from './lib/lazy-query-client.ts';
-import { createPortalAuth } from './features/auth/portal-auth.ts';
-import { safeReturnTo } from './features/auth/return-to.ts';
-import { createSessionNoticeStore } from './features/auth/session-notices.ts';
+import { createPortalAuth } from './features/auth/api/portal-auth.ts';
+import { safeReturnTo } from './features/auth/model/return-to.ts';
+import { createSessionNoticeStore } from './features/auth/model/session-notices.ts';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');

@@ -5,7 +5,7 @@ import { HomePage } from './home-page.tsx';
 import { queryLoader, startQuery, type LoaderServices, type RouteHandle } from './route-loaders.ts';
 import { NotFoundPage } from '../components/errors/not-found-page.tsx';
 import { LoadingState } from '../components/ui/loading-state.tsx';
-import { RequireAuth } from '../features/auth/require-auth.tsx';
+import { RequireAuth } from '../features/auth/components/require-auth.tsx';
 import { QueryClientBoundary } from '../lib/query-client-boundary.tsx';
 
 /**

@@ -1,7 +1,7 @@
 import { InMemoryWebStorage, User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../../../lib/config.ts';
-import { userManagerSettings } from '../user-manager.ts';
+import { userManagerSettings } from '../api/user-manager.ts';
 import { holdsAuthorizationResponse } from './callback.ts';
 import { isExpired, readStoredSession, storedUserKey } from './stored-session.ts';
 

@@ -3,7 +3,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { holdsAuthorizationResponse } from '../model/callback.ts';
-import { useSession } from '../session-context.tsx';
+import { useSession } from '../hooks/session-context.tsx';
 import { Button, ButtonLink } from '../../../components/ui/button.tsx';
 
 /**
