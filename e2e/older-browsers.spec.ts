@@ -5,6 +5,7 @@
  */
 import { expect, test, followNavLink } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
+import { MAIN_CHART_MARKS } from './chart-marks.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -24,7 +25,7 @@ test('signs in, shows usage and connected apps without the newer APIs', async ({
   await expect(page.getByRole('heading', { level: 1, name: 'My energy' })).toBeVisible();
   await expect(page.getByText(/^Data through /).first()).toBeVisible({ timeout: 30_000 });
   await page.getByRole('link', { name: 'Home electricity (rooftop solar)', exact: true }).click();
-  await expect(page.locator('.usage-figure .recharts-line path.recharts-curve').first()).toBeVisible({
+  await expect(page.locator(MAIN_CHART_MARKS).first()).toBeVisible({
     timeout: 60_000,
   });
   await page.getByRole('radio', { name: 'Interval' }).click();

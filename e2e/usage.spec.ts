@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, expectNoAxeViolations, test, followNavLink } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
+import { MAIN_CHART_MARKS } from './chart-marks.ts';
 import { QUIRK_FILES_DIR, REAL_FIXTURES_DIR, schemaErrors } from '../src/testing/test-data.ts';
 import { findCustomerByUsername, findUsagePoint } from '../src/custodian/directory.ts';
 import { ESTIMATED, blockSpans, generateBlock, zoneOf } from '../src/custodian/readings.ts';
@@ -25,9 +26,7 @@ async function chartDrawn(page: Page) {
   await expect(page.getByText('Loading your readings')).toHaveCount(0, { timeout: 60_000 });
   const figure = page.locator('.usage-figure');
   await expect(figure).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
-  await expect(
-    figure.locator('.recharts-bar-rectangle, .recharts-line path.recharts-curve').first(),
-  ).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator(MAIN_CHART_MARKS).first()).toBeVisible({ timeout: 60_000 });
 }
 
 type Box = { x: number; y: number; width: number; height: number };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildBundle, type BuiltBundle } from './initial-route.ts';
+import { buildBundle, initialRouteKb, INITIAL_ROUTE_BUDGET_KB, type BuiltBundle } from './initial-route.ts';
 
 describe('the production build', () => {
   let bundle: BuiltBundle;
@@ -23,6 +23,17 @@ describe('the production build', () => {
   test('loads its first page without zod: the configuration is read by hand, schemas come with their pages', () => {
     // zod names its schema classes `$ZodObject`, `$ZodString`..., strings that survive minification.
     for (const script of bundle.initialScripts) expect(script.source).not.toContain('$Zod');
+  });
+
+  test('loads its first page in at most 100 KB of gzipped JavaScript, entry and modulepreloads', () => {
+    expect(initialRouteKb(bundle)).toBeLessThanOrEqual(INITIAL_ROUTE_BUDGET_KB);
+  });
+
+  test('loads its first page without the sign-in library or the query cache: a stored session is read by hand', () => {
+    const everything = bundle.initialScripts.map((s) => s.source).join('\n');
+    // Error texts of oidc-client-ts and TanStack Query, which survive minification.
+    expect(everything).not.toContain('No matching state found in storage');
+    expect(everything).not.toContain('No QueryClient set');
   });
 
   test('publishes no source maps unless VITE_SOURCEMAP asks for them', () => {

@@ -1,19 +1,19 @@
 /**
  * Entry point: validate configuration, start the mock custodian in demo builds, build the services
- * that live outside React (OIDC client, session, API client, query cache, router), then render.
+ * that live outside React (session, API client, the lazily loaded query cache, router), then render.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/global.css';
 import { App } from './app/app.tsx';
-import { createAppRouter } from './app/router.tsx';
+import { createAppNavigator } from './app/app-navigator.ts';
 import { ConfigErrorPage } from './components/errors/config-error-page.tsx';
 import { createApiClient } from './lib/api-client.ts';
 import { ConfigError, parseConfig, type PortalConfig } from './lib/config.ts';
-import { createQueryClient } from './lib/query-client.ts';
-import { createSession } from './features/auth/api/session.ts';
+import { lazyQueryClient } from './lib/lazy-query-client.ts';
+import { createPortalAuth } from './features/auth/api/portal-auth.ts';
+import { safeReturnTo } from './features/auth/model/return-to.ts';
 import { createSessionNoticeStore } from './features/auth/model/session-notices.ts';
-import { createUserManager } from './features/auth/api/user-manager.ts';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
@@ -34,29 +34,31 @@ async function start(config: PortalConfig) {
     const { startDemo } = await import('./demo/start-demo.ts');
     await startDemo();
   }
-  const userManager = createUserManager(config, window.location.origin);
   const notices = createSessionNoticeStore(window.sessionStorage);
-  const queryClient = createQueryClient();
-  const session = createSession({
-    userManager,
-    endProviderSession: config.oidc.endSession.kind !== 'none',
-    resource: config.oidc.resource,
+  const queryClient = lazyQueryClient();
+  const navigator = createAppNavigator();
+  const auth = createPortalAuth({
+    config,
+    storage: window.sessionStorage,
     onSessionLost: () => notices.show('session-lost'),
     onSessionEnding: () => notices.show('session-ending'),
     onSignedOutElsewhere: () => {
-      queryClient.clear();
+      queryClient.loaded()?.client.clear();
       notices.show('signed-out-elsewhere');
-      void router.navigate('/');
+      navigator.navigate('/');
+    },
+    onSignedIn: (user) => {
+      const { returnTo } = (user.state ?? {}) as { returnTo?: unknown };
+      // `replace` drops `code` and `state` from the address bar and from history.
+      navigator.navigate(safeReturnTo(returnTo, window.location.origin), { replace: true });
     },
   });
-  const apiClient = createApiClient(session.tokens, fetch, {
+  const apiClient = createApiClient(auth.tokens, fetch, {
     tokenOrigins: [config.oidc.issuer, config.espiBaseUrl, config.customerApiBaseUrl],
   });
-  // The router starts the first page's loader at once, so everything it uses exists before it.
-  const router = createAppRouter({ config, apiClient, queryClient, userManager });
   root.render(
     <StrictMode>
-      <App services={{ config, userManager, session, notices, apiClient, queryClient, router }} />
+      <App services={{ config, auth, notices, apiClient, queryClient, navigator }} />
     </StrictMode>,
   );
 }

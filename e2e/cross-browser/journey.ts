@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { REAL_FIXTURES_DIR } from '../../src/testing/test-data.ts';
 import type { EngineSession } from './engines.ts';
 import { PROBLEMS_KEY } from './page-guard.ts';
+import { MAIN_CHART_MARKS } from '../chart-marks.ts';
 
 const REAL_FILE = `${REAL_FIXTURES_DIR}/vladistan-Coastal_Multi_Family_12hr_Jan_1_2011_to_Jan_1_2012_RetailCustomer_3.xml`;
-const CHART = '.usage-figure .recharts-line path.recharts-curve';
 
 type Role = 'button' | 'link' | 'radio';
 
@@ -189,10 +189,10 @@ export async function customerJourney(
 
   // A chart and its resolution switch.
   await journey.click('link', 'Home electricity (rooftop solar)');
-  await journey.seeElement(CHART);
+  await journey.seeElement(MAIN_CHART_MARKS);
   await journey.click('radio', 'Interval');
   await journey.seeUrl(/res=interval/);
-  await journey.seeElement(CHART);
+  await journey.seeElement(MAIN_CHART_MARKS);
   await journey.noProblems('chart');
 
   // Revoke a connected app.
@@ -211,7 +211,7 @@ export async function customerJourney(
   // Open a real Green Button file, signed out.
   await journey.open('/open-file');
   await journey.upload('Choose a Green Button file', REAL_FILE);
-  await journey.seeElement(CHART);
+  await journey.seeElement(MAIN_CHART_MARKS);
   await journey.seeText(/readings from Jan 1, 2011 to Dec 31, 2011/);
   await journey.noProblems('open a file');
 }

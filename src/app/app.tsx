@@ -1,49 +1,55 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { AuthProvider } from 'react-oidc-context';
-import { RouterProvider } from 'react-router/dom';
-import type { UserManager } from 'oidc-client-ts';
+import { useEffect, useMemo } from 'react';
+import { BrowserRouter, useLocation, useNavigate, useRoutes } from 'react-router';
 import type { ApiClient } from '../lib/api-client.ts';
 import { PortalServicesProvider } from '../lib/api-context.tsx';
 import type { PortalConfig } from '../lib/config.ts';
-import { CALLBACK_PATH } from '../features/auth/api/user-manager.ts';
-import { safeReturnTo } from '../features/auth/model/return-to.ts';
+import type { LazyQueryClient } from '../lib/lazy-query-client.ts';
+import { RouteErrorBoundary } from '../components/errors/route-error-boundary.tsx';
+import type { PortalAuth } from '../features/auth/api/portal-auth.ts';
 import { SessionProvider } from '../features/auth/hooks/session-context.tsx';
-import type { Session } from '../features/auth/api/session.ts';
 import type { SessionNoticeStore } from '../features/auth/model/session-notices.ts';
-import type { createAppRouter } from './router.tsx';
+import type { AppNavigator } from './app-navigator.ts';
+import { startRouteQueries } from './route-loaders.ts';
+import { appRoutes } from './router.tsx';
 
 export interface AppServices {
   config: PortalConfig;
-  userManager: UserManager;
-  session: Session;
+  auth: PortalAuth;
   notices: SessionNoticeStore;
   apiClient: ApiClient;
-  queryClient: QueryClient;
-  router: ReturnType<typeof createAppRouter>;
+  queryClient: LazyQueryClient;
+  navigator: AppNavigator;
 }
 
-/** Providers, outermost first: session, configuration and API client, server-state cache, routes. */
+/**
+ * Providers, outermost first: configuration, API client, session state and the (lazily loaded) query
+ * cache; sign-in and sign-out; routes. The query cache's own provider wraps the pages that read the
+ * custodian (QueryClientBoundary in router.tsx).
+ */
 export function App({ services }: { services: AppServices }) {
-  const { router } = services;
   return (
-    <AuthProvider
-      userManager={services.userManager}
-      // Only the callback route holds an authorization response; any other page with `code` and
-      // `state` in its query (the custodian's own authorize page, in the demo) is not one.
-      skipSigninCallback={window.location.pathname !== CALLBACK_PATH}
-      onSigninCallback={(user) => {
-        const { returnTo } = (user?.state ?? {}) as { returnTo?: unknown };
-        // `replace` drops `code` and `state` from the address bar and from history.
-        void router.navigate(safeReturnTo(returnTo, window.location.origin), { replace: true });
-      }}
+    <PortalServicesProvider
+      config={services.config}
+      apiClient={services.apiClient}
+      queryClient={services.queryClient}
+      sessionState={services.auth.state}
     >
-      <SessionProvider session={services.session} notices={services.notices}>
-        <PortalServicesProvider config={services.config} apiClient={services.apiClient}>
-          <QueryClientProvider client={services.queryClient}>
-            <RouterProvider router={router} />
-          </QueryClientProvider>
-        </PortalServicesProvider>
+      <SessionProvider auth={services.auth} notices={services.notices}>
+        {/* Without transitions a page whose code is loading shows the frame's "Loading page" at once. */}
+        <BrowserRouter useTransitions={false}>
+          <AppRoutes services={services} />
+        </BrowserRouter>
       </SessionProvider>
-    </AuthProvider>
+    </PortalServicesProvider>
   );
+}
+
+/** The routes, with each visited page's queries started beside its code (route-loaders.ts). */
+function AppRoutes({ services }: { services: AppServices }) {
+  const routes = useMemo(() => appRoutes({ ...services, session: services.auth }), [services]);
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  useEffect(() => services.navigator.attach(navigate), [services.navigator, navigate]);
+  useEffect(() => void startRouteQueries(routes, pathname), [routes, pathname]);
+  return <RouteErrorBoundary resetKey={pathname}>{useRoutes(routes)}</RouteErrorBoundary>;
 }

@@ -3,8 +3,10 @@ import { Link } from 'react-router';
 import { PageTitle } from '../components/ui/page-title.tsx';
 import { useSession } from '../features/auth/hooks/session-context.tsx';
 import { Button } from '../components/ui/button.tsx';
+import { QueryClientBoundary } from '../lib/query-client-boundary.tsx';
 
-// Loaded once signed in, with the authorization list's schema: the first page stays free of zod.
+// Loaded once signed in, with the authorization list's schema and the query cache: the first page
+// stays free of both.
 const EndingSoonNotice = lazy(async () => ({
   default: (await import('../features/authorizations/components/ends-soon.tsx')).EndingSoonNotice,
 }));
@@ -17,9 +19,11 @@ export function HomePage() {
       <>
         <PageTitle>Home</PageTitle>
         <h1>{displayName ? `Welcome, ${displayName}` : 'Welcome'}</h1>
-        <Suspense fallback={null}>
-          <EndingSoonNotice />
-        </Suspense>
+        <QueryClientBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <EndingSoonNotice />
+          </Suspense>
+        </QueryClientBoundary>
         <div className="grid">
           <section className="card" aria-labelledby="home-usage">
             <h2 id="home-usage">My energy</h2>

@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation, useNavigationType } from 'react-router';
 import { useConfig } from '../lib/api-context.tsx';
 import { SessionMenu } from '../features/auth/components/session-menu.tsx';
 import { SessionNoticeBanner } from '../features/auth/components/session-notice-banner.tsx';
 import { useSession } from '../features/auth/hooks/session-context.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { LoadingState } from '../components/ui/loading-state.tsx';
+import { RouteErrorBoundary } from '../components/errors/route-error-boundary.tsx';
 
 /**
  * The frame of every page: skip link, header with navigation, main landmark, footer. After a
@@ -16,7 +17,7 @@ export function RootLayout() {
   const config = useConfig();
   const { status } = useSession();
   const location = useLocation();
-  const navigation = useNavigation();
+  const navigationType = useNavigationType();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   // On a phone the navigation folds under a Menu button (a disclosure), so the page starts on the first screen.
@@ -33,8 +34,10 @@ export function RootLayout() {
       firstRender.current = false;
       return;
     }
+    // A new page starts at its top; Back and Forward leave the position to the browser.
+    if (navigationType !== 'POP') window.scrollTo(0, 0);
     main.current?.focus();
-  }, [location.pathname]);
+  }, [location.pathname, navigationType]);
 
   const signedIn = status === 'signed-in';
   return (
@@ -96,7 +99,11 @@ export function RootLayout() {
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         <SessionNoticeBanner />
-        {navigation.state === 'loading' ? <LoadingState label="Loading page" /> : <Outlet />}
+        <RouteErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<LoadingState label="Loading page" />}>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
       </main>
       <footer className="site-footer">
         <div className="site-footer__inner">
@@ -104,7 +111,6 @@ export function RootLayout() {
           {config.demo && <NavLink to="/demo">Demo controls</NavLink>}
         </div>
       </footer>
-      <ScrollRestoration />
     </div>
   );
 }

@@ -1,18 +1,17 @@
 /**
- * The router's loaders against the mock custodian: a signed-in page's queries start while its code
+ * The routes' queries against the mock custodian: a signed-in page's queries start while its code
  * loads, through the same queryOptions as its hooks; without a usable session nothing is sent.
  */
-import { QueryClient } from '@tanstack/react-query';
-import type { User } from 'oidc-client-ts';
-import { createMemoryRouter } from 'react-router';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { NODE_BASE_URL, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from '../custodian/node.ts';
 import { authorizationKeys } from '../lib/authorizations.ts';
 import { bulkKeys } from '../features/bulk/api/bulk-queries.ts';
 import { createApiClient } from '../lib/api-client.ts';
 import { parseConfig } from '../lib/config.ts';
+import { lazyQueryClient } from '../lib/lazy-query-client.ts';
 import { usagePointKeys } from '../lib/usage-points.ts';
 import { codeFlow } from '../testing/custodian-client.ts';
+import { startRouteQueries } from './route-loaders.ts';
 import { appRoutes } from './router.tsx';
 
 const custodian = startNodeCustodian();
@@ -38,15 +37,21 @@ const config = parseConfig(
   'https://portal.test',
 );
 
+interface StoredUser {
+  access_token: string;
+  expired: boolean;
+}
+
 /** The portal's services around one stored user (what oidc-client-ts would find in sessionStorage). */
-function services(user: Pick<User, 'access_token' | 'expired'> | null) {
-  const queryClient = new QueryClient();
+function services(user: StoredUser | null) {
+  const queryClient = lazyQueryClient();
   const apiClient = createApiClient({
     getAccessToken: async () => user?.access_token ?? null,
     renew: async () => null,
     onSessionLost: () => {},
   });
-  return { config, apiClient, queryClient, userManager: { getUser: async () => user as User | null } };
+  const session = { hasUsableSession: () => user !== null && !user.expired };
+  return { config, apiClient, queryClient, session };
 }
 
 async function signedInUser() {
@@ -59,18 +64,13 @@ async function signedInUser() {
   return { access_token, expired: false };
 }
 
-async function visit(path: string, user: Pick<User, 'access_token' | 'expired'> | null) {
+async function visit(path: string, user: StoredUser | null) {
   const portal = services(user);
-  const router = createMemoryRouter(appRoutes(portal), { initialEntries: [path] });
-  await new Promise<void>((resolve) => {
-    if (router.state.initialized) resolve();
-    else router.subscribe((state) => state.initialized && resolve());
-  });
-  router.dispose();
-  return portal.queryClient;
+  await startRouteQueries(appRoutes(portal), path);
+  return (await portal.queryClient.load()).client;
 }
 
-describe('route loaders', () => {
+describe('route queries', () => {
   it('start the connected apps page’s list and the meters it names, with the page’s own query keys', async () => {
     const user = await signedInUser();
     sent.length = 0;

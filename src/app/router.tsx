@@ -1,141 +1,146 @@
-import type { ComponentType } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import { Outlet, type RouteObject } from 'react-router';
 import { RootLayout } from './root-layout.tsx';
 import { HomePage } from './home-page.tsx';
-import { queryLoader, startQuery, type LoaderServices } from './route-loaders.ts';
-import { RouteErrorPage } from '../components/errors/route-error-page.tsx';
+import { queryLoader, startQuery, type LoaderServices, type RouteHandle } from './route-loaders.ts';
 import { NotFoundPage } from '../components/errors/not-found-page.tsx';
 import { LoadingState } from '../components/ui/loading-state.tsx';
 import { RequireAuth } from '../features/auth/components/require-auth.tsx';
-import { CallbackPage } from '../features/auth/routes/callback-page.tsx';
-
-/** A route module's page component, for `lazy.Component`. */
-const component = (load: () => Promise<{ Component: ComponentType }>) => async (): Promise<ComponentType> =>
-  (await load()).Component;
+import { QueryClientBoundary } from '../lib/query-client-boundary.tsx';
 
 /**
- * Every route of the portal, in one place. Feature pages load lazily (their route modules export
- * `Component`), so the first page does not pay for charts or the bulk wizard; a signed-in page's
- * loader starts its queries while its code loads (route-loaders.ts).
+ * A route module's page (its `Component`), loaded when first shown; the frame's Suspense boundary
+ * says "Loading page" meanwhile (root-layout.tsx).
+ */
+function page(load: () => Promise<{ Component: ComponentType }>): ReactNode {
+  const Page = lazy(async () => ({ default: (await load()).Component }));
+  return <Page />;
+}
+
+/** The pages that read the custodian, inside the query cache (loaded with them, not before). */
+const withQueries = (
+  <QueryClientBoundary>
+    <Outlet />
+  </QueryClientBoundary>
+);
+
+/**
+ * Every route of the portal, in one place, for react-router's declarative `useRoutes` (its data
+ * router alone would cost the first page 19 KB gzipped: docs/architecture.md). Feature pages load
+ * lazily, so the first page does not pay for charts or the bulk wizard; a signed-in page's `handle`
+ * starts its queries while its code loads (route-loaders.ts).
  */
 export function appRoutes(services: LoaderServices): RouteObject[] {
-  const { config, apiClient, queryClient } = services;
+  const { config, apiClient } = services;
   const base = config.customerApiBaseUrl;
-  const usagePointsLoader = queryLoader(services, async () => {
-    const { usagePointsQuery } = await import('../lib/usage-points.ts');
-    return () => startQuery(queryClient, usagePointsQuery(apiClient, base));
-  });
+  const usagePointsQueries: RouteHandle = {
+    queries: queryLoader(services, async () => {
+      const { usagePointsQuery } = await import('../lib/usage-points.ts');
+      return (_params, client) => startQuery(client, usagePointsQuery(apiClient, base));
+    }),
+  };
   const signedInPages: RouteObject[] = [
     {
       path: 'usage',
-      lazy: {
-        Component: component(() => import('../features/usage/routes/usage-overview-route.tsx')),
-        loader: usagePointsLoader,
-      },
+      element: page(() => import('../features/usage/routes/usage-overview-route.tsx')),
+      handle: usagePointsQueries,
     },
     {
       path: 'usage/:usagePointId',
-      lazy: {
-        Component: component(() => import('../features/usage/routes/usage-point-route.tsx')),
-        // The feed's window depends on the usage point's time zone: the listing comes first.
-        loader: usagePointsLoader,
-      },
+      element: page(() => import('../features/usage/routes/usage-point-route.tsx')),
+      // The feed's window depends on the usage point's time zone: the listing comes first.
+      handle: usagePointsQueries,
     },
     {
       path: 'account',
-      lazy: {
-        Component: component(() => import('../features/account/routes/account-route.tsx')),
-        loader: queryLoader(services, async () => {
+      element: page(() => import('../features/account/routes/account-route.tsx')),
+      handle: {
+        queries: queryLoader(services, async () => {
           const { accountsQuery } = await import('../features/account/api/account-queries.ts');
-          return () => startQuery(queryClient, accountsQuery(apiClient, config.espiBaseUrl));
+          return (_params, client) => startQuery(client, accountsQuery(apiClient, config.espiBaseUrl));
         }),
       },
     },
     {
       path: 'authorizations',
-      lazy: {
-        Component: component(() => import('../features/authorizations/routes/authorizations-route.tsx')),
-        loader: queryLoader(services, async () => {
+      element: page(() => import('../features/authorizations/routes/authorizations-route.tsx')),
+      handle: {
+        queries: queryLoader(services, async () => {
           const [{ authorizationListOptions }, { usagePointIndexOptions }] = await Promise.all([
             import('../lib/authorizations.ts'),
             import('../features/authorizations/api/authorization-queries.ts'),
           ]);
-          return () => {
-            startQuery(queryClient, authorizationListOptions(apiClient, base));
-            startQuery(queryClient, usagePointIndexOptions(apiClient, base));
+          return (_params, client) => {
+            startQuery(client, authorizationListOptions(apiClient, base));
+            startQuery(client, usagePointIndexOptions(apiClient, base));
           };
         }),
       },
     },
     {
       path: 'authorizations/:authorizationId',
-      lazy: {
-        Component: component(
-          () => import('../features/authorizations/routes/authorization-detail-route.tsx'),
-        ),
-        loader: queryLoader(services, async () => {
+      element: page(() => import('../features/authorizations/routes/authorization-detail-route.tsx')),
+      handle: {
+        queries: queryLoader(services, async () => {
           const [{ authorizationDetailOptions }, { usagePointIndexOptions }] = await Promise.all([
             import('../lib/authorizations.ts'),
             import('../features/authorizations/api/authorization-queries.ts'),
           ]);
-          return (params) => {
-            startQuery(
-              queryClient,
-              authorizationDetailOptions(apiClient, base, params.authorizationId ?? ''),
-            );
-            startQuery(queryClient, usagePointIndexOptions(apiClient, base));
+          return (params, client) => {
+            startQuery(client, authorizationDetailOptions(apiClient, base, params.authorizationId ?? ''));
+            startQuery(client, usagePointIndexOptions(apiClient, base));
           };
         }),
       },
     },
     {
       path: 'apps',
-      lazy: {
-        Component: component(() => import('../features/app-directory/routes/app-directory-route.tsx')),
-        loader: queryLoader(services, async () => {
+      element: page(() => import('../features/app-directory/routes/app-directory-route.tsx')),
+      handle: {
+        queries: queryLoader(services, async () => {
           const { connectedAppsOptions, registeredAppsOptions } =
             await import('../features/app-directory/api/directory-queries.ts');
-          return () => {
-            startQuery(queryClient, registeredAppsOptions(apiClient, config.espiBaseUrl));
-            startQuery(queryClient, connectedAppsOptions(apiClient, base));
+          return (_params, client) => {
+            startQuery(client, registeredAppsOptions(apiClient, config.espiBaseUrl));
+            startQuery(client, connectedAppsOptions(apiClient, base));
           };
         }),
       },
     },
     {
       path: 'bulk',
-      lazy: {
-        Component: component(() => import('../features/bulk/routes/bulk-grants-route.tsx')),
-        loader: queryLoader(services, async () => {
+      element: page(() => import('../features/bulk/routes/bulk-grants-route.tsx')),
+      handle: {
+        queries: queryLoader(services, async () => {
           const { bulkApi, bulkQueries } = await bulkQueryModules();
-          return () => startQuery(queryClient, bulkQueries.grantList(bulkApi(apiClient, base)));
+          return (_params, client) => startQuery(client, bulkQueries.grantList(bulkApi(apiClient, base)));
         }),
       },
     },
     {
       path: 'bulk/new',
-      lazy: {
-        Component: component(() => import('../features/bulk/routes/bulk-grant-new-route.tsx')),
-        loader: queryLoader(services, async () => {
+      element: page(() => import('../features/bulk/routes/bulk-grant-new-route.tsx')),
+      handle: {
+        queries: queryLoader(services, async () => {
           const { bulkApi, bulkQueries } = await bulkQueryModules();
-          return () => {
+          return (_params, client) => {
             const api = bulkApi(apiClient, base);
-            startQuery(queryClient, bulkQueries.aggregators(api));
-            startQuery(queryClient, bulkQueries.usagePoints(api));
+            startQuery(client, bulkQueries.aggregators(api));
+            startQuery(client, bulkQueries.usagePoints(api));
           };
         }),
       },
     },
     {
       path: 'bulk/:grantId',
-      lazy: {
-        Component: component(() => import('../features/bulk/routes/bulk-grant-detail-route.tsx')),
-        loader: queryLoader(services, async () => {
+      element: page(() => import('../features/bulk/routes/bulk-grant-detail-route.tsx')),
+      handle: {
+        queries: queryLoader(services, async () => {
           const { bulkApi, bulkQueries } = await bulkQueryModules();
-          return (params) => {
+          return (params, client) => {
             const api = bulkApi(apiClient, base);
-            startQuery(queryClient, bulkQueries.grant(api, params.grantId ?? ''));
-            startQuery(queryClient, bulkQueries.usagePoints(api));
+            startQuery(client, bulkQueries.grant(api, params.grantId ?? ''));
+            startQuery(client, bulkQueries.usagePoints(api));
           };
         }),
       },
@@ -144,7 +149,7 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
   if (config.apiAccessEnabled) {
     signedInPages.push({
       path: 'api-access',
-      lazy: () => import('../features/auth/routes/api-access-route.tsx'),
+      element: page(() => import('../features/auth/routes/api-access-route.tsx')),
     });
   }
 
@@ -153,11 +158,14 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
   const demoRoutes: RouteObject[] =
     import.meta.env.VITE_DEMO === 'true'
       ? [
-          { path: 'demo', lazy: () => import('../demo/demo-panel-route.tsx') },
-          { path: 'demo/third-party-callback', lazy: () => import('../demo/third-party-callback-route.tsx') },
+          { path: 'demo', element: page(() => import('../demo/demo-panel-route.tsx')) },
+          {
+            path: 'demo/third-party-callback',
+            element: page(() => import('../demo/third-party-callback-route.tsx')),
+          },
           {
             path: 'demo/third-party/:clientId/scope-selection',
-            lazy: () => import('../demo/third-party-scope-selection-route.tsx'),
+            element: page(() => import('../demo/third-party-scope-selection-route.tsx')),
           },
         ]
       : [];
@@ -165,9 +173,13 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
     import.meta.env.VITE_DEMO === 'true'
       ? [
           {
+            // Outside the portal's frame; the consent page's preview reads the custodian.
             path: '/custodian/oauth/authorize',
-            lazy: () => import('../demo/custodian-authorize-route.tsx'),
-            hydrateFallbackElement: <LoadingState label="Loading the sign-in page" />,
+            element: (
+              <QueryClientBoundary fallback={<LoadingState label="Loading the sign-in page" />}>
+                {page(() => import('../demo/custodian-authorize-route.tsx'))}
+              </QueryClientBoundary>
+            ),
           },
         ]
       : [];
@@ -177,22 +189,15 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
     {
       path: '/',
       element: <RootLayout />,
-      errorElement: <RouteErrorPage />,
       children: [
+        { index: true, element: <HomePage /> },
+        { path: 'auth/callback', element: page(() => import('../features/auth/routes/callback-route.tsx')) },
+        { path: 'open-file', element: page(() => import('../features/usage/routes/open-file-route.tsx')) },
         {
-          errorElement: <RouteErrorPage />,
-          // Shown inside the page frame while the first page's code (and loader) loads; without it
-          // react-router renders nothing and warns "No `HydrateFallback` element provided".
-          hydrateFallbackElement: <LoadingState label="Loading page" />,
-          children: [
-            { index: true, element: <HomePage /> },
-            { path: 'auth/callback', element: <CallbackPage /> },
-            { path: 'open-file', lazy: () => import('../features/usage/routes/open-file-route.tsx') },
-            { element: <RequireAuth />, children: signedInPages },
-            ...demoRoutes,
-            { path: '*', element: <NotFoundPage /> },
-          ],
+          element: withQueries,
+          children: [{ element: <RequireAuth />, children: signedInPages }, ...demoRoutes],
         },
+        { path: '*', element: <NotFoundPage /> },
       ],
     },
   ];
@@ -205,8 +210,4 @@ async function bulkQueryModules() {
     import('../features/bulk/api/bulk-queries.ts'),
   ]);
   return { bulkApi, bulkQueries };
-}
-
-export function createAppRouter(services: LoaderServices) {
-  return createBrowserRouter(appRoutes(services));
 }

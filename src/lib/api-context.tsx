@@ -1,30 +1,47 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { ApiClient } from './api-client.ts';
 import type { PortalConfig } from './config.ts';
+import type { LazyQueryClient } from './lazy-query-client.ts';
+import type { SessionState, SessionStateStore } from './session-state.ts';
 
-const ApiClientContext = createContext<ApiClient | null>(null);
-const ConfigContext = createContext<PortalConfig | null>(null);
-
-export function PortalServicesProvider(props: {
+interface PortalServices {
   config: PortalConfig;
   apiClient: ApiClient;
-  children: ReactNode;
-}) {
+  queryClient: LazyQueryClient;
+  sessionState: SessionStateStore;
+}
+
+const PortalServicesContext = createContext<PortalServices | null>(null);
+
+export function PortalServicesProvider(props: PortalServices & { children: ReactNode }) {
+  const { config, apiClient, queryClient, sessionState, children } = props;
   return (
-    <ConfigContext value={props.config}>
-      <ApiClientContext value={props.apiClient}>{props.children}</ApiClientContext>
-    </ConfigContext>
+    <PortalServicesContext value={{ config, apiClient, queryClient, sessionState }}>
+      {children}
+    </PortalServicesContext>
   );
 }
 
+function usePortalServices(): PortalServices {
+  const services = useContext(PortalServicesContext);
+  if (!services) throw new Error('portal services are used outside PortalServicesProvider');
+  return services;
+}
+
 export function useApiClient(): ApiClient {
-  const client = useContext(ApiClientContext);
-  if (!client) throw new Error('useApiClient must be used inside PortalServicesProvider');
-  return client;
+  return usePortalServices().apiClient;
 }
 
 export function useConfig(): PortalConfig {
-  const config = useContext(ConfigContext);
-  if (!config) throw new Error('useConfig must be used inside PortalServicesProvider');
-  return config;
+  return usePortalServices().config;
+}
+
+export function useLazyQueryClient(): LazyQueryClient {
+  return usePortalServices().queryClient;
+}
+
+/** The session as shown (who is signed in); features/auth's useSession adds sign-in and sign-out. */
+export function useSessionState(): SessionState {
+  const { sessionState } = usePortalServices();
+  return useSyncExternalStore(sessionState.subscribe, sessionState.get);
 }

@@ -1,6 +1,4 @@
-import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { describeError } from '../../lib/api-error.ts';
-import { NotFoundPage } from './not-found-page.tsx';
 import { PageTitle } from '../ui/page-title.tsx';
 import { Button, ButtonLink } from '../ui/button.tsx';
 
@@ -8,9 +6,7 @@ import { Button, ButtonLink } from '../ui/button.tsx';
  * What a person sees when a page fails to load or render: what happened and two ways on. A failed
  * lazy chunk (a new deployment while the tab was open, or a network drop) is the common case.
  */
-export function RouteErrorPage() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+export function RouteErrorPage({ error }: { error: unknown }) {
   const chunkFailed =
     error instanceof TypeError && /dynamically imported module|Importing a module/i.test(error.message);
   return (

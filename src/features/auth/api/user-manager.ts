@@ -13,8 +13,7 @@ import {
   type UserManagerSettings,
 } from 'oidc-client-ts';
 import type { PortalConfig } from '../../../lib/config.ts';
-
-export const CALLBACK_PATH = '/auth/callback';
+import { CALLBACK_PATH } from '../model/callback.ts';
 
 /** Where the provider sends the person back after ending its session (register it as is). */
 export function postLogoutRedirectUri(origin: string): string {

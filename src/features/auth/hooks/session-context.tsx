@@ -1,26 +1,24 @@
 import { createContext, useCallback, useContext, useSyncExternalStore, type ReactNode } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import { useAuth } from 'react-oidc-context';
-import type { OAuthEndpoints, Session } from '../api/session.ts';
-import { signInArgs } from '../api/user-manager.ts';
+import { useLazyQueryClient, useSessionState } from '../../../lib/api-context.tsx';
+import type { SessionError } from '../../../lib/session-state.ts';
+import type { PortalAuth } from '../api/portal-auth.ts';
+import type { OAuthEndpoints } from '../api/session.ts';
 import type { SessionNotice, SessionNoticeStore } from '../model/session-notices.ts';
 
 interface SessionContextValue {
-  session: Session;
+  auth: PortalAuth;
   notices: SessionNoticeStore;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
 export function SessionProvider(props: {
-  session: Session;
+  auth: PortalAuth;
   notices: SessionNoticeStore;
   children: ReactNode;
 }) {
   return (
-    <SessionContext value={{ session: props.session, notices: props.notices }}>
-      {props.children}
-    </SessionContext>
+    <SessionContext value={{ auth: props.auth, notices: props.notices }}>{props.children}</SessionContext>
   );
 }
 
@@ -31,7 +29,7 @@ export interface UseSession {
   /** The person's name as the custodian gives it (userinfo / id_token), for display only. */
   displayName: string | undefined;
   /** Error of the last sign-in attempt (callback), if any. */
-  error: Error | undefined;
+  error: SessionError | undefined;
   /** Set when sign-in could not even start (discovery failed: the custodian is down or misconfigured). */
   signInProblem: string | undefined;
   /** The scope the custodian granted this session (with the account's own ESPI scope), if signed in. */
@@ -52,15 +50,15 @@ function currentPath(): string {
 export function useSession(): UseSession {
   const context = useContext(SessionContext);
   if (!context) throw new Error('useSession must be used inside SessionProvider');
-  const { session, notices } = context;
-  const auth = useAuth();
-  const queryClient = useQueryClient();
+  const { auth, notices } = context;
+  const state = useSessionState();
+  const queryClient = useLazyQueryClient();
   const notice = useSyncExternalStore(notices.subscribe, notices.get);
 
   const signIn = useCallback(
     async (returnTo: string = currentPath()) => {
       notices.dismiss();
-      await auth.signinRedirect(signInArgs(returnTo));
+      await auth.signIn(returnTo);
     },
     [auth, notices],
   );
@@ -68,24 +66,24 @@ export function useSession(): UseSession {
   const signOut = useCallback(async () => {
     // Said on the page the provider sends the person back to, or here when there is no provider
     // sign-out (or it could not start).
-    await session.signOut({ beforeLeaving: () => notices.showOnNextPage('signed-out') });
+    await auth.signOut({ beforeLeaving: () => notices.showOnNextPage('signed-out') });
     // Nothing of the person who left stays in memory for whoever uses this tab next.
-    queryClient.clear();
+    queryClient.loaded()?.client.clear();
     notices.show('signed-out');
-  }, [session, notices, queryClient]);
+  }, [auth, notices, queryClient]);
 
-  const profile = auth.user?.profile;
+  const { error } = state;
   return {
-    status: auth.isLoading ? 'loading' : auth.isAuthenticated ? 'signed-in' : 'signed-out',
-    displayName: profile?.name ?? profile?.preferred_username,
-    error: auth.error,
+    status: state.isLoading ? 'loading' : state.isAuthenticated ? 'signed-in' : 'signed-out',
+    displayName: state.user?.displayName,
+    error,
     signInProblem:
-      auth.error?.source === 'signinRedirect'
-        ? `Sign-in could not start: the utility's sign-in service (${auth.settings.authority}) did not answer. ` +
+      error?.source === 'signinRedirect'
+        ? `Sign-in could not start: the utility's sign-in service (${auth.issuer}) did not answer. ` +
           'Try again in a moment. If it keeps failing, the portal may be set up with a wrong address for it.'
         : undefined,
-    grantedScope: auth.user?.scope,
-    endpoints: session.endpoints,
+    grantedScope: state.user?.scope,
+    endpoints: auth.endpoints,
     notice,
     dismissNotice: notices.dismiss,
     signIn,

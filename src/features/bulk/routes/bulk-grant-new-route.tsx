@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useAuth } from 'react-oidc-context';
 import { Button } from '../../../components/ui/button.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
+import { useSessionState } from '../../../lib/api-context.tsx';
 import { bulkQueries, useBulkApi } from '../api/bulk-queries.ts';
 import { useSubmitGrant } from '../api/use-bulk-mutations.ts';
 import { AggregatorStep } from '../components/aggregator-step.tsx';
@@ -26,7 +26,7 @@ import { WIZARD_STEPS } from '../model/wizard-draft.ts';
 /** `/bulk/new`: the grant wizard. */
 export function Component() {
   const api = useBulkApi();
-  const owner = useAuth().user?.profile.sub ?? '';
+  const owner = useSessionState().user?.subject ?? '';
   const aggregators = useQuery(bulkQueries.aggregators(api));
   const usagePoints = useQuery(bulkQueries.usagePoints(api));
   return (

@@ -1,17 +1,18 @@
 import { useEffect } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { hasAuthParams } from 'react-oidc-context';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
+import { holdsAuthorizationResponse } from '../model/callback.ts';
 import { useSession } from '../hooks/session-context.tsx';
 import { Button, ButtonLink } from '../../../components/ui/button.tsx';
 
 /**
- * The OAuth redirect target. The provider exchanges the code (once, even under StrictMode) and then
- * navigates to where the person was going; this page only shows progress or a failure. A failed or
- * replayed callback (reload, back button) still strips `code`, `state` and `error` from the address bar.
+ * `/auth/callback`, the OAuth redirect target. The session (auth-runtime.ts) exchanges the code once
+ * and then navigates to where the person was going; this page only shows progress or a failure. A
+ * failed or replayed callback (reload, back button) still strips `code`, `state` and `error` from the
+ * address bar.
  */
-export function CallbackPage() {
+export function Component() {
   const { status, error, signIn } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
@@ -39,7 +40,7 @@ export function CallbackPage() {
     );
   }
   if (status === 'signed-in') return <LoadingState label="Signed in. Taking you back" />;
-  if (status === 'signed-out' && !hasAuthParams(window.location)) {
+  if (status === 'signed-out' && !holdsAuthorizationResponse(window.location)) {
     return (
       <>
         <PageTitle>Sign in</PageTitle>
@@ -57,7 +58,7 @@ export function CallbackPage() {
   return <LoadingState label="Signing you in" />;
 }
 
-function signInFailureMessage(error: Error): string {
+function signInFailureMessage(error: { message: string }): string {
   if (/no matching state|state/i.test(error.message)) {
     return 'This sign-in link has already been used or has expired. Sign in again.';
   }
