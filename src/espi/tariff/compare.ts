@@ -14,6 +14,10 @@ import {
 import { timeOfUseSplit, type RatePlan, type TimeOfUseShare } from './rate-plan.ts';
 
 export interface ComparedMonth extends BillingPeriod {
+  /** The local calendar month: its label, whatever zone the page runs in. */
+  year: number;
+  /** 1-12. */
+  month: number;
   /** Readings cover less of the month than its length (missing data, or the meter's first month). */
   partial: boolean;
   coveredFraction: number;
@@ -60,10 +64,11 @@ export function comparePlans(
   const bills = plans.map((plan) => priceTariff(plan.tariff, prepared)).sort((a, b) => a.total - b.total);
   const currentBill = bills.find((b) => b.label === current.tariff.label) as TariffBill;
   const cheapest = bills[0] as TariffBill;
-  const months = (currentBill.periods ?? []).map(({ start, end, coveredSeconds }) => {
+  const months = currentBill.periods.map(({ start, end, coveredSeconds }) => {
     const coveredFraction = Math.min(1, coveredSeconds / (end - start));
-    // A reading or two short (a meter's hiccup) is still the month's bill; a tenth missing is not.
-    return { start, end, coveredFraction, partial: coveredFraction < 0.9 };
+    const { year, month } = clock.toLocal(start);
+    // A few hours short (a meter's hiccup) is still the month's bill; a tenth missing is not.
+    return { start, end, year, month, coveredFraction, partial: coveredFraction < 0.9 };
   });
   const planOf = (bill: TariffBill) => plans.find((p) => p.tariff.label === bill.label) as RatePlan;
   return {

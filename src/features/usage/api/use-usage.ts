@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
 import { rulesForZone } from '../clock.ts';
 import { fetchWindow, type DayRange } from '../range.ts';
-import { useLoadProgress } from './load-progress.ts';
+import { useLoadProgress } from '../../../lib/load-progress.ts';
 import { usageFeedQuery } from './usage-feed.ts';
 import { usageKeys } from './usage-keys.ts';
 import { usagePointsQuery } from '../../../lib/usage-points.ts';
