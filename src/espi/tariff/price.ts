@@ -15,7 +15,7 @@
  * A reading's demand is its energy over its length (a 15-minute 0.5 kWh reading is 2 kW), as meters
  * measure demand over the interval. Readings are placed whole by their start; none here straddles an hour.
  */
-import type { LocalTime } from '../local-time.ts';
+import { civilFromDays, weekdayOfDays, type LocalTime } from '../local-time.ts';
 import type { DemandTier, EnergyTier, Schedule, UrdbTariff } from './urdb.ts';
 
 /** Interval energy in kWh, in columns sorted by start (from a MeterReading: `energy-series.ts`). */
@@ -52,6 +52,8 @@ export interface PreparedSeries {
   periodDays: Uint16Array;
 }
 
+const DAY = 86_400;
+
 export function prepareSeries(
   series: EnergySeries,
   periods: readonly BillingPeriod[],
@@ -63,12 +65,22 @@ export function prepareSeries(
   const weekend = new Uint8Array(n);
   const billingPeriod = new Int32Array(n).fill(-1);
   let p = 0;
+  // A local day's month and weekday are worked out once per day, not per reading (96 a day at 15 minutes).
+  let day = NaN;
+  let dayMonth = 0;
+  let dayWeekend = 0;
   for (let i = 0; i < n; i++) {
     const t = series.start[i] as number;
-    const local = clock.toLocal(t);
-    month[i] = local.month - 1;
-    hour[i] = local.hour;
-    weekend[i] = local.weekday >= 6 ? 1 : 0;
+    const local = t + clock.offsetAt(t);
+    const localDay = Math.floor(local / DAY);
+    if (localDay !== day) {
+      day = localDay;
+      dayMonth = civilFromDays(day).month - 1;
+      dayWeekend = weekdayOfDays(day) >= 6 ? 1 : 0;
+    }
+    month[i] = dayMonth;
+    hour[i] = Math.floor((local - day * DAY) / 3600);
+    weekend[i] = dayWeekend;
     while (p < periods.length && t >= (periods[p] as BillingPeriod).end) p++;
     const period = periods[p];
     if (period && t >= period.start) billingPeriod[i] = p;
