@@ -7,9 +7,7 @@ import type { Page } from '@playwright/test';
 import { findUsagePoint } from '../src/custodian/directory.ts';
 import { RATE_PLANS } from '../src/custodian/rate-plans.ts';
 import { blockSpans, generateBlock, zoneOf } from '../src/custodian/readings.ts';
-import { comparePlans } from '../src/espi/tariff/compare.ts';
-import type { EnergySeries } from '../src/espi/tariff/price.ts';
-import { formatMoney } from '../src/espi/units.ts';
+import { comparePlans, formatMoney, type EnergySeries } from '../src/espi/index.ts';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, followNavLink, test } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
 

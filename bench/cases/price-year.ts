@@ -6,8 +6,7 @@
  */
 import { result, medianMs, type BenchCase } from '../harness.ts';
 import { RATE_PLANS } from '../../src/custodian/rate-plans.ts';
-import { readEspi } from '../../src/espi/read.ts';
-import { compareRatesIn } from '../../src/espi/tariff/compare-document.ts';
+import { compareRatesIn, readEspi } from '../../src/espi/index.ts';
 import { largeFeed } from '../usage-large-feed.ts';
 
 const priceYear: BenchCase = {

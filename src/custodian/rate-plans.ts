@@ -7,8 +7,7 @@
  * utilities' rates. Every customer is on one plan; a meter may
  * choose among the plans of its class of service.
  */
-import type { RatePlan } from '../espi/tariff/rate-plan.ts';
-import type { Schedule, UrdbTariff } from '../espi/tariff/urdb.ts';
+import type { RatePlan, Schedule, UrdbTariff } from '../espi/index.ts';
 import type { Customer, UsagePointInfo } from './directory.ts';
 
 /** 1 January 2025, 00:00 UTC: when the plans took effect. */

@@ -3,12 +3,15 @@
  * year under rate plans there (the year's readings never reach the page). One worker per request,
  * terminated when it answers or when the caller aborts.
  */
-import { EspiReadError } from '../espi/errors.ts';
-import type { TimeZoneRules } from '../espi/local-time.ts';
-import type { EspiDocument } from '../espi/model.ts';
-import type { PlanComparison } from '../espi/tariff/compare.ts';
-import type { CompareRatesOptions } from '../espi/tariff/compare-document.ts';
-import type { ParseResponse, WorkerRequest } from '../espi/worker-protocol.ts';
+import {
+  type CompareRatesOptions,
+  type EspiDocument,
+  EspiReadError,
+  type ParseResponse,
+  type PlanComparison,
+  type TimeZoneRules,
+  type WorkerRequest,
+} from '../espi/index.ts';
 
 export interface ParseInWorkerOptions {
   baseUrl?: string;
@@ -28,7 +31,7 @@ function runInWorker(request: WorkerRequest, options: ParseInWorkerOptions): Pro
       reject(signal.reason ?? new DOMException('The parse was aborted.', 'AbortError'));
       return;
     }
-    const worker = new Worker(new URL('../espi/parse-worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../espi/hosts/parse-worker.ts', import.meta.url), { type: 'module' });
     const finish = () => {
       worker.terminate();
       signal?.removeEventListener('abort', abort);

@@ -4,7 +4,7 @@
  * back, so a meter-year of 15-minute readings never occupies the page's thread.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { RatePlan } from '../../../espi/tariff/rate-plan.ts';
+import type { RatePlan } from '../../../espi/index.ts';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { compareRatesInWorker } from '../../../lib/espi-worker-client.ts';
 import { reportProgress } from '../../../lib/load-progress.ts';

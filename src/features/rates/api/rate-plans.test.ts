@@ -5,9 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { NODE_BASE_URL, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from '../../../custodian/node.ts';
-import { readEspi } from '../../../espi/read.ts';
-import { compareRatesIn } from '../../../espi/tariff/compare-document.ts';
-import { COST_DIVISOR } from '../../../espi/units.ts';
+import { compareRatesIn, costToCurrency, readEspi } from '../../../espi/index.ts';
 import { createApiClient } from '../../../lib/api-client.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import type { UsagePoint } from '../../../lib/usage-points.ts';
@@ -120,7 +118,7 @@ describe('a year priced as the worker prices it', () => {
       if ((r.start[i] as number) >= first && (r.start[i] as number) < end) readingCosts += r.cost?.[i] ?? 0;
     const energy = current?.periods.reduce((sum, p) => sum + p.energyCost, 0) ?? 0;
     // Each reading's cost is rounded to 10^-5 dollars; 35,000 readings stay within half a dollar.
-    expect(Math.abs(energy - readingCosts / COST_DIVISOR)).toBeLessThan(0.5);
+    expect(Math.abs(energy - costToCurrency(readingCosts))).toBeLessThan(0.5);
     expect(current?.total).toBeCloseTo(energy + 12 * 12, 6);
     // Cheapest first; the saving is the current plan's total less the cheapest's.
     expect(comparison.bills[0]?.label).toBe(comparison.cheapestPlanId);

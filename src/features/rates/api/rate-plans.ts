@@ -7,7 +7,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import type { RatePlan } from '../../../espi/tariff/rate-plan.ts';
+import type { RatePlan } from '../../../espi/index.ts';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { parseResponse } from '../../../lib/parse-response.ts';
 

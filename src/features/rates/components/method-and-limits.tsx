@@ -1,4 +1,4 @@
-import type { RatePlan } from '../../../espi/tariff/rate-plan.ts';
+import type { RatePlan } from '../../../espi/index.ts';
 
 /** How the comparison was made and what it leaves out, in plain words; then each plan as published. */
 export function MethodAndLimits(props: { plans: RatePlan[] }) {

@@ -1,4 +1,4 @@
-import { formatMoney } from '../../../espi/units.ts';
+import { formatMoney } from '../../../espi/index.ts';
 
 /** ISO 4217 numeric code of the US dollar: URDB prices are in dollars. */
 const USD = 840;

@@ -1,5 +1,4 @@
-import type { TimeOfUseShare } from '../../../espi/tariff/rate-plan.ts';
-import { formatQuantity } from '../../../espi/units.ts';
+import { formatQuantity, type TimeOfUseShare } from '../../../espi/index.ts';
 import { TableRegion } from '../../../components/ui/table-region.tsx';
 import { dollars } from './money.ts';
 

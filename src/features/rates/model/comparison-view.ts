@@ -3,8 +3,7 @@
  * current plan's, month by month, and the sentence that answers "would another plan have cost less?".
  * Pure (no React), so the wording and the arithmetic are tested without a page.
  */
-import type { PlanComparison } from '../../../espi/tariff/compare.ts';
-import type { RatePlan } from '../../../espi/tariff/rate-plan.ts';
+import type { PlanComparison, RatePlan } from '../../../espi/index.ts';
 
 export interface PlanRow {
   plan: RatePlan;
