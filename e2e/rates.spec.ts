@@ -9,6 +9,7 @@ import { RATE_PLANS } from '../src/custodian/rate-plans.ts';
 import { blockSpans, generateBlock, zoneOf } from '../src/custodian/readings.ts';
 import { comparePlans, formatMoney, type EnergySeries } from '../src/espi/index.ts';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, followNavLink, test } from './fixtures.ts';
+import { setFaults } from './demo-custodian.ts';
 import { openSignedIn } from './sign-in.ts';
 
 // Saturday 28 November 2026: published data ends on the 26th, so the year compared is Nov 2025 to Oct 2026.
@@ -110,5 +111,28 @@ test.describe('rate plans', () => {
     // The other meter, chosen on the page.
     await page.getByLabel('Meter', { exact: true }).selectOption('up-2001-1');
     await expectComparisonShown(page, 'up-2001-1', 'gs-demand');
+  });
+});
+
+test.describe('when the rate plans cannot be read', () => {
+  test.use({ expectedConsoleErrors: [/status of 500/] });
+
+  test('the page says so, and a retry after the fault starts loading the year with its progress', async ({
+    page,
+  }) => {
+    await openSignedIn(page, '/', 'household');
+    await setFaults(page, { failingPath: '/rate-plans', failingStatus: 500 });
+    await followNavLink(page, 'Bills');
+    await page.getByRole('link', { name: 'Compare rate plans' }).click();
+    // Reads are retried twice with backoff before the error shows.
+    const error = page.getByRole('alert').filter({ hasText: 'Your rate plans could not be loaded' });
+    await expect(error).toBeVisible({ timeout: 30_000 });
+    await expectNoAxeViolations(page);
+
+    await setFaults(page, { failingPath: null });
+    await error.getByRole('button', { name: 'Try again' }).click();
+    const loading = page.getByRole('status').filter({ hasText: 'your last 12 months' });
+    await expect(loading).toBeVisible();
+    await expect(loading.getByRole('progressbar')).toBeVisible();
   });
 });

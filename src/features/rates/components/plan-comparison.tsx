@@ -29,10 +29,10 @@ export function PlanComparison({ view }: { view: ComparisonView }) {
           <thead>
             <tr>
               <th scope="col">Plan</th>
-              <th scope="col" className="numeric">
+              <th scope="col" className="number">
                 Cost
               </th>
-              <th scope="col" className="numeric">
+              <th scope="col" className="number">
                 Against your plan
               </th>
             </tr>
@@ -45,10 +45,10 @@ export function PlanComparison({ view }: { view: ComparisonView }) {
                   {row.current && <span className="badge badge--active">Your plan</span>}
                   {row.cheapest && <span className="badge">Cheapest</span>}
                 </th>
-                <td className="numeric" data-testid="plan-total">
+                <td className="number" data-testid="plan-total">
                   {dollars(row.total)}
                 </td>
-                <td className="numeric">{row.current ? '—' : difference(row.difference)}</td>
+                <td className="number">{row.current ? '—' : difference(row.difference)}</td>
               </tr>
             ))}
           </tbody>
@@ -61,7 +61,7 @@ export function PlanComparison({ view }: { view: ComparisonView }) {
             <tr>
               <th scope="col">Month</th>
               {view.rows.map((row) => (
-                <th scope="col" className="numeric" key={row.plan.id}>
+                <th scope="col" className="number" key={row.plan.id}>
                   {row.plan.tariff.name}
                 </th>
               ))}
@@ -75,7 +75,7 @@ export function PlanComparison({ view }: { view: ComparisonView }) {
                   {month.partial && <span className="muted"> (partial)</span>}
                 </th>
                 {view.rows.map((row) => (
-                  <td className="numeric" key={row.plan.id}>
+                  <td className="number" key={row.plan.id}>
                     {dollars(row.monthly[m] ?? 0)}
                   </td>
                 ))}

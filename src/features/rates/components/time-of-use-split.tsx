@@ -20,13 +20,13 @@ export function TimeOfUseSplit(props: { split: TimeOfUseShare[]; planName: strin
         <thead>
           <tr>
             <th scope="col">Period</th>
-            <th scope="col" className="numeric">
+            <th scope="col" className="number">
               Use
             </th>
-            <th scope="col" className="numeric">
+            <th scope="col" className="number">
               Share of use
             </th>
-            <th scope="col" className="numeric">
+            <th scope="col" className="number">
               Energy cost
             </th>
           </tr>
@@ -34,13 +34,11 @@ export function TimeOfUseSplit(props: { split: TimeOfUseShare[]; planName: strin
         <tbody>
           {props.split.map((share) => (
             <tr key={share.kind} data-kind={share.kind}>
-              <th scope="row">
-                {KIND_NAMES[share.kind]}
-                {share.kind !== 'all-day' && <span className="muted"> ({share.names.join('; ')})</span>}
-              </th>
-              <td className="numeric">{formatQuantity(share.kWh, 'kWh')}</td>
-              <td className="numeric">{percent.format(share.shareOfUse)}</td>
-              <td className="numeric">{dollars(share.cost)}</td>
+              {/* The hours of each period are in the plan's description below: the kind is enough here. */}
+              <th scope="row">{KIND_NAMES[share.kind]}</th>
+              <td className="number">{formatQuantity(share.kWh, 'kWh')}</td>
+              <td className="number">{percent.format(share.shareOfUse)}</td>
+              <td className="number">{dollars(share.cost)}</td>
             </tr>
           ))}
         </tbody>
