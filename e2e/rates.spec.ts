@@ -110,6 +110,8 @@ test.describe('rate plans', () => {
 
     // The other meter, chosen on the page.
     await page.getByLabel('Meter', { exact: true }).selectOption('up-2001-1');
+    // The other meter's year loads afresh: its loading state replaces the first meter's answer.
+    await expect(page.getByRole('status').filter({ hasText: 'your last 12 months' })).toBeVisible();
     await expectComparisonShown(page, 'up-2001-1', 'gs-demand');
   });
 });
@@ -120,6 +122,7 @@ test.describe('when the rate plans cannot be read', () => {
   test('the page says so, and a retry after the fault starts loading the year with its progress', async ({
     page,
   }) => {
+    test.setTimeout(180_000);
     await openSignedIn(page, '/', 'household');
     await setFaults(page, { failingPath: '/rate-plans', failingStatus: 500 });
     await followNavLink(page, 'Bills');
