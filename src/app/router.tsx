@@ -62,6 +62,22 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
       },
     },
     {
+      path: 'rates',
+      lazy: {
+        Component: component(() => import('../features/rates/routes/rates-route.tsx')),
+        loader: queryLoader(services, async () => {
+          const [{ ratePlansQuery }, { usagePointsQuery }] = await Promise.all([
+            import('../features/rates/api/rate-plans.ts'),
+            import('../lib/usage-points.ts'),
+          ]);
+          return () => {
+            startQuery(queryClient, ratePlansQuery(apiClient, base));
+            startQuery(queryClient, usagePointsQuery(apiClient, base));
+          };
+        }),
+      },
+    },
+    {
       path: 'authorizations',
       element: page(() => import('../features/authorizations/routes/authorizations-route.tsx')),
       handle: {

@@ -21,7 +21,7 @@ export { minMaxDownsample, targetPointsFor } from './downsample.ts';
 export { isEstimated } from './enumerations.ts';
 export { EspiReadError } from './errors.ts';
 export type { EspiReadErrorCode } from './errors.ts';
-export type { ParseRequest, ParseResponse } from './hosts/worker-protocol.ts';
+export type { ParseRequest, ParseResponse, WorkerRequest } from './hosts/worker-protocol.ts';
 export { espiId } from './ids.ts';
 export {
   civilFromDays,
@@ -93,3 +93,13 @@ export {
 } from './write-xml.ts';
 export type { EspiEntry } from './write-xml.ts';
 export { escapeXml } from './xml-text.ts';
+export { comparePlans, lastTwelveMonths } from './tariff/compare.ts';
+export type { ComparedMonth, PlanComparison } from './tariff/compare.ts';
+export { compareRatesIn } from './tariff/compare-document.ts';
+export type { CompareRatesOptions } from './tariff/compare-document.ts';
+export { deliveredEnergyReading, energySeries } from './tariff/energy-series.ts';
+export { prepareSeries, priceTariff } from './tariff/price.ts';
+export type { BillingPeriod, EnergySeries, PeriodBill, TariffBill } from './tariff/price.ts';
+export { timeOfUseSplit } from './tariff/rate-plan.ts';
+export type { EnergyPeriodName, RatePlan, TimeOfUseKind, TimeOfUseShare } from './tariff/rate-plan.ts';
+export type { DemandTier, EnergyTier, Schedule, UrdbTariff } from './tariff/urdb.ts';

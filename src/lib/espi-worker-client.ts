@@ -1,13 +1,16 @@
 /**
- * Parses an ESPI document in a Web Worker so a 60 MB file never freezes the page. One worker per
- * parse, terminated when it answers or when the caller aborts.
+ * Parses an ESPI document in a Web Worker so a 60 MB file never freezes the page, or prices a meter's
+ * year under rate plans there (the year's readings never reach the page). One worker per request,
+ * terminated when it answers or when the caller aborts.
  */
 import {
+  type CompareRatesOptions,
   type EspiDocument,
   EspiReadError,
-  type ParseRequest,
   type ParseResponse,
+  type PlanComparison,
   type TimeZoneRules,
+  type WorkerRequest,
 } from '../espi/index.ts';
 
 export interface ParseInWorkerOptions {
@@ -18,12 +21,12 @@ export interface ParseInWorkerOptions {
   signal?: AbortSignal;
 }
 
-export function parseEspiInWorker(
-  source: Blob | ArrayBuffer | string,
-  options: ParseInWorkerOptions = {},
-): Promise<EspiDocument> {
-  const { baseUrl, zone, onProgress, signal } = options;
-  return new Promise<EspiDocument>((resolve, reject) => {
+type Answer = Extract<ParseResponse, { type: 'done' } | { type: 'compared' }>;
+
+function runInWorker(request: WorkerRequest, options: ParseInWorkerOptions): Promise<Answer> {
+  const { onProgress, signal } = options;
+  const { source } = request;
+  return new Promise<Answer>((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason ?? new DOMException('The parse was aborted.', 'AbortError'));
       return;
@@ -41,9 +44,9 @@ export function parseEspiInWorker(
     worker.addEventListener('message', (event: MessageEvent<ParseResponse>) => {
       const message = event.data;
       if (message.type === 'progress') onProgress?.(message.fraction);
-      else if (message.type === 'done') {
+      else if (message.type === 'done' || message.type === 'compared') {
         finish();
-        resolve(message.document);
+        resolve(message);
       } else {
         finish();
         if (message.code === 'internal') reject(new Error(message.message));
@@ -62,12 +65,40 @@ export function parseEspiInWorker(
       finish();
       reject(new Error(`The file reader could not start: ${event.message || 'worker error'}`));
     });
-    const request: ParseRequest = {
-      type: 'parse',
-      source,
-      ...(baseUrl ? { baseUrl } : {}),
-      ...(zone ? { zone } : {}),
-    };
     worker.postMessage(request, source instanceof ArrayBuffer ? [source] : []);
   });
+}
+
+export async function parseEspiInWorker(
+  source: Blob | ArrayBuffer | string,
+  options: ParseInWorkerOptions = {},
+): Promise<EspiDocument> {
+  const { baseUrl, zone } = options;
+  const answer = await runInWorker(
+    { type: 'parse', source, ...(baseUrl ? { baseUrl } : {}), ...(zone ? { zone } : {}) },
+    options,
+  );
+  if (answer.type !== 'done') throw new Error('The file reader answered another request.');
+  return answer.document;
+}
+
+/** A meter's feed (Atom XML) priced under `plans` in the worker; null when it holds no interval electricity. */
+export async function compareRatesInWorker(
+  source: string,
+  plans: CompareRatesOptions,
+  options: ParseInWorkerOptions = {},
+): Promise<PlanComparison | null> {
+  const { baseUrl, zone } = options;
+  const answer = await runInWorker(
+    {
+      type: 'compare-rates',
+      source,
+      ...plans,
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(zone ? { zone } : {}),
+    },
+    options,
+  );
+  if (answer.type !== 'compared') throw new Error('The file reader answered another request.');
+  return answer.comparison;
 }

@@ -7,7 +7,8 @@ import { EspiReadError } from '../errors.ts';
 import type { EspiDocument } from '../model.ts';
 import { precomputeAggregates, precomputedBuffers } from '../precompute.ts';
 import { readEspi } from '../read/read-espi.ts';
-import type { ParseRequest, ParseResponse } from './worker-protocol.ts';
+import { compareRatesIn } from '../tariff/compare-document.ts';
+import type { ParseResponse, WorkerRequest } from './worker-protocol.ts';
 
 type Post = (message: ParseResponse, transfer?: Transferable[]) => void;
 
@@ -25,7 +26,7 @@ export function transferables(doc: EspiDocument): ArrayBuffer[] {
 }
 
 /** Handles one request; exported so it can be exercised without a worker. */
-export async function handleParse(request: ParseRequest, post: Post): Promise<void> {
+export async function handleParse(request: WorkerRequest, post: Post): Promise<void> {
   try {
     const { source } = request;
     const input =
@@ -36,6 +37,10 @@ export async function handleParse(request: ParseRequest, post: Post): Promise<vo
       ...(request.baseUrl ? { baseUrl: request.baseUrl } : {}),
       onProgress: (fraction) => post({ type: 'progress', fraction }),
     });
+    if (request.type === 'compare-rates') {
+      post({ type: 'compared', comparison: compareRatesIn(document, request) ?? null });
+      return;
+    }
     precomputeAggregates(document, request.zone);
     post({ type: 'done', document }, transferables(document));
   } catch (error) {
@@ -57,7 +62,7 @@ export async function handleParse(request: ParseRequest, post: Post): Promise<vo
 
 /** The part of the worker global this module uses. */
 interface WorkerScope {
-  addEventListener(type: 'message', listener: (event: { data: ParseRequest }) => void): void;
+  addEventListener(type: 'message', listener: (event: { data: WorkerRequest }) => void): void;
   postMessage(message: ParseResponse, transfer?: Transferable[]): void;
 }
 
@@ -66,7 +71,7 @@ const scope = globalThis as unknown as Partial<WorkerScope> & { document?: unkno
 if (typeof scope.postMessage === 'function' && scope.document === undefined && scope.process === undefined) {
   const worker = scope as WorkerScope;
   worker.addEventListener('message', (event) => {
-    if (event.data?.type === 'parse')
+    if (event.data?.type === 'parse' || event.data?.type === 'compare-rates')
       void handleParse(event.data, (message, transfer) => worker.postMessage(message, transfer ?? []));
   });
 }

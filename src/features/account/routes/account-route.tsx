@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
 import { useAccountZone, useAccounts, useBills } from '../hooks/use-account.ts';
@@ -57,6 +57,10 @@ export function Component() {
         {window !== undefined && (
           <section>
             <h2>Bills</h2>
+            <p>
+              <Link to="/rates">Compare rate plans</Link>: what your last year of electricity would have cost
+              on each plan you can choose.
+            </p>
             <div className="field">
               <label htmlFor="bill-window">Show</label>
               <select

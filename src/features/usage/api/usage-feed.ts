@@ -6,7 +6,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { TimeZoneRules } from '../../../espi/index.ts';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { parseEspiInWorker } from '../../../lib/espi-worker-client.ts';
-import { reportProgress } from './load-progress.ts';
+import { reportProgress } from '../../../lib/load-progress.ts';
 import { usageKeys, type FeedWindow } from './usage-keys.ts';
 
 export function feedUrl(batchHref: string, window: FeedWindow): string {

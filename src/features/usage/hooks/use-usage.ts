@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
 import { rulesForZone } from '../model/clock.ts';
 import { fetchWindow, type DayRange } from '../model/range.ts';
-import { useLoadProgress } from '../api/load-progress.ts';
+import { useLoadProgress } from '../../../lib/load-progress.ts';
 import { usageFeedQuery } from '../api/usage-feed.ts';
 import { usageKeys } from '../api/usage-keys.ts';
 import { usagePointsQuery } from '../../../lib/usage-points.ts';

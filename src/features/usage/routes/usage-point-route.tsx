@@ -103,6 +103,13 @@ function UsagePointPage(props: { listing: UsagePointListing }) {
     <>
       <h1>{listing.title ?? listing.id}</h1>
       <UsagePointFacts listing={listing} />
+      {listing.serviceKind === 0 && (listing.intervalLength ?? Infinity) <= 3600 && (
+        <p>
+          <Link to={`/rates?${new URLSearchParams({ meter: listing.id }).toString()}`}>
+            Would another rate plan have cost less?
+          </Link>
+        </p>
+      )}
       {(feed.isPending || feed.isPlaceholderData) && (
         <LoadingState label="Loading your readings" {...(progress === undefined ? {} : { progress })} />
       )}
