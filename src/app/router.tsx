@@ -63,16 +63,16 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
     },
     {
       path: 'rates',
-      lazy: {
-        Component: component(() => import('../features/rates/routes/rates-route.tsx')),
-        loader: queryLoader(services, async () => {
+      element: page(() => import('../features/rates/routes/rates-route.tsx')),
+      handle: {
+        queries: queryLoader(services, async () => {
           const [{ ratePlansQuery }, { usagePointsQuery }] = await Promise.all([
             import('../features/rates/api/rate-plans.ts'),
             import('../lib/usage-points.ts'),
           ]);
-          return () => {
-            startQuery(queryClient, ratePlansQuery(apiClient, base));
-            startQuery(queryClient, usagePointsQuery(apiClient, base));
+          return (_params, client) => {
+            startQuery(client, ratePlansQuery(apiClient, base));
+            startQuery(client, usagePointsQuery(apiClient, base));
           };
         }),
       },
