@@ -200,28 +200,42 @@ export function generateBlock(
   const surge = up.quirk?.kind === 'surge' ? SURGE : 1;
   const estimating = up.quirk?.kind === 'estimated';
   const shape = residential ? RESIDENTIAL : BUSINESS;
+  // A day block without a clock change (all but two a year) has one offset and one date: a reading's local
+  // hour is its distance from midnight. Reading the clock for each of a portfolio's million readings
+  // was a third of the time the usage summaries took.
+  const midnight = !daily && span.end - span.start === DAY ? clock.toLocal(span.start) : undefined;
+  const noiseSeed = up.seed ^ hashString(spec.key);
+  let figuresOf = NaN;
+  let weather = 0;
+  let season = 0;
   let count = 0;
   let total = 0;
   let totalCost = 0;
   for (let i = 0; i < starts.length; i++) {
     const t = starts[i] ?? 0;
     const length = daily ? (starts[i + 1] ?? span.end) - t : up.intervalLength;
-    const local = clock.toLocal(t);
+    const local = midnight
+      ? { offset: midnight.offset, month: midnight.month, hour: Math.floor((t - span.start) / 3600) }
+      : clock.toLocal(t);
     const localDay = Math.floor((t + local.offset) / DAY);
     const dayOfYear = (localDay % 365.2425) + 0.5;
     const weekday = (localDay + 3) % 7; // 1970-01-01 was a Thursday; 0 = Monday
     // A meter-communication gap: four hours missing every 97 days (sub-daily meters).
     if (!daily && (localDay + up.seed) % 97 === 0 && local.hour >= 9 && local.hour < 13) continue;
-    const weather = 0.7 + 0.6 * unitNoise(WEATHER_SEED, localDay);
+    if (localDay !== figuresOf) {
+      figuresOf = localDay;
+      weather = 0.7 + 0.6 * unitNoise(WEATHER_SEED, localDay);
+      season = seasonal(up.serviceKind, dayOfYear, weather);
+    }
     const profile = daily ? 1 : (shape[local.hour] ?? 1);
-    const noise = 0.8 + 0.4 * unitNoise(up.seed ^ hashString(spec.key), Math.floor(t / 60));
+    const noise = 0.8 + 0.4 * unitNoise(noiseSeed, Math.floor(t / 60));
     const quirky = t >= quirkFrom;
     const load =
       ((quirky ? surge : 1) *
         up.baseLoad *
         profile *
         weekdayFactor(residential, weekday) *
-        seasonal(up.serviceKind, dayOfYear, weather) *
+        season *
         noise *
         length) /
       3600;
