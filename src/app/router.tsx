@@ -34,10 +34,25 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
       },
     },
     {
+      path: 'usage/compare',
+      lazy: {
+        Component: component(() => import('../features/usage/routes/compare-route.tsx')),
+        loader: usagePointsLoader,
+      },
+    },
+    {
       path: 'usage/:usagePointId',
       lazy: {
         Component: component(() => import('../features/usage/routes/usage-point-route.tsx')),
         // The feed's window depends on the usage point's time zone: the listing comes first.
+        loader: usagePointsLoader,
+      },
+    },
+    {
+      path: 'portfolio',
+      lazy: {
+        Component: component(() => import('../features/portfolio/routes/portfolio-route.tsx')),
+        // The summaries wait for the listing: a household is told it has no portfolio, never asked for one.
         loader: usagePointsLoader,
       },
     },

@@ -8,6 +8,17 @@ import { serviceLabel } from '../../../espi/service-kind.ts';
 import { costToCurrency, displayUnitFor, rawToDisplayFactor } from '../../../espi/units.ts';
 import type { MeterSummary } from '../api/portfolio-queries.ts';
 
+/**
+ * The portfolio is offered to an account with more meters than My energy shows as cards (12, the usage
+ * overview's MAX_CARDS): there a household sees its meters' own figures, and a portfolio of two would be
+ * an empty page.
+ */
+export const PORTFOLIO_MIN_METERS = 13;
+
+export function offersPortfolio(meterCount: number): boolean {
+  return meterCount >= PORTFOLIO_MIN_METERS;
+}
+
 /** What the page knows of a meter besides its figures: the customer API's usage-point listing. */
 export interface MeterListing {
   id: string;
@@ -79,6 +90,15 @@ export function meterRows(summaries: readonly MeterSummary[], listings: readonly
 export function yearAgoChange(now: number, before: number | null | undefined): number | null {
   if (before === null || before === undefined || before === 0) return null;
   return (now - before) / before;
+}
+
+/** The whole portfolio's cost against a year before, over the meters that have a year-ago month. */
+export function costChange(rows: readonly MeterRow[]): number | null {
+  const compared = rows.filter((r) => r.yearAgo !== null);
+  return yearAgoChange(
+    compared.reduce((sum, r) => sum + r.cost, 0),
+    compared.reduce((sum, r) => sum + (r.yearAgo?.cost ?? 0), 0),
+  );
 }
 
 export const GROUPINGS = ['site', 'service', 'meter'] as const;
