@@ -1,5 +1,5 @@
 import { Button, ButtonLink } from '../../../components/ui/button.tsx';
-import { countOf } from '../../../espi/plural.ts';
+import { countOf } from '../../../espi/index.ts';
 import { MAX_COMPARED } from '../model/portfolio-params.ts';
 
 /** The meters picked for the comparison, and the way to it: two to eight on one chart. */

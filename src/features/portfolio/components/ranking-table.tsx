@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button.tsx';
 import { TableRegion } from '../../../components/ui/table-region.tsx';
-import { countOf } from '../../../espi/plural.ts';
-import { formatMoney, formatQuantity } from '../../../espi/units.ts';
+import { countOf } from '../../../espi/index.ts';
+import { formatMoney, formatQuantity } from '../../../espi/index.ts';
 import { formatChange } from '../model/format.ts';
 import type { RankedRow, SortKey } from '../model/portfolio.ts';
 import { MAX_COMPARED, ROWS_STEP, type PortfolioView } from '../model/portfolio-params.ts';

@@ -1,5 +1,5 @@
 /** The portfolio's figures in words and numbers, in the reader's locale. Free of React. */
-import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
+import { DISPLAY_LOCALE } from '../../../espi/index.ts';
 
 const percent = new Intl.NumberFormat(DISPLAY_LOCALE, {
   style: 'percent',

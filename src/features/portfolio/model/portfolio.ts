@@ -3,9 +3,9 @@
  * dollars), totals by site and by service, and rankings sorted and filtered as the page's URL says. Free of
  * React; the figures come from the customer API's usage summaries (api/portfolio-queries.ts).
  */
-import type { ReadingType } from '../../../espi/model.ts';
-import { serviceLabel } from '../../../espi/service-kind.ts';
-import { costToCurrency, displayUnitFor, rawToDisplayFactor } from '../../../espi/units.ts';
+import type { ReadingType } from '../../../espi/index.ts';
+import { serviceLabel } from '../../../espi/index.ts';
+import { costToCurrency, displayUnitFor, rawToDisplayFactor } from '../../../espi/index.ts';
 import type { MeterSummary } from '../api/portfolio-queries.ts';
 
 /**

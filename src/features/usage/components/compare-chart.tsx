@@ -6,13 +6,13 @@
  */
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { LocalTime } from '../../../espi/local-time.ts';
-import { formatQuantity } from '../../../espi/units.ts';
+import type { LocalTime } from '../../../espi/index.ts';
+import { formatQuantity } from '../../../espi/index.ts';
 import type { CompareRow, ComparedMeter } from '../model/compare.ts';
-import { formatInterval, formatMonthDay } from '../format-time.ts';
-import { valueAxisWidth } from '../value-axis.ts';
-import { useElementWidth } from './use-element-width.ts';
-import { usePalette } from './use-palette.ts';
+import { formatInterval, formatMonthDay } from '../model/format-time.ts';
+import { valueAxisWidth } from '../model/value-axis.ts';
+import { useElementWidth } from '../hooks/use-element-width.ts';
+import { usePalette } from '../hooks/use-palette.ts';
 import { COLOURS, lineStyle } from './compare-style.ts';
 
 export default memo(function CompareChart(props: {

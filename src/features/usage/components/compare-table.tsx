@@ -1,7 +1,7 @@
 import { TableRegion } from '../../../components/ui/table-region.tsx';
-import type { LocalTime } from '../../../espi/local-time.ts';
-import { formatQuantity } from '../../../espi/units.ts';
-import { formatDay, formatInterval } from '../format-time.ts';
+import type { LocalTime } from '../../../espi/index.ts';
+import { formatQuantity } from '../../../espi/index.ts';
+import { formatDay, formatInterval } from '../model/format-time.ts';
 import type { CompareRow, ComparedMeter } from '../model/compare.ts';
 import { lineStyle } from './compare-style.ts';
 

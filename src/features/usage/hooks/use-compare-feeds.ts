@@ -3,14 +3,14 @@
  * and each meter's chart data over the month at the resolution asked.
  */
 import { useQueries } from '@tanstack/react-query';
-import type { LocalTime } from '../../../espi/local-time.ts';
+import type { LocalTime } from '../../../espi/index.ts';
 import { useApiClient } from '../../../lib/api-context.tsx';
 import { usageFeedQuery } from '../api/usage-feed.ts';
 import type { UsagePointListing } from '../api/usage-points.ts';
-import { clockFor, rulesForZone, usagePointIn } from '../clock.ts';
+import { clockFor, rulesForZone, usagePointIn } from '../model/clock.ts';
 import { comparedMeter, monthRange, type CompareState, type ComparedMeter } from '../model/compare.ts';
-import { fetchWindow, rangeBounds } from '../range.ts';
-import { buildChartData, type ChartData } from '../series.ts';
+import { fetchWindow, rangeBounds } from '../model/range.ts';
+import { buildChartData, type ChartData } from '../model/series.ts';
 
 export interface ComparedFeed {
   listing: UsagePointListing;

@@ -4,9 +4,9 @@
  * buckets' starts, with each meter's total and highest bucket. The URL holds `meters`, `month` and `res`.
  * Free of React.
  */
-import { civilFromDays, daysFromCivil } from '../../../espi/local-time.ts';
-import { dateOfDay, dayNumber, type DayRange } from '../range.ts';
-import type { ChartData } from '../series.ts';
+import { civilFromDays, daysFromCivil } from '../../../espi/index.ts';
+import { dateOfDay, dayNumber, type DayRange } from './range.ts';
+import type { ChartData } from './series.ts';
 
 /** Meters one chart shows at most: more lines than a reader can tell apart by colour and dash. */
 export const MAX_COMPARED = 8;

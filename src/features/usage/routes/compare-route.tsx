@@ -10,13 +10,13 @@ import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
-import { countOf } from '../../../espi/plural.ts';
-import { formatQuantity } from '../../../espi/units.ts';
-import { useUsagePoints } from '../api/use-usage.ts';
+import { countOf } from '../../../espi/index.ts';
+import { formatQuantity } from '../../../espi/index.ts';
+import { useUsagePoints } from '../hooks/use-usage.ts';
 import type { UsagePointListing } from '../api/usage-points.ts';
 import { CompareDays, CompareTotals } from '../components/compare-table.tsx';
 import { useCompareFeeds } from '../hooks/use-compare-feeds.ts';
-import { formatInterval, formatMonth } from '../format-time.ts';
+import { formatInterval, formatMonth } from '../model/format-time.ts';
 import {
   COMPARE_RESOLUTIONS,
   MAX_COMPARED,
@@ -25,9 +25,9 @@ import {
   type CompareState,
   type ComparedMeter,
 } from '../model/compare.ts';
-import { todayIn } from '../range.ts';
-import type { LocalTime } from '../../../espi/local-time.ts';
-import '../usage.css';
+import { todayIn } from '../model/range.ts';
+import type { LocalTime } from '../../../espi/index.ts';
+import '../components/usage.css';
 
 const CompareChart = lazy(() => import('../components/compare-chart.tsx'));
 
