@@ -6,12 +6,14 @@
 import {
   type AtomMeta,
   type Authorization,
+  type EpochSeconds,
   type EspiEntry,
   espiId,
   type IntervalReadings,
+  isoSeconds,
   type UsageSummary,
 } from '../espi/index.ts';
-import { isoSeconds } from './http-util.ts';
+
 import type { ReadingSpec, UsagePointInfo } from './directory.ts';
 import type { CustodianContext } from './context.ts';
 import {
@@ -51,7 +53,7 @@ export interface EntryDescriptor {
 
 export interface ResourceScope {
   ctx: CustodianContext;
-  nowSeconds: number;
+  nowSeconds: EpochSeconds;
   limits: ScopeLimits;
   /** The subscription whose URL space the entries live in. */
   subscriptionId: string;
@@ -210,7 +212,7 @@ export function billingPeriods(
   up: UsagePointInfo,
   from: number,
   to: number,
-  nowSeconds: number,
+  nowSeconds: EpochSeconds,
 ): BlockSpan[] {
   const { clock } = zoneOf(up.zone);
   const last = Math.min(to, dataEnd(zoneOf(up.zone), nowSeconds));
@@ -251,7 +253,11 @@ export interface PeriodFigures {
  * meter, time and the meter's quirk onset, which is part of the key), so its figures are kept, at most
  * FIGURES_KEPT of them.
  */
-export function periodFigures(up: UsagePointInfo, period: BlockSpan, nowSeconds: number): PeriodFigures {
+export function periodFigures(
+  up: UsagePointInfo,
+  period: BlockSpan,
+  nowSeconds: EpochSeconds,
+): PeriodFigures {
   const spec = up.readings[0];
   if (!spec) return { total: 0, cost: 0, peak: 0, readings: 0, estimated: 0 };
   const spans = blockSpans(up, period.start, period.end, nowSeconds);

@@ -10,7 +10,8 @@
  * whose data is wholly published: a closed month is generated once, then answered from memory.
  */
 import type { Customer, UsagePointInfo } from './directory.ts';
-import { isoSeconds, json } from './http-util.ts';
+import { isoSeconds } from '../espi/index.ts';
+import { json } from './http-util.ts';
 import { dataEnd, dataStart, meterDataEnd, zoneOf, type BlockSpan } from './readings.ts';
 import { periodFigures, type PeriodFigures } from './resources.ts';
 
