@@ -46,9 +46,20 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
       handle: usagePointsQueries,
     },
     {
+      path: 'usage/compare',
+      element: page(() => import('../features/usage/routes/compare-route.tsx')),
+      handle: usagePointsQueries,
+    },
+    {
       path: 'usage/:usagePointId',
       element: page(() => import('../features/usage/routes/usage-point-route.tsx')),
       // The feed's window depends on the usage point's time zone: the listing comes first.
+      handle: usagePointsQueries,
+    },
+    {
+      path: 'portfolio',
+      element: page(() => import('../features/portfolio/routes/portfolio-route.tsx')),
+      // The summaries wait for the listing: a household is told it has no portfolio, never asked for one.
       handle: usagePointsQueries,
     },
     {

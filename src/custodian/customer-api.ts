@@ -31,6 +31,7 @@ import { notifyMembership } from './bulk-notifications.ts';
 import { changeAuthorization } from './authorization-changes.ts';
 import { ownApiRoutes } from './own-api.ts';
 import { ratePlansFor } from './rate-plans.ts';
+import { usageSummariesResponse } from './usage-summaries-api.ts';
 import type { AuthorizationTerms, BulkGrant, BulkGrantChange, StoredAuthorization } from './state.ts';
 
 function problem(status: number, error: string, description: string, extra: Record<string, unknown> = {}) {
@@ -67,6 +68,8 @@ export async function customerApi(ctx: CustodianContext, request: Request, path:
   if (collection === 'me' && !id && method === 'GET') return json(me(r));
   if (collection === 'usage-points' && !id && method === 'GET') return json(usagePoints(r));
   if (collection === 'rate-plans' && !id && method === 'GET') return json(ratePlansFor(customer));
+  if (collection === 'usage-summaries' && !id && method === 'GET')
+    return usageSummariesResponse(customer, new URL(request.url), r.at);
   if (collection === 'third-parties' && !id && method === 'GET') {
     return json({ thirdParties: THIRD_PARTIES.map((client) => clientDisplayInfo(client, r.ctx.baseUrl)) });
   }

@@ -3,7 +3,7 @@
  * agree with everything else the custodian publishes: one service location, account and agreement per site
  * (a household has one, the grocery cooperative sixty-four), a Meter per usage point, the devices and
  * program enrolments a premises has, the one supplier, and monthly Statements whose amounts are the costs
- * of the interval data (`periodTotals`, the same sums as the usage summaries' `billLastPeriod`).
+ * of the interval data (`periodFigures`, the same sums as the usage summaries' `billLastPeriod`).
  *
  * Records are descriptors (resources.ts): a Statement's amount is computed only when it is written.
  */
@@ -13,7 +13,7 @@ import type { Customer, UsagePointInfo } from './directory.ts';
 import {
   billingPeriods,
   meta,
-  periodTotals,
+  periodFigures,
   STRUCTURE_PUBLISHED,
   type EntryDescriptor,
 } from './resources.ts';
@@ -104,7 +104,7 @@ function monthName(period: BlockSpan): string {
 
 /** What a site's bill for a period comes to: every usage point of the account, hundred-thousandths of USD. */
 function billAmount(site: Site, period: BlockSpan, nowSeconds: EpochSeconds): number {
-  return site.usagePoints.reduce((sum, up) => sum + periodTotals(up, period, nowSeconds).cost, 0);
+  return site.usagePoints.reduce((sum, up) => sum + periodFigures(up, period, nowSeconds).cost, 0);
 }
 
 /**

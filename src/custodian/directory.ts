@@ -43,6 +43,19 @@ export interface UsagePointInfo {
   active: boolean;
   readings: ReadingSpec[];
   seed: number;
+  /** Something wrong with this meter lately, for the portfolio's outliers to find (readings.ts). */
+  quirk?: MeterQuirk;
+}
+
+/**
+ * A meter gone wrong `days` days before the end of published data, so it stays recent whenever the
+ * custodian runs: `surge` uses 2.5 times its load (a stuck compressor), `stopped` sends no more readings
+ * (a failed modem), `estimated` sends estimates for most of each day (a meter read by the billing system's
+ * guess).
+ */
+export interface MeterQuirk {
+  kind: 'surge' | 'stopped' | 'estimated';
+  days: number;
 }
 
 export interface Customer {
@@ -247,6 +260,14 @@ const TOWNS = [
   'Burlington, VT 05401',
   'Manchester, NH 03101',
 ];
+/** The commercial account's troubled meters, by index (up-3001-0006, -0200, -0333, -0777). */
+const COMMERCIAL_QUIRKS: Readonly<Record<number, MeterQuirk>> = {
+  5: { kind: 'surge', days: 75 },
+  199: { kind: 'stopped', days: 40 },
+  332: { kind: 'estimated', days: 90 },
+  776: { kind: 'surge', days: 70 },
+};
+
 const SITE_KINDS = ['Distribution Center', 'Store', 'Warehouse', 'Office', 'Plant'];
 const METER_ROLES = [
   'Main service',
@@ -296,6 +317,7 @@ function commercial(): Customer {
         readings: [serviceKind === 0 ? electricity(false) : serviceKind === 1 ? gas : water],
         // A few disconnected meters: their history stays readable, new bulk grants refuse them.
         active: n % 97 !== 96,
+        quirk: COMMERCIAL_QUIRKS[n],
       }),
     );
   }

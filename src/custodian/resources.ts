@@ -18,6 +18,7 @@ import type { ReadingSpec, UsagePointInfo } from './directory.ts';
 import type { CustodianContext } from './context.ts';
 import {
   blockSpans,
+  ESTIMATED,
   dataEnd,
   flatCost,
   generateBlock,
@@ -230,44 +231,63 @@ export function billingPeriods(
   return periods;
 }
 
+/** What one period of a usage point's first reading (the billed one) comes to. */
+export interface PeriodFigures {
+  /** Use, in the reading's raw unit. */
+  total: number;
+  /** Hundred-thousandths of USD: the interval costs summed where the meter has them (time of use), the flat tariff otherwise. */
+  cost: number;
+  /** The highest reading as a rate per hour (raw unit per hour: W for Wh readings), 0 without readings. */
+  peak: number;
+  /** Readings in the period, and how many of them are estimates (ReadingQuality 8). */
+  readings: number;
+  estimated: number;
+}
+
 /**
- * What a billing period of a usage point's first reading (the billed one) comes to: its use in raw units and
- * its cost in hundred-thousandths of USD, the interval costs summed where the meter has them (time of use),
- * the flat tariff otherwise. Usage summaries and Statements both bill with this, so they agree.
+ * One period's figures for a usage point: usage summaries, Statements and the customer API's usage
+ * summaries all take them from here, so they agree.
  *
  * A month takes tens of thousands of generated readings, and a grocery chain's bill history is a thousand
  * meter-months: a period whose data is wholly published never changes (readings are a pure function of
- * meter and time), so its totals are kept, at most TOTALS_KEPT of them.
+ * meter, time and the meter's quirk onset, which is part of the key), so its figures are kept, at most
+ * FIGURES_KEPT of them.
  */
-export function periodTotals(
+export function periodFigures(
   up: UsagePointInfo,
   period: BlockSpan,
   nowSeconds: EpochSeconds,
-): { total: number; cost: number } {
+): PeriodFigures {
   const spec = up.readings[0];
-  if (!spec) return { total: 0, cost: 0 };
+  if (!spec) return { total: 0, cost: 0, peak: 0, readings: 0, estimated: 0 };
   const spans = blockSpans(up, period.start, period.end, nowSeconds);
   const complete = spans[0]?.start === period.start && spans.at(-1)?.end === period.end;
-  const key = `${up.id} ${period.start} ${period.end}`;
-  const kept = complete ? keptTotals.get(key) : undefined;
+  const key = `${up.id} ${period.start} ${period.end} ${spans[0]?.quirkFrom ?? ''}`;
+  const kept = complete ? keptFigures.get(key) : undefined;
   if (kept) return kept;
-  let total = 0;
-  let cost = 0;
+  const figures = { total: 0, cost: 0, peak: 0, readings: 0, estimated: 0 };
   for (const span of spans) {
     const block = generateBlock(up, spec, span, spec.timeOfUseCost);
-    total += block.total;
-    cost += block.totalCost;
+    figures.total += block.total;
+    figures.cost += block.totalCost;
+    const { count, value, duration, quality } = block.readings;
+    figures.readings += count;
+    for (let i = 0; i < count; i++) {
+      const rate = ((value[i] ?? 0) * 3600) / (duration[i] ?? 3600);
+      if (rate > figures.peak) figures.peak = rate;
+      if (quality[i] === ESTIMATED) figures.estimated++;
+    }
   }
-  const totals = { total, cost: spec.timeOfUseCost ? cost : flatCost(spec, total) };
+  if (!spec.timeOfUseCost) figures.cost = flatCost(spec, figures.total);
   if (complete) {
-    if (keptTotals.size >= TOTALS_KEPT) keptTotals.clear();
-    keptTotals.set(key, totals);
+    if (keptFigures.size >= FIGURES_KEPT) keptFigures.clear();
+    keptFigures.set(key, figures);
   }
-  return totals;
+  return figures;
 }
 
-const TOTALS_KEPT = 100_000;
-const keptTotals = new Map<string, { total: number; cost: number }>();
+const FIGURES_KEPT = 100_000;
+const keptFigures = new Map<string, PeriodFigures>();
 
 export function usageSummaryDescriptor(
   s: ResourceScope,
@@ -283,7 +303,7 @@ export function usageSummaryDescriptor(
     span: period,
     build: () => {
       const spec = up.readings[0];
-      const { total, cost } = periodTotals(up, period, s.nowSeconds);
+      const { total, cost } = periodFigures(up, period, s.nowSeconds);
       const self = `${usagePointHref(s, up)}/${element}/${period.key}`;
       const resource: UsageSummary = {
         meta: meta(self, undefined, at, at, [usagePointHref(s, up)]),

@@ -42,7 +42,16 @@ export function Component() {
           ))}
         </ul>
       )}
-      {points.data && points.data.length > MAX_CARDS && <MeterList usagePoints={points.data} />}
+      {points.data && points.data.length > MAX_CARDS && (
+        <>
+          {/* The portfolio is offered from the same count (portfolio's PORTFOLIO_MIN_METERS). */}
+          <p className="usage-portfolio-link">
+            <Link to="/portfolio">Portfolio</Link>: totals and rankings by site and service, meters that stand
+            out, and meters compared on one chart.
+          </p>
+          <MeterList usagePoints={points.data} />
+        </>
+      )}
     </>
   );
 }
