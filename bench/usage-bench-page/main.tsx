@@ -14,7 +14,7 @@ import { readEspi } from '../../src/espi/read.ts';
 import { parseEspiInWorker } from '../../src/lib/espi-worker-client.ts';
 import { UsageView } from '../../src/features/usage/components/usage-view.tsx';
 import { clockFor } from '../../src/features/usage/clock.ts';
-import { dataThrough } from '../../src/features/usage/readings.ts';
+import { dataThrough } from '../../src/espi/flows.ts';
 import type { UsageViewState } from '../../src/features/usage/range.ts';
 import { SWITCHES_MARK } from './marks.ts';
 import {

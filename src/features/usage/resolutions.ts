@@ -6,7 +6,7 @@
  */
 import type { UsagePoint } from '../../espi/model.ts';
 import { RESOLUTIONS, type Resolution } from './range.ts';
-import { flowReadings } from './readings.ts';
+import { flowReadings } from '../../espi/flows.ts';
 
 /** The coarsest reading each resolution still divides; days and months allow for DST and 31-day months. */
 const LONGEST_READING: Readonly<Record<Resolution, number>> = {

@@ -10,8 +10,8 @@ import { coverageOf, givenBillingPeriods, periodsCovering } from '../../espi/per
 import { aggregateOrSlice } from '../../espi/precompute.ts';
 import type { Combine } from '../../espi/units.ts';
 import type { DateTimeInterval, UsagePoint } from '../../espi/model.ts';
-import type { Flow } from './readings.ts';
-import { flowReadings } from './readings.ts';
+import type { Flow } from '../../espi/flows.ts';
+import { flowReadings } from '../../espi/flows.ts';
 import type { Resolution } from './range.ts';
 
 export interface ChartRow {

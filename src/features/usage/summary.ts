@@ -16,7 +16,7 @@ import {
   type PeriodCoverage,
 } from '../../espi/periods.ts';
 import { costToCurrency } from '../../espi/units.ts';
-import { dataThrough, flowReadings, type FlowReading } from './readings.ts';
+import { dataThrough, flowReadings, type FlowReading } from '../../espi/flows.ts';
 
 export interface PeriodFigures {
   period: Period;

@@ -10,7 +10,7 @@ import { ReadWarnings } from '../components/read-warnings.tsx';
 import { UsageView } from '../components/usage-view.tsx';
 import { formatDay } from '../format-time.ts';
 import { fittingView, type UsageViewState } from '../range.ts';
-import { dataThrough } from '../readings.ts';
+import { dataThrough } from '../../../espi/flows.ts';
 import { hasBillingPeriods, offeredResolutions, readingSeconds } from '../resolutions.ts';
 import { readErrorText, type ReadErrorText } from '../read-error-text.ts';
 import { serviceLabel } from '../../../espi/service-kind.ts';

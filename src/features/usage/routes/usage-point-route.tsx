@@ -22,7 +22,7 @@ import {
   type Resolution,
   type UsageViewState,
 } from '../range.ts';
-import { dataThrough } from '../readings.ts';
+import { dataThrough } from '../../../espi/flows.ts';
 import { hasBillingPeriods, offeredResolutions, readingSeconds } from '../resolutions.ts';
 import { UsagePointFacts } from '../components/usage-point-card.tsx';
 import { UsageView } from '../components/usage-view.tsx';

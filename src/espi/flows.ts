@@ -4,8 +4,8 @@
  * separate MeterReadings, both positive, and net (4) possibly negative: they are never summed together
  * (reference section 6, "Net metering").
  */
-import type { MeterReading, UsagePoint } from '../../espi/model.ts';
-import { displayUnitFor, rawToDisplayFactor, type DisplayUnit } from '../../espi/units.ts';
+import type { MeterReading, UsagePoint } from './model.ts';
+import { displayUnitFor, rawToDisplayFactor, type DisplayUnit } from './units.ts';
 
 export type Flow = 'delivered' | 'received' | 'net';
 
