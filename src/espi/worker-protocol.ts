@@ -8,6 +8,8 @@ export interface ParseRequest {
   baseUrl?: string;
   /** The custodian's zone, for usage points without LocalTimeParameters (precompute.ts). */
   zone?: TimeZoneRules;
+  /** Epoch seconds the insights take as now (a period still under way is projected); default: the clock's. */
+  now?: number;
 }
 
 export type ParseResponse =

@@ -13,13 +13,15 @@ export interface ParseInWorkerOptions {
   zone?: TimeZoneRules;
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  /** Epoch seconds the document's insights take as now (default: the worker's clock). */
+  now?: number;
 }
 
 export function parseEspiInWorker(
   source: Blob | ArrayBuffer | string,
   options: ParseInWorkerOptions = {},
 ): Promise<EspiDocument> {
-  const { baseUrl, zone, onProgress, signal } = options;
+  const { baseUrl, zone, onProgress, signal, now } = options;
   return new Promise<EspiDocument>((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason ?? new DOMException('The parse was aborted.', 'AbortError'));
@@ -64,6 +66,7 @@ export function parseEspiInWorker(
       source,
       ...(baseUrl ? { baseUrl } : {}),
       ...(zone ? { zone } : {}),
+      ...(now === undefined ? {} : { now }),
     };
     worker.postMessage(request, source instanceof ArrayBuffer ? [source] : []);
   });
