@@ -30,6 +30,7 @@ import { bulkDataSets, bulkScope, dataSetFor } from './bulk.ts';
 import { notifyMembership } from './bulk-notifications.ts';
 import { changeAuthorization } from './authorization-changes.ts';
 import { ownApiRoutes } from './own-api.ts';
+import { getInsightSettings, putInsightSettings } from './insight-settings.ts';
 import type { AuthorizationTerms, BulkGrant, BulkGrantChange, StoredAuthorization } from './state.ts';
 
 function problem(status: number, error: string, description: string, extra: Record<string, unknown> = {}) {
@@ -65,6 +66,10 @@ export async function customerApi(ctx: CustodianContext, request: Request, path:
 
   if (collection === 'me' && !id && method === 'GET') return json(me(r));
   if (collection === 'usage-points' && !id && method === 'GET') return json(usagePoints(r));
+  if (collection === 'insight-settings' && !id) {
+    if (method === 'GET') return getInsightSettings(ctx, customer);
+    if (method === 'PUT') return putInsightSettings(ctx, request, customer, r.at);
+  }
   if (collection === 'third-parties' && !id && method === 'GET') {
     return json({ thirdParties: THIRD_PARTIES.map((client) => clientDisplayInfo(client, r.ctx.baseUrl)) });
   }
