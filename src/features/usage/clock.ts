@@ -6,26 +6,12 @@
 import {
   createLocalTime,
   formatUtcOffset,
+  rulesForZone,
   US_DST_END,
   US_DST_START,
-  usZoneRules,
   type LocalTime,
-  type TimeZoneRules,
 } from '../../espi/local-time.ts';
 import type { EspiDocument, LocalTimeParameters, UsagePoint } from '../../espi/model.ts';
-
-const US_ZONES: Readonly<Record<string, Parameters<typeof usZoneRules>[0]>> = {
-  'America/New_York': 'Eastern',
-  'America/Detroit': 'Eastern',
-  'America/Chicago': 'Central',
-  'America/Denver': 'Mountain',
-  'America/Los_Angeles': 'Pacific',
-};
-
-export function rulesForZone(timeZone: string | undefined): TimeZoneRules | undefined {
-  const zone = timeZone === undefined ? undefined : US_ZONES[timeZone];
-  return zone ? usZoneRules(zone) : undefined;
-}
 
 export function clockFor(
   doc: EspiDocument,

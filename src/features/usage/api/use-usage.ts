@@ -1,7 +1,7 @@
 /** The usage feature's hooks: the query options above, bound to the portal's API client and configuration. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
-import { rulesForZone } from '../clock.ts';
+import { rulesForZone } from '../../../espi/local-time.ts';
 import { fetchWindow, type DayRange } from '../range.ts';
 import { useLoadProgress } from './load-progress.ts';
 import { usageFeedQuery } from './usage-feed.ts';
