@@ -42,6 +42,23 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
       },
     },
     {
+      path: 'insights/budget',
+      lazy: {
+        Component: component(() => import('../features/insights/routes/budget-route.tsx')),
+        loader: queryLoader(services, async () => {
+          const { insightSettingsQuery } = await import('../features/insights/api/insight-settings.ts');
+          return () => startQuery(queryClient, insightSettingsQuery(apiClient, base));
+        }),
+      },
+    },
+    {
+      path: 'insights/:usagePointId',
+      lazy: {
+        Component: component(() => import('../features/insights/routes/why-bill-route.tsx')),
+        loader: usagePointsLoader,
+      },
+    },
+    {
       path: 'account',
       lazy: {
         Component: component(() => import('../features/account/routes/account-route.tsx')),

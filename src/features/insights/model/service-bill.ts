@@ -12,6 +12,8 @@ export interface MeterInsights {
   usagePointId: string;
   title: string;
   serviceKind: number;
+  /** IANA zone of the service address, to write dates in. */
+  timeZone?: string;
   insights?: UsagePointInsights;
 }
 
