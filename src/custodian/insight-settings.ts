@@ -6,7 +6,7 @@
  * tabs cannot leave a mix of both).
  */
 import { z } from 'zod';
-import { SERVICE_KINDS, serviceKindName } from '../espi/service-kind.ts';
+import { SERVICE_KINDS, serviceKindName } from '../espi/index.ts';
 import type { Customer } from './directory.ts';
 import { isoSeconds, json } from './http-util.ts';
 import type { CustodianContext } from './context.ts';

@@ -5,7 +5,7 @@
  * is a few hundred bytes), so they are read on the main thread. Accounts and bills, and the home page's
  * last bill, read them.
  */
-import { readCustomerDocument, type CustomerDocument } from '../espi/read-customer.ts';
+import { readCustomerDocument, type CustomerDocument } from '../espi/index.ts';
 import type { ApiClient } from './api-client.ts';
 
 const MAX_PAGES = 50;

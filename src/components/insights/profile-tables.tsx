@@ -3,9 +3,9 @@
  * is written in it, its shade only repeats it) and the average day's shape on weekdays and weekends, with a
  * one-sentence summary first. Shared by Why this bill and an opened file's summary.
  */
-import type { DayShape, WeekHeatmap } from '../../espi/insights/day-profile.ts';
-import { HOURS, WEEKDAYS } from '../../espi/insights/day-profile.ts';
-import { DISPLAY_LOCALE } from '../../espi/display-locale.ts';
+import type { DayShape, WeekHeatmap } from '../../espi/index.ts';
+import { HOURS, WEEKDAYS } from '../../espi/index.ts';
+import { DISPLAY_LOCALE } from '../../espi/index.ts';
 import { TableRegion } from '../ui/table-region.tsx';
 import './profile-tables.css';
 

@@ -5,7 +5,7 @@
  * `rel="next"` pages, bounded so a custodian that links a page to itself cannot keep the page loading.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { Statement } from '../../../espi/customer-model.ts';
+import type { Statement } from '../../../espi/index.ts';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { readFeed } from '../../../lib/customer-feed.ts';
 import { accountViews, BILL_WINDOWS, type AccountView, type BillWindow } from '../model/account-view.ts';

@@ -3,7 +3,7 @@
  * them): the bills issued in the last two months, the latest one kept.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { Statement } from '../../../espi/customer-model.ts';
+import type { Statement } from '../../../espi/index.ts';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { readFeed } from '../../../lib/customer-feed.ts';
 import { insightKeys } from './insight-keys.ts';

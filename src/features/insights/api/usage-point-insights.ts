@@ -5,8 +5,8 @@
  * months and a week: a period a year back and the same week last year, for Why this bill and that alert).
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { UsagePointInsights } from '../../../espi/insights/usage-point-insights.ts';
-import { rulesForZone } from '../../../espi/local-time.ts';
+import type { UsagePointInsights } from '../../../espi/index.ts';
+import { rulesForZone } from '../../../espi/index.ts';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { parseEspiInWorker } from '../../../lib/espi-worker-client.ts';
 import type { UsagePoint } from '../../../lib/usage-points.ts';

@@ -1,6 +1,6 @@
 /** The last bill against an earlier one, split into more days, more use and higher prices, with the method. */
-import type { BillChange } from '../../../espi/insights/bill-change.ts';
-import type { PeriodFigures } from '../../../espi/insights/usage-point-insights.ts';
+import type { BillChange } from '../../../espi/index.ts';
+import type { PeriodFigures } from '../../../espi/index.ts';
 import { TableRegion } from '../../../components/ui/table-region.tsx';
 import { money, periodText, signedMoney } from './format.ts';
 

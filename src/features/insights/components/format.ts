@@ -1,6 +1,6 @@
 /** Money, dates and changes as the insights pages write them, in the service address's zone. */
-import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
-import { formatMoney } from '../../../espi/units.ts';
+import { DISPLAY_LOCALE } from '../../../espi/index.ts';
+import { formatMoney } from '../../../espi/index.ts';
 
 export const money = (amount: number, currency: number | undefined) => formatMoney(amount, currency);
 

@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { formatCost } from '../../../espi/units.ts';
+import { formatCost } from '../../../espi/index.ts';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
 import { describeError } from '../../../lib/api-error.ts';
 import { ErrorState } from '../../../components/ui/error-state.tsx';

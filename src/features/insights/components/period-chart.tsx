@@ -3,7 +3,7 @@
  * the home page loads no chart library), described in words beside it for a screen reader.
  */
 import { money } from './format.ts';
-import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
+import { DISPLAY_LOCALE } from '../../../espi/index.ts';
 
 const WIDTH = 300;
 const HEIGHT = 90;

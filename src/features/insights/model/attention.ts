@@ -3,8 +3,8 @@
  * custodian): a budget passed or on course to be, data that stopped arriving, and use far above the same
  * days a year before. Pure: bills, insights and the time in, notices out.
  */
-import type { BudgetCheck } from '../../../espi/insights/budget.ts';
-import type { UsagePointInsights } from '../../../espi/insights/usage-point-insights.ts';
+import type { BudgetCheck } from '../../../espi/index.ts';
+import type { UsagePointInsights } from '../../../espi/index.ts';
 import type { InsightSettings } from '../api/insight-settings.ts';
 import type { ServiceBill } from './service-bill.ts';
 

@@ -4,9 +4,9 @@
  * worked out per meter in the worker (espi/insights/). The projection's range adds the meters' ranges, the
  * widest it can be.
  */
-import { checkBudget, type BudgetCheck } from '../../../espi/insights/budget.ts';
-import type { UsagePointInsights } from '../../../espi/insights/usage-point-insights.ts';
-import { serviceKindName, serviceLabel } from '../../../espi/service-kind.ts';
+import { checkBudget, type BudgetCheck } from '../../../espi/index.ts';
+import type { UsagePointInsights } from '../../../espi/index.ts';
+import { serviceKindName, serviceLabel } from '../../../espi/index.ts';
 
 export interface MeterInsights {
   usagePointId: string;

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
-import { serviceKindName, serviceLabel } from '../../../espi/service-kind.ts';
+import { serviceKindName, serviceLabel } from '../../../espi/index.ts';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
 import { usagePointsQuery } from '../../../lib/usage-points.ts';
 import { insightSettingsQuery } from '../api/insight-settings.ts';

@@ -11,7 +11,7 @@ import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
-import { serviceLabel } from '../../../espi/service-kind.ts';
+import { serviceLabel } from '../../../espi/index.ts';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
 import { usagePointsQuery, type UsagePoint } from '../../../lib/usage-points.ts';
 import { usagePointInsightsQuery } from '../api/usage-point-insights.ts';
