@@ -15,7 +15,7 @@ import { BillCard } from './bill-card.tsx';
 import { periodText } from './format.ts';
 import '../insights.css';
 
-function LastBill() {
+function LastBill(props: { timeZone: string | undefined }) {
   const api = useApiClient();
   const config = useConfig();
   const bill = useQuery(lastBillQuery(api, config.espiBaseUrl));
@@ -29,7 +29,7 @@ function LastBill() {
       Last bill from your utility:{' '}
       <strong>{amount === undefined ? 'amount not given' : formatCost(amount, 840)}</strong>
       {billingPeriod &&
-        ` for ${periodText(billingPeriod.start, billingPeriod.start + billingPeriod.duration, undefined)}`}
+        ` for ${periodText(billingPeriod.start, billingPeriod.start + billingPeriod.duration, props.timeZone)}`}
       . <Link to="/account">All bills</Link>
     </p>
   );
@@ -86,7 +86,7 @@ export function HomeBills() {
           );
         })}
       </div>
-      <LastBill />
+      <LastBill timeZone={view.usagePoints.data[0]?.timeZone} />
       {view.partial && (
         <p className="alert alert--warning">
           Some readings could not be read: the figures may be incomplete.
