@@ -6,9 +6,9 @@
  * tabs cannot leave a mix of both).
  */
 import { z } from 'zod';
-import { SERVICE_KINDS, serviceKindName } from '../espi/index.ts';
+import { isoSeconds, SERVICE_KINDS, serviceKindName } from '../espi/index.ts';
 import type { Customer } from './directory.ts';
-import { isoSeconds, json } from './http-util.ts';
+import { json } from './http-util.ts';
 import type { CustodianContext } from './context.ts';
 
 export const ALERT_KINDS = ['budgetPassed', 'aboveLastYear', 'dataLate'] as const;

@@ -7,6 +7,7 @@
  */
 import type { InsightSettings } from './insight-settings.ts';
 import type { JWK } from 'jose';
+import { type EpochSeconds, secondsOf } from '../espi/index.ts';
 
 /** Where one custodian's signing key (a private JWK) lives: generated on first start, then kept. */
 export interface KeyStore {
@@ -287,7 +288,7 @@ export function createStore(
   let state = storage.load() ?? initial();
 
   const persist = () => {
-    pruneExpired(state, Math.floor(now() / 1000));
+    pruneExpired(state, secondsOf(now()));
     storage.save(state);
   };
 
@@ -327,7 +328,7 @@ export function upgrade(parsed: Partial<CustodianState> | undefined): CustodianS
   };
 }
 
-function pruneExpired(state: CustodianState, nowSeconds: number): void {
+function pruneExpired(state: CustodianState, nowSeconds: EpochSeconds): void {
   const live = (set: JtiSet): JtiSet =>
     Object.fromEntries(Object.entries(set).filter(([, until]) => until >= nowSeconds));
   state.revokedJtis = live(state.revokedJtis);

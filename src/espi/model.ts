@@ -10,6 +10,7 @@
 
 import type { UsagePointInsights } from './insights/usage-point-insights.ts';
 import type { PrecomputedAggregates } from './precompute.ts';
+import type { EpochSeconds } from './time-units.ts';
 
 /** Atom envelope of one entry: identity and the links that tie the resource graph together. */
 export interface AtomMeta {
@@ -29,7 +30,7 @@ export interface AtomMeta {
 
 /** ESPI `DateTimeInterval`: epoch seconds and a length in seconds. */
 export interface DateTimeInterval {
-  start: number;
+  start: EpochSeconds;
   duration: number;
 }
 
