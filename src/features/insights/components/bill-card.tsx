@@ -41,7 +41,11 @@ export function BillCard(props: { bill: ServiceBill; loading: boolean; failed?: 
               </span>
             </p>
           ) : (
-            <p className="muted">A projection needs three days of this period.</p>
+            <p className="muted">
+              {bill.soFar === undefined
+                ? 'Your readings carry no cost, so there is no bill to project: see your use on My energy.'
+                : 'A projection needs three days of this period.'}
+            </p>
           )}
           <dl className="bill-card__facts">
             {bill.soFar !== undefined && (
