@@ -18,7 +18,7 @@ import {
 import { parseEspiInWorker } from '../../src/lib/espi-worker-client.ts';
 import { UsageView } from '../../src/features/usage/components/usage-view.tsx';
 import { clockFor } from '../../src/features/usage/model/clock.ts';
-import { dataThrough } from '../../src/features/usage/model/readings.ts';
+import { dataThrough } from '../../src/espi/index.ts';
 import type { UsageViewState } from '../../src/features/usage/model/range.ts';
 import { SWITCHES_MARK } from './marks.ts';
 import {

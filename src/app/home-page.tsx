@@ -11,7 +11,12 @@ const EndingSoonNotice = lazy(async () => ({
   default: (await import('../features/authorizations/components/ends-soon.tsx')).EndingSoonNotice,
 }));
 
-/** Signed out: what the portal does, sign-in, and opening a file without an account. Signed in: where to go. */
+// The bills read the meters' feeds in the worker and validate the budgets with zod/mini: loaded once signed in.
+const HomeBills = lazy(async () => ({
+  default: (await import('../features/insights/components/home-bills.tsx')).HomeBills,
+}));
+
+/** Signed out: what the portal does, sign-in, and opening a file without an account. Signed in: the bills first, what needs attention, then where to go. */
 export function HomePage() {
   const { status, displayName, signIn } = useSession();
   if (status === 'signed-in') {
@@ -20,6 +25,15 @@ export function HomePage() {
         <PageTitle>Home</PageTitle>
         <h1>{displayName ? `Welcome, ${displayName}` : 'Welcome'}</h1>
         <QueryClientBoundary fallback={null}>
+          <Suspense
+            fallback={
+              <p className="muted" role="status">
+                Loading your bills…
+              </p>
+            }
+          >
+            <HomeBills />
+          </Suspense>
           <Suspense fallback={null}>
             <EndingSoonNotice />
           </Suspense>

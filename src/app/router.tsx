@@ -63,6 +63,21 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
       handle: usagePointsQueries,
     },
     {
+      path: 'insights/budget',
+      element: page(() => import('../features/insights/routes/budget-route.tsx')),
+      handle: {
+        queries: queryLoader(services, async () => {
+          const { insightSettingsQuery } = await import('../features/insights/api/insight-settings.ts');
+          return (_params, client) => startQuery(client, insightSettingsQuery(apiClient, base));
+        }),
+      },
+    },
+    {
+      path: 'insights/:usagePointId',
+      element: page(() => import('../features/insights/routes/why-bill-route.tsx')),
+      handle: usagePointsQueries,
+    },
+    {
       path: 'account',
       element: page(() => import('../features/account/routes/account-route.tsx')),
       handle: {

@@ -32,6 +32,7 @@ import { changeAuthorization } from './authorization-changes.ts';
 import { ownApiRoutes } from './own-api.ts';
 import { ratePlansFor } from './rate-plans.ts';
 import { usageSummariesResponse } from './usage-summaries-api.ts';
+import { getInsightSettings, putInsightSettings } from './insight-settings.ts';
 import type { AuthorizationTerms, BulkGrant, BulkGrantChange, StoredAuthorization } from './state.ts';
 
 function problem(status: number, error: string, description: string, extra: Record<string, unknown> = {}) {
@@ -70,6 +71,10 @@ export async function customerApi(ctx: CustodianContext, request: Request, path:
   if (collection === 'rate-plans' && !id && method === 'GET') return json(ratePlansFor(customer));
   if (collection === 'usage-summaries' && !id && method === 'GET')
     return usageSummariesResponse(customer, new URL(request.url), r.at);
+  if (collection === 'insight-settings' && !id) {
+    if (method === 'GET') return getInsightSettings(ctx, customer);
+    if (method === 'PUT') return putInsightSettings(ctx, request, customer, r.at);
+  }
   if (collection === 'third-parties' && !id && method === 'GET') {
     return json({ thirdParties: THIRD_PARTIES.map((client) => clientDisplayInfo(client, r.ctx.baseUrl)) });
   }

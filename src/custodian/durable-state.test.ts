@@ -64,6 +64,16 @@ describe('a restart on the same database', () => {
       { token: family.refresh_token ?? '', token_type_hint: 'refresh_token' },
       { Authorization: API },
     );
+    const settings = {
+      budgets: [{ service: 'electricity', monthly: 1250.5 }],
+      alerts: { budgetPassed: true, aboveLastYear: true, dataLate: false },
+    };
+    const saved = await fetch(`${first.url}/api/customer/v1/insight-settings`, {
+      method: 'PUT',
+      headers: { ...bearer(portal), 'Content-Type': 'application/json' },
+      body: JSON.stringify(settings),
+    });
+    expect(saved.status).toBe(200);
     const jwks = await (await fetch(`${first.url}/oauth/jwks`)).text();
     await first.close();
     // Let this process's HTTP client see the old connections closed before it reuses the port.
@@ -83,6 +93,11 @@ describe('a restart on the same database', () => {
       expect(refreshed.status).toBe(400);
       // The own-data client, its secret (kept as a hash) and its ceiling are still there.
       expect((await passwordTokens(second)).scope).toBe('FB=1_3_4_5_13;HistoryLength=2678400');
+      // The customer's budgets and alerts, as saved.
+      const keptSettings = await fetch(`${second.url}/api/customer/v1/insight-settings`, {
+        headers: bearer(portal),
+      });
+      expect(await keptSettings.json()).toMatchObject(settings);
       // The third party's consent is still there, and still works.
       expect((await feed(consent)).status).toBe(200);
     } finally {
@@ -105,13 +120,14 @@ describe('a restart on the same database', () => {
         'bulk_grants',
         'credentials',
         'idempotency',
+        'insight_settings',
         'own_api_clients',
         'own_api_tokens',
         'settings',
         'signing_keys',
       ]),
     );
-    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(3);
+    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(4);
     const clients = db.prepare('SELECT record FROM own_api_clients').all() as { record: string }[];
     expect(clients).toHaveLength(1);
     expect(clients[0]?.record).not.toContain(clientSecret);

@@ -321,6 +321,7 @@ export function initialState(nowMs: EpochMillis): CustodianState {
     revokedFamilies: {},
     ownApiClients: {},
     ownApiTokens: {},
+    insightSettings: {},
     faults: { ...DEFAULT_FAULTS },
     requestCount: 0,
     sequence: 0,

@@ -44,6 +44,8 @@ const MIGRATIONS: readonly string[] = [
   // Own-data API clients (the secret only as its hash) and their token families (issue 16).
   `CREATE TABLE own_api_clients (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, record TEXT NOT NULL);
    CREATE TABLE own_api_tokens (id TEXT PRIMARY KEY, client_id TEXT NOT NULL, record TEXT NOT NULL);`,
+  // Each customer's budgets and chosen alerts (insight-settings.ts, issue 17).
+  `CREATE TABLE insight_settings (customer_id TEXT PRIMARY KEY, record TEXT NOT NULL);`,
 ];
 
 /** `$CUSTODIAN_DB`, else the user's data folder (XDG on Linux, the platform's own elsewhere). */
@@ -81,6 +83,7 @@ interface Snapshot {
   settings: Rows;
   ownApiClients: Rows;
   ownApiTokens: Rows;
+  insightSettings: Rows;
 }
 
 const CREDENTIAL_SETS = [
@@ -108,6 +111,7 @@ function snapshotOf(state: CustodianState): Snapshot {
     credentials,
     ownApiClients: rows(state.ownApiClients),
     ownApiTokens: rows(state.ownApiTokens),
+    insightSettings: rows(state.insightSettings),
     settings: new Map([
       ['version', String(state.version)],
       ['faults', JSON.stringify(state.faults)],
@@ -168,6 +172,10 @@ export function sqliteStorage(path: string): SqliteStorage {
       'INSERT OR REPLACE INTO own_api_tokens (id, client_id, record) VALUES (?, ?, ?)',
     ),
     deleteOwnApiToken: db.prepare('DELETE FROM own_api_tokens WHERE id = ?'),
+    putInsightSettings: db.prepare(
+      'INSERT OR REPLACE INTO insight_settings (customer_id, record) VALUES (?, ?)',
+    ),
+    deleteInsightSettings: db.prepare('DELETE FROM insight_settings WHERE customer_id = ?'),
   };
 
   let saved: Snapshot = {
@@ -179,6 +187,7 @@ export function sqliteStorage(path: string): SqliteStorage {
     settings: new Map(),
     ownApiClients: new Map(),
     ownApiTokens: new Map(),
+    insightSettings: new Map(),
   };
 
   function load(): CustodianState | undefined {
@@ -247,6 +256,7 @@ export function sqliteStorage(path: string): SqliteStorage {
       accessLog,
       ownApiClients: records('SELECT id, record FROM own_api_clients'),
       ownApiTokens: records('SELECT id, record FROM own_api_tokens'),
+      insightSettings: records('SELECT customer_id AS id, record FROM insight_settings'),
       ...sets,
       faults: JSON.parse(settings.get('faults') ?? '{}') as CustodianState['faults'],
       requestCount: Number(settings.get('requestCount') ?? 0),
@@ -327,6 +337,9 @@ export function sqliteStorage(path: string): SqliteStorage {
         statements.putOwnApiToken.run(id, state.ownApiTokens[id]?.clientId ?? '', record);
       }
       for (const id of tokens.deleted) statements.deleteOwnApiToken.run(id);
+      const insightSettings = changes(saved.insightSettings, next.insightSettings);
+      for (const [id, record] of insightSettings.written) statements.putInsightSettings.run(id, record);
+      for (const id of insightSettings.deleted) statements.deleteInsightSettings.run(id);
 
       for (const [name, value] of changes(saved.settings, next.settings).written) {
         statements.putSetting.run(name, value);

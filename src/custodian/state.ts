@@ -5,6 +5,7 @@
  * SQLite in the sandbox server (sqlite-storage.ts), localStorage in the browser demo (a reload keeps
  * what the person did), memory in tests. The signing key is kept beside the state, never in it.
  */
+import type { InsightSettings } from './insight-settings.ts';
 import type { JWK } from 'jose';
 import { type EpochSeconds, secondsOf } from '../espi/index.ts';
 
@@ -262,6 +263,8 @@ export interface CustodianState {
   /** Own-data API clients by client id, and their token families by family id. */
   ownApiClients: Record<string, OwnApiClient>;
   ownApiTokens: Record<string, OwnApiToken>;
+  /** Budgets and chosen alerts by customer id (insight-settings.ts). */
+  insightSettings: Record<string, InsightSettings>;
   faults: Faults;
   /** Counts requests, for the repeatable error-rate fault. */
   requestCount: number;
@@ -320,6 +323,7 @@ export function upgrade(parsed: Partial<CustodianState> | undefined): CustodianS
     accessLog: parsed.accessLog ?? {},
     ownApiClients: parsed.ownApiClients ?? {},
     ownApiTokens: parsed.ownApiTokens ?? {},
+    insightSettings: parsed.insightSettings ?? {},
     faults: { ...DEFAULT_FAULTS, ...parsed.faults },
   };
 }

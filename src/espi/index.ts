@@ -20,15 +20,28 @@ export { DISPLAY_LOCALE } from './display-locale.ts';
 export { minMaxDownsample, targetPointsFor } from './downsample.ts';
 export { isEstimated } from './enumerations.ts';
 export { EspiReadError } from './errors.ts';
+export { dataThrough, flowReadings } from './flows.ts';
+export type { Flow, FlowReading } from './flows.ts';
 export type { EspiReadErrorCode } from './errors.ts';
 export type { ParseRequest, ParseResponse, WorkerRequest } from './hosts/worker-protocol.ts';
 export { espiId } from './ids.ts';
+export { splitBillChange } from './insights/bill-change.ts';
+export type { BillChange, PeriodCost } from './insights/bill-change.ts';
+export { checkBudget } from './insights/budget.ts';
+export type { BudgetCheck, BudgetState } from './insights/budget.ts';
+export { HOURS, hourlyProfile, WEEKDAYS } from './insights/day-profile.ts';
+export type { DayShape, HourlyProfile, WeekHeatmap } from './insights/day-profile.ts';
+export { projectBill } from './insights/projection.ts';
+export type { BillProjection } from './insights/projection.ts';
+export { documentInsights, PROFILE_DAYS } from './insights/usage-point-insights.ts';
+export type { FlowTotal, PeriodFigures, UsagePointInsights } from './insights/usage-point-insights.ts';
 export {
   civilFromDays,
   createLocalTime,
   daysFromCivil,
   encodeDstRule,
   formatUtcOffset,
+  rulesForZone,
   US_DST_END,
   US_DST_START,
   usZoneRules,

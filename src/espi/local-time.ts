@@ -219,6 +219,20 @@ export function usZoneRules(zone: 'Eastern' | 'Central' | 'Mountain' | 'Pacific'
 
 // --- The clock ---------------------------------------------------------------------------------------
 
+const US_ZONES: Readonly<Record<string, Parameters<typeof usZoneRules>[0]>> = {
+  'America/New_York': 'Eastern',
+  'America/Detroit': 'Eastern',
+  'America/Chicago': 'Central',
+  'America/Denver': 'Mountain',
+  'America/Los_Angeles': 'Pacific',
+};
+
+/** The rules of an IANA zone the customer API names for a service address, where they are US rules. */
+export function rulesForZone(timeZone: string | undefined): TimeZoneRules | undefined {
+  const zone = timeZone === undefined ? undefined : US_ZONES[timeZone];
+  return zone ? usZoneRules(zone) : undefined;
+}
+
 export interface LocalParts {
   year: number;
   /** 1-12 */

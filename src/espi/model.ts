@@ -8,6 +8,7 @@
  * as ESPI's TimeType is (espi.xsd `TimeType`); Atom `published`/`updated` are ISO-8601 strings.
  */
 
+import type { UsagePointInsights } from './insights/usage-point-insights.ts';
 import type { PrecomputedAggregates } from './precompute.ts';
 import type { EpochSeconds } from './time-units.ts';
 
@@ -272,4 +273,6 @@ export interface EspiDocument {
   warnings: ParseWarning[];
   /** True when something was skipped or could not be tied in: the data shown is incomplete. */
   partial: boolean;
+  /** Per usage point, what the bill-first pages show, computed where the document was read (parse-worker.ts). */
+  insights?: UsagePointInsights[];
 }

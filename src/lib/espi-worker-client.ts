@@ -19,6 +19,8 @@ export interface ParseInWorkerOptions {
   zone?: TimeZoneRules;
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  /** Epoch seconds the document's insights take as now (default: the worker's clock). */
+  now?: number;
 }
 
 type Answer = Extract<ParseResponse, { type: 'done' } | { type: 'compared' }>;
@@ -73,9 +75,15 @@ export async function parseEspiInWorker(
   source: Blob | ArrayBuffer | string,
   options: ParseInWorkerOptions = {},
 ): Promise<EspiDocument> {
-  const { baseUrl, zone } = options;
+  const { baseUrl, zone, now } = options;
   const answer = await runInWorker(
-    { type: 'parse', source, ...(baseUrl ? { baseUrl } : {}), ...(zone ? { zone } : {}) },
+    {
+      type: 'parse',
+      source,
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(zone ? { zone } : {}),
+      ...(now === undefined ? {} : { now }),
+    },
     options,
   );
   if (answer.type !== 'done') throw new Error('The file reader answered another request.');

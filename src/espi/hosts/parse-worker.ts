@@ -1,10 +1,11 @@
 /**
  * Module Web Worker entry: parses an ESPI document off the page's thread, aggregates it at every calendar
- * resolution (precompute.ts), and posts progress and then the model, its typed arrays transferred rather
+ * resolution (precompute.ts), works out its insights from those aggregates (insights/), and posts progress and then the model, its typed arrays transferred rather
  * than copied.
  */
 import { EspiReadError } from '../errors.ts';
 import type { EspiDocument } from '../model.ts';
+import { documentInsights } from '../insights/usage-point-insights.ts';
 import { precomputeAggregates, precomputedBuffers } from '../precompute.ts';
 import { readEspi } from '../read/read-espi.ts';
 import { compareRatesIn } from '../tariff/compare-document.ts';
@@ -42,6 +43,7 @@ export async function handleParse(request: WorkerRequest, post: Post): Promise<v
       return;
     }
     precomputeAggregates(document, request.zone);
+    document.insights = documentInsights(document, request.now ?? Date.now() / 1000, request.zone);
     post({ type: 'done', document }, transferables(document));
   } catch (error) {
     if (error instanceof EspiReadError)

@@ -10,6 +10,8 @@ export interface ParseRequest {
   baseUrl?: string;
   /** The custodian's zone, for usage points without LocalTimeParameters (precompute.ts). */
   zone?: TimeZoneRules;
+  /** Epoch seconds the insights take as now (a period still under way is projected); default: the clock's. */
+  now?: number;
 }
 
 /** Parse, then price the feed's electricity under each plan (tariff/compare-document.ts) instead of returning it. */

@@ -5,24 +5,11 @@
  * `rel="next"` pages, bounded so a custodian that links a page to itself cannot keep the page loading.
  */
 import { queryOptions } from '@tanstack/react-query';
-import {
-  type CustomerDocument,
-  type EpochMillis,
-  isoSeconds,
-  readCustomerDocument,
-  secondsOf,
-  type Statement,
-} from '../../../espi/index.ts';
+import { type EpochMillis, isoSeconds, secondsOf, type Statement } from '../../../espi/index.ts';
 import type { ApiClient } from '../../../lib/api-client.ts';
+import { readFeed } from '../../../lib/customer-feed.ts';
 import { accountViews, BILL_WINDOWS, type AccountView, type BillWindow } from '../model/account-view.ts';
 
-const MAX_PAGES = 50;
-/**
- * A custodian works out an account's bill from its meters' intervals: for a customer with 64 sites and
- * 1,280 meters that takes the mock custodian in the page many seconds, past the client's usual 30 s on a
- * slow device, so these reads wait longer (the page shows it is loading meanwhile).
- */
-const FEED_TIMEOUT_MS = 120_000;
 const DAY_MS = 86_400_000;
 
 export const accountKeys = {
@@ -30,28 +17,6 @@ export const accountKeys = {
   accounts: () => [...accountKeys.all, 'accounts'] as const,
   bills: (window: BillWindow) => [...accountKeys.all, 'bills', window] as const,
 };
-
-async function readFeed(client: ApiClient, url: string, signal: AbortSignal): Promise<CustomerDocument[]> {
-  const pages: CustomerDocument[] = [];
-  const seen = new Set<string>();
-  for (let next: string | undefined = url; next !== undefined && !seen.has(next);) {
-    if (pages.length === MAX_PAGES) {
-      throw new Error(
-        `The utility's list at ${url} runs past ${MAX_PAGES} pages; the portal stopped reading it.`,
-      );
-    }
-    seen.add(next);
-    const xml = await client.getText(next, {
-      signal,
-      headers: { Accept: 'application/atom+xml' },
-      timeoutMs: FEED_TIMEOUT_MS,
-    });
-    const page: CustomerDocument = readCustomerDocument(xml, { baseUrl: next });
-    pages.push(page);
-    next = page.next;
-  }
-  return pages;
-}
 
 export function accountsQuery(client: ApiClient, espiBaseUrl: string) {
   return queryOptions({

@@ -1,7 +1,7 @@
 /** The usage feature's hooks: the query options above, bound to the portal's API client and configuration. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
-import { rulesForZone } from '../model/clock.ts';
+import { rulesForZone } from '../../../espi/index.ts';
 import { fetchWindow, type DayRange } from '../model/range.ts';
 import { useLoadProgress } from '../../../lib/load-progress.ts';
 import { usageFeedQuery } from '../api/usage-feed.ts';

@@ -9,25 +9,11 @@ import {
   formatUtcOffset,
   type LocalTime,
   type LocalTimeParameters,
-  type TimeZoneRules,
   US_DST_END,
   US_DST_START,
   type UsagePoint,
-  usZoneRules,
+  rulesForZone,
 } from '../../../espi/index.ts';
-
-const US_ZONES: Readonly<Record<string, Parameters<typeof usZoneRules>[0]>> = {
-  'America/New_York': 'Eastern',
-  'America/Detroit': 'Eastern',
-  'America/Chicago': 'Central',
-  'America/Denver': 'Mountain',
-  'America/Los_Angeles': 'Pacific',
-};
-
-export function rulesForZone(timeZone: string | undefined): TimeZoneRules | undefined {
-  const zone = timeZone === undefined ? undefined : US_ZONES[timeZone];
-  return zone ? usZoneRules(zone) : undefined;
-}
 
 export function clockFor(
   doc: EspiDocument,

@@ -4,9 +4,8 @@
  * over 24 empty buckets; a meter without UsageSummaries has no billing periods, so "Billing period" would
  * only repeat "Month".
  */
-import type { UsagePoint } from '../../../espi/index.ts';
+import { flowReadings, type UsagePoint } from '../../../espi/index.ts';
 import { RESOLUTIONS, type Resolution } from './range.ts';
-import { flowReadings } from './readings.ts';
 
 /** The coarsest reading each resolution still divides; days and months allow for DST and 31-day months. */
 const LONGEST_READING: Readonly<Record<Resolution, number>> = {

@@ -7,6 +7,8 @@
 import {
   aggregateOrSlice,
   type Aggregation,
+  flowReadings,
+  type Flow,
   type Combine,
   coverageOf,
   type DateTimeInterval,
@@ -17,8 +19,6 @@ import {
   type Resolution as AggregateResolution,
   type UsagePoint,
 } from '../../../espi/index.ts';
-import type { Flow } from './readings.ts';
-import { flowReadings } from './readings.ts';
 import type { Resolution } from './range.ts';
 
 export interface ChartRow {

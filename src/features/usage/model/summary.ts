@@ -16,10 +16,13 @@ import {
   type Period,
   type PeriodCoverage,
   totalsOf,
+  dataThrough,
+  flowReadings,
+  type FlowReading,
+  projectBill,
   type UsagePoint,
   type UsageSummary,
 } from '../../../espi/index.ts';
-import { dataThrough, flowReadings, type FlowReading } from './readings.ts';
 
 export interface PeriodFigures {
   period: Period;
@@ -78,9 +81,6 @@ export interface UsagePointSummary {
 
 /** Demand units for energy units: kWh over an hour is kW. */
 const DEMAND_UNITS: Readonly<Record<string, string>> = { kWh: 'kW', Wh: 'W', kVAh: 'kVA', kVArh: 'kVAr' };
-
-/** A straight line drawn from under three days of a period says little: no projection until then. */
-const MIN_PROJECTION_DAYS = 3;
 
 function typicalInterval(reading: FlowReading): number {
   const length = reading.meterReading.readingType?.intervalLength;
@@ -184,16 +184,18 @@ function summaryOf(usagePoint: UsagePoint, period: Period): UsageSummary | undef
 
 function projectionOf(usagePoint: UsagePoint, current: PeriodFigures, now: number): Projection | undefined {
   const { period, coverage } = current;
-  if (now >= period.end || current.span.start !== period.start || coverage.days < MIN_PROJECTION_DAYS)
-    return undefined;
+  if (now >= period.end || current.span.start !== period.start) return undefined;
   const billToDate = period.kind === 'billing' ? summaryOf(usagePoint, period)?.billToDate : undefined;
   const soFar = billToDate === undefined ? current.cost : costToCurrency(billToDate);
   if (soFar === undefined) return undefined;
+  // The same projection as the home page's bill (espi/insights/projection.ts), without its range.
+  const projection = projectBill(soFar, coverage.days, coverage.periodDays);
+  if (!projection) return undefined;
   return {
     soFar,
     days: coverage.days,
     periodDays: coverage.periodDays,
-    projected: (soFar / coverage.days) * coverage.periodDays,
+    projected: projection.projected,
     fromSummary: billToDate !== undefined,
   };
 }

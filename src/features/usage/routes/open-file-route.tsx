@@ -10,9 +10,10 @@ import { ReadWarnings } from '../components/read-warnings.tsx';
 import { UsageView } from '../components/usage-view.tsx';
 import { formatDay } from '../model/format-time.ts';
 import { fittingView, type UsageViewState } from '../model/range.ts';
-import { dataThrough } from '../model/readings.ts';
+import { dataThrough } from '../../../espi/index.ts';
 import { hasBillingPeriods, offeredResolutions, readingSeconds } from '../model/resolutions.ts';
 import { readErrorText, type ReadErrorText } from '../model/read-error-text.ts';
+import { FileSummary } from '../../../components/insights/file-summary.tsx';
 import '../components/usage.css';
 
 type Opened =
@@ -182,6 +183,7 @@ function OpenedFile(props: { fileName: string; doc: EspiDocument }) {
               </select>
             </div>
           )}
+          <FileSummary doc={doc} usagePoint={usagePoint} clock={clock} />
           <UsageView
             key={index}
             usagePoint={usagePoint}

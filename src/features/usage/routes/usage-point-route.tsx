@@ -21,7 +21,7 @@ import {
   type Resolution,
   type UsageViewState,
 } from '../model/range.ts';
-import { dataThrough } from '../model/readings.ts';
+import { dataThrough } from '../../../espi/index.ts';
 import { hasBillingPeriods, offeredResolutions, readingSeconds } from '../model/resolutions.ts';
 import { UsagePointFacts } from '../components/usage-point-card.tsx';
 import { UsageView } from '../components/usage-view.tsx';

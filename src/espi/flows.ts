@@ -4,13 +4,8 @@
  * separate MeterReadings, both positive, and net (4) possibly negative: they are never summed together
  * (reference section 6, "Net metering").
  */
-import {
-  type DisplayUnit,
-  displayUnitFor,
-  type MeterReading,
-  rawToDisplayFactor,
-  type UsagePoint,
-} from '../../../espi/index.ts';
+import type { MeterReading, UsagePoint } from './model.ts';
+import { displayUnitFor, rawToDisplayFactor, type DisplayUnit } from './units.ts';
 
 export type Flow = 'delivered' | 'received' | 'net';
 
