@@ -3,12 +3,11 @@
  * and each meter's chart data over the month at the resolution asked.
  */
 import { useQueries } from '@tanstack/react-query';
-import type { LocalTime } from '../../../espi/index.ts';
+import { type LocalTime, rulesForZone } from '../../../espi/index.ts';
 import { useApiClient } from '../../../lib/api-context.tsx';
 import { usageFeedQuery } from '../api/usage-feed.ts';
 import type { UsagePointListing } from '../api/usage-points.ts';
 import { clockFor, usagePointIn } from '../model/clock.ts';
-import { rulesForZone } from '../../../espi/index.ts';
 import { comparedMeter, monthRange, type CompareState, type ComparedMeter } from '../model/compare.ts';
 import { fetchWindow, rangeBounds } from '../model/range.ts';
 import { buildChartData, type ChartData } from '../model/series.ts';
