@@ -34,6 +34,13 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
       },
     },
     {
+      path: 'usage/export',
+      lazy: {
+        Component: component(() => import('../features/usage/routes/export-route.tsx')),
+        loader: usagePointsLoader,
+      },
+    },
+    {
       path: 'usage/:usagePointId',
       lazy: {
         Component: component(() => import('../features/usage/routes/usage-point-route.tsx')),
