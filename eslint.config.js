@@ -52,6 +52,12 @@ const productionZones = [
     message: 'Only src/demo imports the mock custodian (docs/architecture.md).',
   },
   { target: allBut('testing'), from: './src/testing', message: 'src/testing is for tests.' },
+  {
+    target: allBut('espi'),
+    from: './src/espi',
+    except: ['./index.ts'],
+    message: 'Import the ESPI domain from src/espi/index.ts, its public face (docs/architecture.md).',
+  },
 ];
 const testFiles = ['src/**/*.test.ts', 'src/**/*.test.tsx'];
 

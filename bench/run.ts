@@ -6,7 +6,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase, BenchResult } from './harness.ts';
 
-const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
+const casesDir = fileURLToPath(new URL('./cases', import.meta.url));
 const filters = process.argv.slice(2);
 const files = (await readdir(casesDir))
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))

@@ -13,7 +13,7 @@ import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 
-const pageDir = fileURLToPath(new URL('./usage-bench-page/', import.meta.url));
+const pageDir = fileURLToPath(new URL('./usage-bench-page', import.meta.url));
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',

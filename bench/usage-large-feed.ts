@@ -2,9 +2,16 @@
  * A large Green Button file for the benches (parsing, opening a file): `meters` electricity usage points, each a year of
  * 15-minute readings with costs in daily IntervalBlocks, written by the ESPI writer (about 6 MB a meter).
  */
-import { NO_QUALITY, type MeterReading, type ReadingType, type UsagePoint } from '../src/espi/model.ts';
-import { writeFeed, type EspiEntry } from '../src/espi/write-xml.ts';
-import { US_DST_END, US_DST_START } from '../src/espi/local-time.ts';
+import {
+  type EspiEntry,
+  type MeterReading,
+  NO_QUALITY,
+  type ReadingType,
+  US_DST_END,
+  US_DST_START,
+  type UsagePoint,
+  writeFeed,
+} from '../src/espi/index.ts';
 
 const BASE = 'https://dc.example.com/DataCustodian/espi/1_1/resource';
 const START = Date.UTC(2025, 0, 1, 8) / 1000;

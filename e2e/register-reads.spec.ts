@@ -11,7 +11,7 @@ import {
   readingType,
   usagePoint,
   type Reading,
-} from '../src/espi/test-feed.ts';
+} from '../src/testing/espi-feed.ts';
 
 const DAY = 86_400;
 const MIDNIGHT = 1_700_006_400; // 2023-11-15T00:00:00Z

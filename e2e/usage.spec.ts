@@ -10,7 +10,7 @@ import { openSignedIn } from './sign-in.ts';
 import { QUIRK_FILES_DIR, REAL_FIXTURES_DIR, schemaErrors } from '../src/testing/test-data.ts';
 import { findCustomerByUsername, findUsagePoint } from '../src/custodian/directory.ts';
 import { ESTIMATED, blockSpans, generateBlock, zoneOf } from '../src/custodian/readings.ts';
-import { formatMoney, formatQuantity } from '../src/espi/units.ts';
+import { formatMoney, formatQuantity } from '../src/espi/index.ts';
 import type { Locator, Page } from '@playwright/test';
 
 const DEMO_POINTS = {

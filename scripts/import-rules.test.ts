@@ -36,12 +36,12 @@ describe('import rules', { timeout: 60_000 }, () => {
       'src/custodian/sample.ts',
       '../features/bulk/model/grant.ts',
     ],
-    ['refuses', 'src/lib importing a feature', 'src/lib/sample.ts', '../features/usage/range.ts'],
+    ['refuses', 'src/lib importing a feature', 'src/lib/sample.ts', '../features/usage/model/range.ts'],
     [
       'refuses',
       'a shared component importing a feature',
       'src/components/ui/sample.tsx',
-      '../../features/usage/range.ts',
+      '../../features/usage/model/range.ts',
     ],
     [
       'refuses',
@@ -56,9 +56,15 @@ describe('import rules', { timeout: 60_000 }, () => {
       'src/features/usage/api/sample.ts',
       '../../../lib/api-error.ts',
     ],
-    ['allows', 'a feature importing src/espi', 'src/features/usage/api/sample.ts', '../../../espi/scope.ts'],
+    ['allows', 'a feature importing src/espi', 'src/features/usage/api/sample.ts', '../../../espi/index.ts'],
+    [
+      'refuses',
+      'a feature reaching behind the ESPI public face',
+      'src/features/usage/api/sample.ts',
+      '../../../espi/scope.ts',
+    ],
     ['allows', 'a feature importing its own model', 'src/features/bulk/api/sample.ts', '../model/grant.ts'],
-    ['allows', 'the mock custodian importing src/espi', 'src/custodian/sample.ts', '../espi/scope.ts'],
+    ['allows', 'the mock custodian importing src/espi', 'src/custodian/sample.ts', '../espi/index.ts'],
     [
       'allows',
       'the demo bootstrap importing the mock custodian',

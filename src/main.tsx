@@ -11,9 +11,9 @@ import { ConfigErrorPage } from './components/errors/config-error-page.tsx';
 import { createApiClient } from './lib/api-client.ts';
 import { ConfigError, parseConfig, type PortalConfig } from './lib/config.ts';
 import { createQueryClient } from './lib/query-client.ts';
-import { createSession } from './features/auth/session.ts';
-import { createSessionNoticeStore } from './features/auth/session-notices.ts';
-import { createUserManager } from './features/auth/user-manager.ts';
+import { createSession } from './features/auth/api/session.ts';
+import { createSessionNoticeStore } from './features/auth/model/session-notices.ts';
+import { createUserManager } from './features/auth/api/user-manager.ts';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');

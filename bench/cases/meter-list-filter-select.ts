@@ -15,7 +15,7 @@ import playwrightConfig from '../../playwright.config.ts';
 import { result, type BenchCase } from '../harness.ts';
 
 const ROUNDS = 3;
-const root = fileURLToPath(new URL('../bulk-meter-list/', import.meta.url));
+const root = fileURLToPath(new URL('../bulk-meter-list', import.meta.url));
 
 type Step =
   | { do: 'search'; value: string; until: string }

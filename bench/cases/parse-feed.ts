@@ -6,8 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { result, type BenchCase } from '../harness.ts';
-import type { EspiDocument } from '../../src/espi/model.ts';
-import { readEspi } from '../../src/espi/read.ts';
+import { type EspiDocument, readEspi } from '../../src/espi/index.ts';
 import { largeFeed } from '../usage-large-feed.ts';
 
 const METERS = 10;

@@ -6,22 +6,26 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import UsageChart from '../../src/features/usage/components/usage-chart.tsx';
-import { buildChartData } from '../../src/features/usage/series.ts';
-import { createLocalTime, usZoneRules } from '../../src/espi/local-time.ts';
-import { NO_QUALITY, type UsagePoint } from '../../src/espi/model.ts';
-import { precomputeAggregates } from '../../src/espi/precompute.ts';
-import { readEspi } from '../../src/espi/read.ts';
+import { buildChartData } from '../../src/features/usage/model/series.ts';
+import {
+  createLocalTime,
+  NO_QUALITY,
+  precomputeAggregates,
+  readEspi,
+  type UsagePoint,
+  usZoneRules,
+} from '../../src/espi/index.ts';
 import { parseEspiInWorker } from '../../src/lib/espi-worker-client.ts';
 import { UsageView } from '../../src/features/usage/components/usage-view.tsx';
-import { clockFor } from '../../src/features/usage/clock.ts';
-import { dataThrough } from '../../src/features/usage/readings.ts';
-import type { UsageViewState } from '../../src/features/usage/range.ts';
+import { clockFor } from '../../src/features/usage/model/clock.ts';
+import { dataThrough } from '../../src/features/usage/model/readings.ts';
+import type { UsageViewState } from '../../src/features/usage/model/range.ts';
 import { SWITCHES_MARK } from './marks.ts';
 import {
   hasBillingPeriods,
   offeredResolutions,
   readingSeconds,
-} from '../../src/features/usage/resolutions.ts';
+} from '../../src/features/usage/model/resolutions.ts';
 
 const clock = createLocalTime(undefined, usZoneRules('Pacific'));
 const START = clock.fromLocal(2025, 1, 1);

@@ -5,11 +5,11 @@ import type { UserManager } from 'oidc-client-ts';
 import type { ApiClient } from '../lib/api-client.ts';
 import { PortalServicesProvider } from '../lib/api-context.tsx';
 import type { PortalConfig } from '../lib/config.ts';
-import { CALLBACK_PATH } from '../features/auth/user-manager.ts';
-import { safeReturnTo } from '../features/auth/return-to.ts';
-import { SessionProvider } from '../features/auth/session-context.tsx';
-import type { Session } from '../features/auth/session.ts';
-import type { SessionNoticeStore } from '../features/auth/session-notices.ts';
+import { CALLBACK_PATH } from '../features/auth/api/user-manager.ts';
+import { safeReturnTo } from '../features/auth/model/return-to.ts';
+import { SessionProvider } from '../features/auth/hooks/session-context.tsx';
+import type { Session } from '../features/auth/api/session.ts';
+import type { SessionNoticeStore } from '../features/auth/model/session-notices.ts';
 import type { createAppRouter } from './router.tsx';
 
 export interface AppServices {

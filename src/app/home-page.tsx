@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { PageTitle } from '../components/ui/page-title.tsx';
-import { useSession } from '../features/auth/session-context.tsx';
+import { useSession } from '../features/auth/hooks/session-context.tsx';
 import { Button } from '../components/ui/button.tsx';
 
 // Loaded once signed in, with the authorization list's schema: the first page stays free of zod.

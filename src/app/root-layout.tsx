@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { useConfig } from '../lib/api-context.tsx';
-import { SessionMenu } from '../features/auth/session-menu.tsx';
-import { SessionNoticeBanner } from '../features/auth/session-notice-banner.tsx';
-import { useSession } from '../features/auth/session-context.tsx';
+import { SessionMenu } from '../features/auth/components/session-menu.tsx';
+import { SessionNoticeBanner } from '../features/auth/components/session-notice-banner.tsx';
+import { useSession } from '../features/auth/hooks/session-context.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { LoadingState } from '../components/ui/loading-state.tsx';
 

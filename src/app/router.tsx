@@ -6,8 +6,8 @@ import { queryLoader, startQuery, type LoaderServices } from './route-loaders.ts
 import { RouteErrorPage } from '../components/errors/route-error-page.tsx';
 import { NotFoundPage } from '../components/errors/not-found-page.tsx';
 import { LoadingState } from '../components/ui/loading-state.tsx';
-import { RequireAuth } from '../features/auth/require-auth.tsx';
-import { CallbackPage } from '../features/auth/callback-page.tsx';
+import { RequireAuth } from '../features/auth/components/require-auth.tsx';
+import { CallbackPage } from '../features/auth/routes/callback-page.tsx';
 
 /** A route module's page component, for `lazy.Component`. */
 const component = (load: () => Promise<{ Component: ComponentType }>) => async (): Promise<ComponentType> =>

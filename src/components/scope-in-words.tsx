@@ -1,4 +1,4 @@
-import { describeScope } from '../espi/scope.ts';
+import { describeScope } from '../espi/index.ts';
 
 /**
  * What the app may read, in the customer's words: data, interval length, history, one-time or ongoing.

@@ -7,8 +7,7 @@
  * data reads none. No credential is ever written (the writer leaves client_secret and the registration
  * token empty).
  */
-import type { ApplicationInformation } from '../espi/model.ts';
-import { writeEntry, type EspiEntry } from '../espi/write-xml.ts';
+import { type ApplicationInformation, type EspiEntry, writeEntry } from '../espi/index.ts';
 import { bulkDataSets } from './bulk.ts';
 import type { Client } from './directory.ts';
 import { atom, filtered, forbidden, single, type EspiRequest } from './espi-request.ts';

@@ -10,7 +10,7 @@
  * needs the app to ask again, through consent.
  */
 import { z } from 'zod';
-import { COMMODITY_BLOCKS, formatScope, isDataBlock, parseScope } from '../espi/scope.ts';
+import { COMMODITY_BLOCKS, formatScope, isDataBlock, parseScope } from '../espi/index.ts';
 import { authorizationStatus, type CustodianContext } from './context.ts';
 import { notify } from './bulk-notifications.ts';
 import type { AuthorizationChange, AuthorizationTerms, StoredAuthorization } from './state.ts';

@@ -3,7 +3,7 @@
  * that post back to the same URL and run the same logic as the JSON interaction endpoints the
  * browser demo's page calls. Every text from a client or the directory is HTML-escaped.
  */
-import { serviceLabel } from '../espi/service-kind.ts';
+import { serviceLabel } from '../espi/index.ts';
 import { nowSeconds, type CustodianContext } from './context.ts';
 import { checkAuthorizeRequest } from './oauth/authorize.ts';
 import { decide } from './oauth/decision.ts';

@@ -9,7 +9,7 @@
  * (`NOTIFY_URI`) gets each one POSTed too, and the log says how the POST went. The same log and POST
  * tell any third party that a customer narrowed or renewed its authorization (authorization-changes.ts).
  */
-import { escapeXml } from '../espi/xml-text.ts';
+import { escapeXml } from '../espi/index.ts';
 import { authenticate, nowSeconds, type CustodianContext } from './context.ts';
 import { bearerError, isoSeconds, json } from './http-util.ts';
 import type { BulkGrant, BulkNotification } from './state.ts';

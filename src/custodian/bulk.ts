@@ -6,7 +6,7 @@
  * customer's terms. `Batch/Bulk/{bulkId}` carries the meters of every live grant, each under its own
  * grant's scope: one customer's narrower choices never widen, and another's never narrow, its meters.
  */
-import { formatScope, parseScope } from '../espi/scope.ts';
+import { formatScope, parseScope } from '../espi/index.ts';
 import { bulkGrantStatus, type CustodianContext } from './context.ts';
 import type { Client, UsagePointInfo } from './directory.ts';
 import { findAnyCustomer } from './population.ts';

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { lastAccessedAt } from './access-log.ts';
 import { accessLogResponse } from './access-log-api.ts';
-import { serviceKindName } from '../espi/service-kind.ts';
+import { serviceKindName } from '../espi/index.ts';
 import {
   authenticate,
   authorizationStatus,

@@ -1,10 +1,10 @@
 /**
- * The customer reader (src/espi/read-customer.ts) against what the custodian serves the portal: a
+ * The customer reader (src/espi/read/customer.ts) against what the custodian serves the portal: a
  * household's account, service address and bills, and a month of the grocery cooperative's 64 accounts'
  * bills through the feed's pages, each bill tied to its account and each account to its address and meters.
  */
 import { describe, expect, it } from 'vitest';
-import { readCustomerDocument, type CustomerDocument } from '../espi/read-customer.ts';
+import { type CustomerDocument, readCustomerDocument } from '../espi/index.ts';
 import { NODE_BASE_URL as B } from './node.ts';
 import { bearer, codeFlow } from '../testing/custodian-client.ts';
 import { PORTAL, startClockedCustodian } from '../testing/node-custodian.ts';

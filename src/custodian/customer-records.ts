@@ -7,7 +7,7 @@
  *
  * Records are descriptors (resources.ts): a Statement's amount is computed only when it is written.
  */
-import type { CustomerEntry, CustomerResourceName, StreetAddress } from '../espi/customer-model.ts';
+import type { CustomerEntry, CustomerResourceName, StreetAddress } from '../espi/index.ts';
 import type { CustodianContext } from './context.ts';
 import type { Customer, UsagePointInfo } from './directory.ts';
 import {

@@ -5,8 +5,7 @@
  * customer data) and the data block of the resource, and sees only the sites of the usage points it was
  * authorized for. A client token is refused (403) and another customer's id is simply not there (404).
  */
-import type { CustomerResourceName } from '../espi/customer-model.ts';
-import { writeEntry } from '../espi/write-xml.ts';
+import { type CustomerResourceName, writeEntry } from '../espi/index.ts';
 import { customerRecords } from './customer-records.ts';
 import { findCustomer } from './directory.ts';
 import { atom, customerScope, filtered, forbidden, reachable, type EspiRequest } from './espi-request.ts';

@@ -3,7 +3,7 @@
  * registered clients (the portal itself, third parties, the commercial customer's own API client).
  * Everything here is static and deterministic; what changes at run time lives in `state.ts`.
  */
-import { SERVICE_KINDS, serviceLabel } from '../espi/service-kind.ts';
+import { SERVICE_KINDS, serviceLabel } from '../espi/index.ts';
 import { createPrng, hashString } from './prng.ts';
 
 export type TimeZoneName = 'America/Los_Angeles' | 'America/New_York';

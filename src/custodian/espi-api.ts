@@ -5,9 +5,14 @@
  * resourceURI or scope), and the query parameters of espi-request.ts. This module routes; registrations,
  * customer records, root forms and power quality are served by the modules named in the routing.
  */
-import { CUSTOMER_RESOURCE_NAMES, type CustomerResourceName } from '../espi/customer-model.ts';
-import type { Authorization } from '../espi/model.ts';
-import { writeEntry, writeServiceStatus, type EspiEntry } from '../espi/write-xml.ts';
+import {
+  type Authorization,
+  CUSTOMER_RESOURCE_NAMES,
+  type CustomerResourceName,
+  type EspiEntry,
+  writeEntry,
+  writeServiceStatus,
+} from '../espi/index.ts';
 import { bulkDataSets, bulkMembers, findDataSet, type BulkDataSet } from './bulk.ts';
 import { settleExpiries } from './bulk-notifications.ts';
 import { authenticate, nowSeconds, type CustodianContext } from './context.ts';

@@ -3,7 +3,7 @@
  * request with its caller, the query parameters of docs/espi.md 1.4, the Atom answers and the two token
  * checks after authentication (a customer-data token, the usage points it reaches).
  */
-import type { EspiEntry } from '../espi/write-xml.ts';
+import type { EspiEntry } from '../espi/index.ts';
 import { espiScopeOf, type Caller, type CustodianContext } from './context.ts';
 import { findUsagePoint, type UsagePointInfo } from './directory.ts';
 import { ATOM, PAGE_SIZE, type Page } from './feed-stream.ts';

@@ -5,7 +5,7 @@
  * memory, not the whole document. Between chunks (and every few thousand skipped entries) the stream
  * gives the event loop a turn, so other requests are answered while a large feed is being written.
  */
-import { writeFeedChunks, type EspiEntry } from '../espi/write-xml.ts';
+import { type EspiEntry, writeFeedChunks } from '../espi/index.ts';
 import { isoSeconds } from './http-util.ts';
 import type { EntryDescriptor } from './resources.ts';
 

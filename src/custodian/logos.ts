@@ -2,7 +2,7 @@
  * The registered apps' logos, served by the mock itself: a real custodian would link to each app's
  * own host, but the sandbox has no network, and a demo page must not log failed image loads.
  */
-import { escapeXml } from '../espi/xml-text.ts';
+import { escapeXml } from '../espi/index.ts';
 import type { CustodianContext } from './context.ts';
 import { notFound } from './http-util.ts';
 

@@ -4,7 +4,7 @@
  * hash, and the lifetimes of its tokens. Imports nothing that imports the context, so context.ts and
  * the token endpoint can use it.
  */
-import { formatScope, parseScope } from '../espi/scope.ts';
+import { formatScope, parseScope } from '../espi/index.ts';
 import type { Client } from './directory.ts';
 import type { CustodianState, CustodianStore, Faults } from './state.ts';
 import { pkceChallenge } from './tokens.ts';

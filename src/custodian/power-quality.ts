@@ -4,7 +4,7 @@
  * generated from the meter's seed and the month, like every reading (readings.ts): the same month always
  * gives the same figures. Nominal voltage and frequency are those of US service (240 V, 60 Hz).
  */
-import { writeEntry } from '../espi/write-xml.ts';
+import { writeEntry } from '../espi/index.ts';
 import type { UsagePointInfo } from './directory.ts';
 import { atom, filtered, forbidden, type EspiRequest } from './espi-request.ts';
 import { feedResponse } from './feed-stream.ts';

@@ -5,8 +5,14 @@
  * its own, lazily, and agrees with every other window. Days are local days of the meter's zone, so
  * DST days hold 23 or 25 hours of readings.
  */
-import { createLocalTime, usZoneRules, type LocalTime } from '../espi/local-time.ts';
-import { NO_QUALITY, type IntervalReadings, type LocalTimeParameters } from '../espi/model.ts';
+import {
+  createLocalTime,
+  type IntervalReadings,
+  type LocalTime,
+  type LocalTimeParameters,
+  NO_QUALITY,
+  usZoneRules,
+} from '../espi/index.ts';
 import type { ReadingSpec, TimeZoneName, UsagePointInfo } from './directory.ts';
 import { hashString, unitNoise } from './prng.ts';
 

@@ -3,9 +3,14 @@
  * XML code path). Entries are produced lazily: a feed first lists cheap descriptors (kind, times),
  * filters and pages them, and only then generates the readings of the entries it will send.
  */
-import { espiId } from '../espi/ids.ts';
-import type { Authorization, AtomMeta, IntervalReadings, UsageSummary } from '../espi/model.ts';
-import type { EspiEntry } from '../espi/write-xml.ts';
+import {
+  type AtomMeta,
+  type Authorization,
+  type EspiEntry,
+  espiId,
+  type IntervalReadings,
+  type UsageSummary,
+} from '../espi/index.ts';
 import { isoSeconds } from './http-util.ts';
 import type { ReadingSpec, UsagePointInfo } from './directory.ts';
 import type { CustodianContext } from './context.ts';

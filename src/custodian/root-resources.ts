@@ -5,8 +5,7 @@
  * authorization and scope reach, with self and up links at the root. Ids: a usage point's own id, a meter
  * reading's `{usagePointId}.{reading}`, an interval block's `{meterReadingId}.{day or month}`.
  */
-import type { AtomMeta } from '../espi/model.ts';
-import { writeEntry, type EspiEntry } from '../espi/write-xml.ts';
+import { type AtomMeta, type EspiEntry, writeEntry } from '../espi/index.ts';
 import type { ReadingSpec, UsagePointInfo } from './directory.ts';
 import { atom, customerScope, filtered, reachable, type EspiRequest } from './espi-request.ts';
 import { feedResponse } from './feed-stream.ts';

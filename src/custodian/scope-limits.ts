@@ -4,7 +4,7 @@
  * (FB 12), usage summaries (FB 15, with costs FB 16), and how much history (HistoryLength).
  * IntervalDuration is not enforced: the mock serves each meter at its own interval length.
  */
-import { formatScope, parseScope } from '../espi/scope.ts';
+import { formatScope, parseScope } from '../espi/index.ts';
 
 export interface ScopeLimits {
   functionBlocks: Set<number>;

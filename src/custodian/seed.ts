@@ -4,7 +4,7 @@
  * every registered client has the Authorization its client_credentials tokens point to.
  */
 import { CUSTOMERS, OWN_DATA_SCOPE, THIRD_PARTIES, type Client, type Customer } from './directory.ts';
-import { formatScope, parseScope } from '../espi/scope.ts';
+import { formatScope, parseScope } from '../espi/index.ts';
 import { bulkDataSets, type BulkDataSet } from './bulk.ts';
 import { POPULATION_SIZE, findAnyCustomer, syntheticCustomer, syntheticCustomerId } from './population.ts';
 import { DEFAULT_FAULTS, type BulkGrant, type CustodianState, type StoredAuthorization } from './state.ts';

@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { serviceLabel } from '../espi/service-kind.ts';
+import { describeScope, serviceLabel } from '../espi/index.ts';
 import type { ConsentUsagePoint } from '../custodian/oauth/sign-in.ts';
-import { describeScope } from '../espi/scope.ts';
 import {
   decide,
   webAddress,

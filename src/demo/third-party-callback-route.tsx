@@ -12,7 +12,7 @@ import { PageTitle } from '../components/ui/page-title.tsx';
 import { LoadingState } from '../components/ui/loading-state.tsx';
 import { ErrorState } from '../components/ui/error-state.tsx';
 import { useConfig } from '../lib/api-context.tsx';
-import { describeScope } from '../espi/scope.ts';
+import { describeScope } from '../espi/index.ts';
 import {
   forgetPendingRequest,
   readPendingRequest,

@@ -6,7 +6,7 @@
  */
 import { useId, useState } from 'react';
 import { THIRD_PARTIES, type Client } from '../custodian/directory.ts';
-import { describeScope } from '../espi/scope.ts';
+import { describeScope } from '../espi/index.ts';
 
 import { THIRD_PARTY_CALLBACK_PATH } from './demo-paths.ts';
 import { Button } from '../components/ui/button.tsx';

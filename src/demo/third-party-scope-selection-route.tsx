@@ -10,7 +10,7 @@ import { Link, useParams } from 'react-router';
 import { PageTitle } from '../components/ui/page-title.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { useConfig } from '../lib/api-context.tsx';
-import { describeScope } from '../espi/scope.ts';
+import { describeScope } from '../espi/index.ts';
 import './third-party-pages.css';
 import { startAuthorization, thirdPartyById } from './third-party-launcher.tsx';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS_BASE_URL, anonymizeDocument, createPseudonyms } from './anonymize.ts';
 import type { AtomMeta, EspiDocument } from './model.ts';
-import { readEspi } from './read.ts';
+import { readEspi } from './read/read-espi.ts';
 import { writeCsv } from './write-csv.ts';
 import { writeDownloadMyData } from './write-xml.ts';
 import { REAL_FIXTURES_DIR, assertValidEspi } from '../testing/test-data.ts';

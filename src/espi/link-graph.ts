@@ -13,9 +13,9 @@ import type {
   UsagePoint,
   UsageSummary,
 } from './model.ts';
-import type { StagedBlock } from './read-interval-block.ts';
-import type { StagedDocument, StagedEntry } from './read-entries.ts';
-import type { WarningLog } from './read-warnings.ts';
+import type { StagedBlock } from './read/interval-block.ts';
+import type { StagedDocument, StagedEntry } from './read/entries.ts';
+import type { WarningLog } from './read/warnings.ts';
 import type { XmlScanner } from './xml-scanner.ts';
 import { countOf, nounFor } from './plural.ts';
 

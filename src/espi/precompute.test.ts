@@ -5,7 +5,7 @@ import { REAL_FIXTURES_DIR } from '../testing/test-data.ts';
 import { aggregate, type Aggregation } from './aggregate.ts';
 import { createLocalTime, usZoneRules } from './local-time.ts';
 import { aggregateOrSlice, precomputeAggregates } from './precompute.ts';
-import { readEspi } from './read.ts';
+import { readEspi } from './read/read-espi.ts';
 
 const doc = readEspi(
   readFileSync(

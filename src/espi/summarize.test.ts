@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { readEspi } from './read.ts';
+import { readEspi } from './read/read-espi.ts';
 import { summarize } from './summarize.ts';
 import { REAL_FIXTURES_DIR } from '../testing/test-data.ts';
 

@@ -1,7 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { EspiReadError } from '../espi/errors.ts';
-import { handleParse } from '../espi/parse-worker.ts';
-import type { ParseRequest } from '../espi/worker-protocol.ts';
+import { EspiReadError, type ParseRequest } from '../espi/index.ts';
+import { handleParse } from '../espi/hosts/parse-worker.ts';
 import { parseEspiInWorker } from './espi-worker-client.ts';
 
 /** Stands in for the browser's Worker: runs the real worker handler in-process, asynchronously. */
@@ -43,7 +42,7 @@ test('resolves with the document, reports progress, and terminates its module wo
   expect(progress.at(-1)).toBe(1);
   const worker = InProcessWorker.instances[0];
   expect(worker?.options.type).toBe('module');
-  expect(worker?.url.pathname).toMatch(/espi\/parse-worker\.ts$/);
+  expect(worker?.url.pathname).toMatch(/espi\/hosts\/parse-worker\.ts$/);
   expect(worker?.terminated).toBe(true);
 });
 

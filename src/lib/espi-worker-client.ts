@@ -2,10 +2,13 @@
  * Parses an ESPI document in a Web Worker so a 60 MB file never freezes the page. One worker per
  * parse, terminated when it answers or when the caller aborts.
  */
-import { EspiReadError } from '../espi/errors.ts';
-import type { TimeZoneRules } from '../espi/local-time.ts';
-import type { EspiDocument } from '../espi/model.ts';
-import type { ParseRequest, ParseResponse } from '../espi/worker-protocol.ts';
+import {
+  type EspiDocument,
+  EspiReadError,
+  type ParseRequest,
+  type ParseResponse,
+  type TimeZoneRules,
+} from '../espi/index.ts';
 
 export interface ParseInWorkerOptions {
   baseUrl?: string;
@@ -25,7 +28,7 @@ export function parseEspiInWorker(
       reject(signal.reason ?? new DOMException('The parse was aborted.', 'AbortError'));
       return;
     }
-    const worker = new Worker(new URL('../espi/parse-worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../espi/hosts/parse-worker.ts', import.meta.url), { type: 'module' });
     const finish = () => {
       worker.terminate();
       signal?.removeEventListener('abort', abort);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const TESTDATA_DIR = fileURLToPath(new URL('../../testdata/', import.meta.url));
+const TESTDATA_DIR = fileURLToPath(new URL('../../testdata', import.meta.url));
 export const REAL_FIXTURES_DIR = join(TESTDATA_DIR, 'real-files');
 /** Small files written for the tests, each with one quirk of real utility files (README there). */
 export const QUIRK_FILES_DIR = join(TESTDATA_DIR, 'quirk-files');

@@ -7,10 +7,10 @@
 import {
   createLocalTime,
   encodeDstRule,
-  usZoneRules,
   type LocalTime,
   type TimeZoneRules,
-} from '../espi/local-time.ts';
+  usZoneRules,
+} from '../espi/index.ts';
 
 /** The first (operator 2) or last (7) Sunday of a month, at an hour. */
 const sunday = (month: number, operator: 2 | 7, hour: number) =>

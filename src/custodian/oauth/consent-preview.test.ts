@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEspi } from '../../espi/read.ts';
+import { readEspi } from '../../espi/index.ts';
 import { NODE_BASE_URL as B } from '../node.ts';
 import { findCustomer, type Customer } from '../directory.ts';
 import { codeFlow, feedPages, pkcePair, postForm, postJson } from '../../testing/custodian-client.ts';

@@ -7,7 +7,7 @@
  * consent page; the server's HTML consent page states the same facts in text.
  */
 import { z } from 'zod';
-import { displayUnitFor } from '../../espi/units.ts';
+import { displayUnitFor } from '../../espi/index.ts';
 import { espiScopeOf, nowSeconds, type CustodianContext } from '../context.ts';
 import { findCustomer, type Customer, type ReadingSpec, type UsagePointInfo } from '../directory.ts';
 import { json, oauthError, readJson } from '../http-util.ts';

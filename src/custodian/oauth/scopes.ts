@@ -1,6 +1,6 @@
 /** The OAuth scopes the custodian knows besides ESPI's, and how an ESPI scope reads at consent. */
 import { espiScopeOf } from '../context.ts';
-import { describeScope } from '../../espi/scope.ts';
+import { describeScope } from '../../espi/index.ts';
 import { scopeLimits } from '../scope-limits.ts';
 
 /** A year in seconds: how long a consent lasts, and the history of a scope that names none. */

@@ -5,8 +5,7 @@
  * `rel="next"` pages, bounded so a custodian that links a page to itself cannot keep the page loading.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { Statement } from '../../../espi/customer-model.ts';
-import { readCustomerDocument, type CustomerDocument } from '../../../espi/read-customer.ts';
+import { type CustomerDocument, readCustomerDocument, type Statement } from '../../../espi/index.ts';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { accountViews, BILL_WINDOWS, type AccountView, type BillWindow } from '../model/account-view.ts';
 

@@ -1,8 +1,8 @@
 import { TableRegion } from '../../../components/ui/table-region.tsx';
 import { Link } from 'react-router';
-import { countOf } from '../../../espi/plural.ts';
+import { countOf } from '../../../espi/index.ts';
 import type { AccountView } from '../model/account-view.ts';
-import { moneyText } from './bill-format.ts';
+import { moneyText } from '../model/bill-format.ts';
 
 /** Every account: its number and site, the service address, the meters there and the latest bill. */
 export function AccountsTable(props: { accounts: readonly AccountView[] }) {

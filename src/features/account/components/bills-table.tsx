@@ -1,7 +1,7 @@
 import { TableRegion } from '../../../components/ui/table-region.tsx';
 import type { BillView } from '../model/account-view.ts';
 import { billTotal } from '../model/account-view.ts';
-import { dateText, moneyText, periodText } from './bill-format.ts';
+import { dateText, moneyText, periodText } from '../model/bill-format.ts';
 
 /**
  * Bills, newest first, with their total; dates in `timeZone`, the zone of the account's meters (a billing

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerAccount, ServiceLocation, Statement } from '../../../espi/customer-model.ts';
+import type { CustomerAccount, ServiceLocation, Statement } from '../../../espi/index.ts';
 import { accountViews, billTotal, billViews, defaultBillWindow } from './account-view.ts';
 
 const R = 'https://dc.example/espi/1_1/resource';

@@ -4,12 +4,7 @@
  * each Statement to its account by the statement's. Links are compared as resolved hrefs; an account whose
  * location is not linked (another custodian may not link it) is shown without an address rather than guessed.
  */
-import type {
-  CustomerAccount,
-  ServiceLocation,
-  Statement,
-  StreetAddress,
-} from '../../../espi/customer-model.ts';
+import type { CustomerAccount, ServiceLocation, Statement, StreetAddress } from '../../../espi/index.ts';
 
 export interface AccountView {
   /** The account's self href: what its bills link to. */

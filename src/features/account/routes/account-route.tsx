@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
-import { useAccountZone, useAccounts, useBills } from '../api/use-account.ts';
+import { useAccountZone, useAccounts, useBills } from '../hooks/use-account.ts';
 import { AccountsTable } from '../components/accounts-table.tsx';
 import { BillsTable } from '../components/bills-table.tsx';
 import {

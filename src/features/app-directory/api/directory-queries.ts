@@ -9,7 +9,7 @@ import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { parseResponse } from '../../../lib/parse-response.ts';
-import { readEspi } from '../../../espi/read.ts';
+import { readEspi } from '../../../espi/index.ts';
 import { directoryEntries } from '../model/directory-entry.ts';
 
 export const appDirectoryKeys = {

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { AppLogo } from '../../../components/ui/app-logo.tsx';
 import { ButtonLink } from '../../../components/ui/button.tsx';
 import { ScopeInWords } from '../../../components/scope-in-words.tsx';
-import { describeScope } from '../../../espi/scope.ts';
+import { describeScope } from '../../../espi/index.ts';
 import type { DirectoryEntry } from '../model/directory-entry.ts';
 
 /**

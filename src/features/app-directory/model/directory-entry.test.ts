@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEspi } from '../../../espi/read.ts';
-import type { ApplicationInformation } from '../../../espi/model.ts';
+import { type ApplicationInformation, readEspi } from '../../../espi/index.ts';
 import { NODE_BASE_URL as B } from '../../../custodian/node.ts';
 import { bearer, codeFlow } from '../../../testing/custodian-client.ts';
 import { PORTAL, startClockedCustodian } from '../../../testing/node-custodian.ts';

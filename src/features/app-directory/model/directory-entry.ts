@@ -3,8 +3,7 @@
  * 2.2): who it is, what it may ask for, its terms and privacy policy, and where "Connect" goes. Every
  * address comes from the third party's registration, so only http(s) ones are kept (never `javascript:`).
  */
-import type { ApplicationInformation } from '../../../espi/model.ts';
-import { bulkIdOf } from '../../../espi/scope.ts';
+import { type ApplicationInformation, bulkIdOf } from '../../../espi/index.ts';
 import { safeExternalUrl } from '../../../lib/external-url.ts';
 
 /** ApplicationInformation dataCustodianApplicationStatus 2: in production at the custodian. */

@@ -13,7 +13,7 @@ import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
 import { connectedAppsOptions, registeredAppsOptions } from '../api/directory-queries.ts';
 import { DirectoryCard } from '../components/directory-card.tsx';
-import '../app-directory.css';
+import '../components/app-directory.css';
 
 export function Component() {
   const client = useApiClient();

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type RefObject } from 'react';
-import '../api-access.css';
-import { describeScope } from '../../../espi/scope.ts';
-import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
+import '../components/api-access.css';
+import { describeScope, DISPLAY_LOCALE } from '../../../espi/index.ts';
 import { describeError } from '../../../lib/api-error.ts';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
 import { usagePointsQuery, type UsagePoint } from '../../../lib/usage-points.ts';
@@ -18,11 +17,11 @@ import {
   type OwnApiClient,
   type OwnApiClientWithSecret,
   type OwnApiOverview,
-} from '../api-access-client.ts';
-import { CeilingForm } from '../api-access-ceiling-form.tsx';
-import { ApiAccessScripts } from '../api-access-scripts.tsx';
-import { ApiAccessSecret } from '../api-access-secret.tsx';
-import { ApiAccessTokens } from '../api-access-tokens.tsx';
+} from '../api/api-access-client.ts';
+import { CeilingForm } from '../components/api-access-ceiling-form.tsx';
+import { ApiAccessScripts } from '../components/api-access-scripts.tsx';
+import { ApiAccessSecret } from '../components/api-access-secret.tsx';
+import { ApiAccessTokens } from '../components/api-access-tokens.tsx';
 
 /**
  * API access (issues 5 and 16): large customers read their own data with their own software through an

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { parseResponse } from '../../../lib/parse-response.ts';
 import type { UsagePoint as SharedUsagePoint } from '../../../lib/usage-points.ts';
-import { AUTHORIZATION_STATUSES, type ListedAuthorization } from '../authorization-list.ts';
+import { AUTHORIZATION_STATUSES, type ListedAuthorization } from '../model/authorization-list.ts';
 
 /** An RFC 3339 date-time (the customer API's instants) or epoch seconds, as epoch seconds. */
 const instant = z.pipe(

@@ -7,7 +7,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
-import { periodEnd } from '../authorization-dates.ts';
+import { periodEnd } from '../model/authorization-dates.ts';
 import { grantsAsRequested, type ChangeRequest, type Terms } from '../model/change-terms.ts';
 import { authorizationDetailOptions, authorizationKeys, authorizationUrl } from './authorization-queries.ts';
 import { parseAuthorization, type Authorization } from './authorization-schema.ts';

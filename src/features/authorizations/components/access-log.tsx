@@ -4,13 +4,13 @@ import { Button } from '../../../components/ui/button.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
-import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
+import { DISPLAY_LOCALE } from '../../../espi/index.ts';
 import { describeError } from '../../../lib/api-error.ts';
 import { saveText } from '../../../lib/save-file.ts';
 import { useAccessLog, useWholeAccessLog, type AccessLog as Log } from '../api/access-log-queries.ts';
 import { useUsagePointIndex } from '../api/authorization-queries.ts';
 import type { Authorization } from '../api/authorization-schema.ts';
-import { formatDateTime, isoDate } from '../authorization-dates.ts';
+import { formatDateTime, isoDate } from '../model/authorization-dates.ts';
 import { accessLogCsv } from '../model/access-log-csv.ts';
 import {
   LOG_PAGE_SIZE,

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { describeScope } from '../../../espi/scope.ts';
+import { describeScope } from '../../../espi/index.ts';
 import type { Authorization, UsagePoint } from '../api/authorization-schema.ts';
-import { endingOf, formatDate, isoDate, periodInWords } from '../authorization-dates.ts';
+import { endingOf, formatDate, isoDate, periodInWords } from '../model/authorization-dates.ts';
 import { safeExternalUrl } from '../../../lib/external-url.ts';
 import { AppLogo } from '../../../components/ui/app-logo.tsx';
 import { EndsSoonBadge } from './ends-soon.tsx';

@@ -1,6 +1,6 @@
 import { useAuthorizationMeterName } from '../api/authorization-queries.ts';
 import type { AuthorizationChange } from '../api/authorization-schema.ts';
-import { formatDateTime, isoDate } from '../authorization-dates.ts';
+import { formatDateTime, isoDate } from '../model/authorization-dates.ts';
 import { describeChange } from '../model/change-terms.ts';
 
 const ACTIONS: Record<AuthorizationChange['action'], string> = {

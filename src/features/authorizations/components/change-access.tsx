@@ -3,7 +3,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { useAuthorizationMeterName } from '../api/authorization-queries.ts';
 import type { Authorization } from '../api/authorization-schema.ts';
 import { termsOf, type useChangeAuthorization } from '../api/change-authorization.ts';
-import { formatDate, isoDate } from '../authorization-dates.ts';
+import { formatDate, isoDate } from '../model/authorization-dates.ts';
 import { useNowSeconds } from '../hooks/use-now-seconds.ts';
 import {
   changeRequest,

@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { describeError } from '../../../lib/api-error.ts';
 import { ChangeFailure, type useChangeAuthorization } from '../api/change-authorization.ts';
-import { formatDate, periodEnd } from '../authorization-dates.ts';
+import { formatDate, periodEnd } from '../model/authorization-dates.ts';
 
 type ChangeMutation = ReturnType<typeof useChangeAuthorization>;
 

@@ -1,4 +1,4 @@
-import { formatDateTime, isoDate } from '../authorization-dates.ts';
+import { formatDateTime, isoDate } from '../model/authorization-dates.ts';
 
 /** When the app last read the customer's data (its access log), as a term of a details list. */
 export function LastAccessed(props: { at: number | null | undefined }) {

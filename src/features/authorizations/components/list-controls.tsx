@@ -1,5 +1,9 @@
 import { useId } from 'react';
-import { AUTHORIZATION_STATUSES, type AuthorizationStatus, type ListQuery } from '../authorization-list.ts';
+import {
+  AUTHORIZATION_STATUSES,
+  type AuthorizationStatus,
+  type ListQuery,
+} from '../model/authorization-list.ts';
 import { STATUS_LABELS } from './status-badge.tsx';
 
 /** Search by app name and filter by status; the page keeps both in the URL. */

@@ -3,7 +3,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import type { Authorization } from '../api/authorization-schema.ts';
 import type { useChangeAuthorization } from '../api/change-authorization.ts';
-import { formatDate, periodEnd } from '../authorization-dates.ts';
+import { formatDate, periodEnd } from '../model/authorization-dates.ts';
 import { useNowSeconds } from '../hooks/use-now-seconds.ts';
 import { daysUntilEnd, endsInWords, REMINDER_DAYS, renewedEnd } from '../model/expiry.ts';
 

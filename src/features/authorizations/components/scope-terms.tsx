@@ -1,4 +1,4 @@
-import { FUNCTION_BLOCKS, describeScope, durationInWords, parseScope } from '../../../espi/scope.ts';
+import { describeScope, durationInWords, FUNCTION_BLOCKS, parseScope } from '../../../espi/index.ts';
 
 /**
  * The scope decoded term by term (docs/espi.md 4.3): every function block with its name and meaning,

@@ -1,4 +1,4 @@
-import type { AuthorizationStatus } from '../authorization-list.ts';
+import type { AuthorizationStatus } from '../model/authorization-list.ts';
 
 export const STATUS_LABELS: Record<AuthorizationStatus, string> = {
   active: 'Active',

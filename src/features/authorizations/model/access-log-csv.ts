@@ -3,7 +3,7 @@
  * UTC (ISO 8601, what a spreadsheet sorts and converts), meters by id and by name. Text cells go through
  * the ESPI CSV writer's quoting, which also neutralises cells a spreadsheet would run as a formula.
  */
-import { csvText } from '../../../espi/write-csv.ts';
+import { csvText } from '../../../espi/index.ts';
 
 export const ACCESS_LOG_CSV_COLUMNS = [
   'time_utc',

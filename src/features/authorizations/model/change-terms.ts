@@ -6,12 +6,12 @@
  */
 import {
   COMMODITY_BLOCKS,
-  FUNCTION_BLOCKS,
   formatScope,
+  FUNCTION_BLOCKS,
   isDataBlock,
   parseScope,
-} from '../../../espi/scope.ts';
-import { formatDate } from '../authorization-dates.ts';
+} from '../../../espi/index.ts';
+import { formatDate } from './authorization-dates.ts';
 
 /** What an authorization grants: scope, meters, and the end of its term (epoch seconds; null: none). */
 export interface Terms {

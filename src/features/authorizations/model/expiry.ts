@@ -2,8 +2,8 @@
  * Expiry reminders (issue 15): an active authorization whose term ends within `REMINDER_DAYS` stands
  * out on the home page and in the list, and offers a one-step renewal.
  */
-import { periodEnd, type Period } from '../authorization-dates.ts';
-import type { AuthorizationStatus } from '../authorization-list.ts';
+import { periodEnd, type Period } from './authorization-dates.ts';
+import type { AuthorizationStatus } from './authorization-list.ts';
 
 /** How close an end must be to be called out: a month, the notice a customer can act on calmly. */
 export const REMINDER_DAYS = 30;

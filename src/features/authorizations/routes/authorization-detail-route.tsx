@@ -1,13 +1,19 @@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { serviceLabel } from '../../../espi/service-kind.ts';
+import { serviceLabel } from '../../../espi/index.ts';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
 import { useAuthorizationDetail, useUsagePointIndex } from '../api/authorization-queries.ts';
 import type { Authorization, UsagePoint } from '../api/authorization-schema.ts';
-import { endingOf, formatDate, formatDateTime, isoDate, periodInWords } from '../authorization-dates.ts';
+import {
+  endingOf,
+  formatDate,
+  formatDateTime,
+  isoDate,
+  periodInWords,
+} from '../model/authorization-dates.ts';
 import { contactHref, safeExternalUrl } from '../../../lib/external-url.ts';
 import { AccessLog } from '../components/access-log.tsx';
 import { AppLogo } from '../../../components/ui/app-logo.tsx';
@@ -16,14 +22,14 @@ import { RevokeOutcome } from '../components/revoke-outcome.tsx';
 import { ScopeInWords } from '../../../components/scope-in-words.tsx';
 import { ScopeTerms } from '../components/scope-terms.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
-import { useRevokeFlow } from '../components/use-revoke-flow.ts';
+import { useRevokeFlow } from '../hooks/use-revoke-flow.ts';
 import { useChangeAuthorization } from '../api/change-authorization.ts';
 import { AuthorizationHistory } from '../components/authorization-history.tsx';
 import { ChangeAccess } from '../components/change-access.tsx';
 import { ChangeOutcome } from '../components/change-outcome.tsx';
 import { EndsSoonBadge } from '../components/ends-soon.tsx';
 import { Renewal } from '../components/renewal.tsx';
-import '../authorizations.css';
+import '../components/authorizations.css';
 import { Button } from '../../../components/ui/button.tsx';
 
 export function Component() {

@@ -13,14 +13,14 @@ import {
   readListQuery,
   writeListQuery,
   type ListQuery,
-} from '../authorization-list.ts';
+} from '../model/authorization-list.ts';
 import { AuthorizationCard } from '../components/authorization-card.tsx';
 import { ListControls } from '../components/list-controls.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { RevokeDialog } from '../components/revoke-dialog.tsx';
 import { RevokeOutcome } from '../components/revoke-outcome.tsx';
-import { useRevokeFlow } from '../components/use-revoke-flow.ts';
-import '../authorizations.css';
+import { useRevokeFlow } from '../hooks/use-revoke-flow.ts';
+import '../components/authorizations.css';
 
 const SECTION_TITLES = { active: 'Active', history: 'History' } as const;
 

@@ -1,4 +1,4 @@
-import { countOf, nounFor } from '../../../espi/plural.ts';
+import { countOf, nounFor } from '../../../espi/index.ts';
 import type { Meter } from '../model/meter.ts';
 import { MeterNames } from './meter-names.tsx';
 

@@ -1,4 +1,4 @@
-import { countOf } from '../../../espi/plural.ts';
+import { countOf } from '../../../espi/index.ts';
 import type { Meter } from '../model/meter.ts';
 
 export function meterName(meter: Meter | undefined, id: string): string {

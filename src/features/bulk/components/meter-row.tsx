@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { serviceLabel } from '../../../espi/service-kind.ts';
+import { serviceLabel } from '../../../espi/index.ts';
 import type { Meter } from '../model/meter.ts';
 
 /**

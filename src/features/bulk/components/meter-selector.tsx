@@ -15,12 +15,11 @@ import {
   type ComponentType,
 } from 'react';
 import { filterMeters, indexMeters, NO_FILTER, type MeterFilter } from '../model/meter-filter.ts';
-import { SERVICE_KINDS } from '../../../espi/service-kind.ts';
+import { DISPLAY_LOCALE, SERVICE_KINDS } from '../../../espi/index.ts';
 import type { Meter } from '../model/meter.ts';
 import { coverage, deselectAll, selectAll, toggle, type Selection } from '../model/selection.ts';
 import { MeterRow } from './meter-row.tsx';
 import './bulk.css';
-import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 
 const ROW_ESTIMATE_PX = 64;
 const number = new Intl.NumberFormat(DISPLAY_LOCALE);

@@ -1,6 +1,6 @@
 import { formatCount, scopeInWords, termText } from '../model/format.ts';
 import { termEndOf, type Aggregator, type GrantTerm } from '../model/grant.ts';
-import { serviceLabel } from '../../../espi/service-kind.ts';
+import { serviceLabel } from '../../../espi/index.ts';
 import type { Meter } from '../model/meter.ts';
 
 /** Step 4: everything the grant will say, in plain words, each part with a way back to change it. */

@@ -1,7 +1,6 @@
-import { durationInWords, FUNCTION_BLOCKS } from '../../../espi/scope.ts';
+import { durationInWords, FUNCTION_BLOCKS, serviceLabel } from '../../../espi/index.ts';
 import { localIsoDate, type GrantTerm } from '../model/grant.ts';
 import { SERVICE_BLOCKS, type ScopeChoice, type ScopeOffer } from '../model/grant-scope.ts';
-import { serviceLabel } from '../../../espi/service-kind.ts';
 
 /** Step 3: which data (services), how detailed, how much history, and for how long. */
 export function ScopeStep(props: {

@@ -1,7 +1,6 @@
 /** Words and dates for grants, one place for every bulk page. */
-import { describeScope } from '../../../espi/scope.ts';
+import { describeScope, DISPLAY_LOCALE } from '../../../espi/index.ts';
 import type { GrantAction, GrantStatus } from './grant.ts';
-import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
 
 const dateFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, { dateStyle: 'medium' });
 const dateTimeFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScope } from '../../../espi/scope.ts';
+import { parseScope } from '../../../espi/index.ts';
 import { choiceProblems, defaultChoice, grantedScope, scopeOffer } from './grant-scope.ts';
 
 // The bulk aggregators' registered scope at the mock custodian (src/custodian/directory.ts).

@@ -4,7 +4,7 @@
  * much history. The grant can only narrow the request, never widen it. The custodian adds `BR=`
  * (docs/espi.md 4.5) when it creates the grant, so the portal never writes one.
  */
-import { formatScope, parseScope, type EspiScope } from '../../../espi/scope.ts';
+import { type EspiScope, formatScope, parseScope } from '../../../espi/index.ts';
 
 const DAY = 86_400;
 

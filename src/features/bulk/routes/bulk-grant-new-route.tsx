@@ -15,7 +15,7 @@ import { MeterNames } from '../components/meter-names.tsx';
 import { ReviewStep } from '../components/review-step.tsx';
 import { ScopeStep } from '../components/scope-step.tsx';
 import { SubmitStep } from '../components/submit-step.tsx';
-import { useWizardDraft } from '../components/use-wizard-draft.ts';
+import { useWizardDraft } from '../hooks/use-wizard-draft.ts';
 import { STEP_TITLES, WizardProgress } from '../components/wizard-progress.tsx';
 import { localIsoDate, termProblem, type Aggregator } from '../model/grant.ts';
 import { choiceProblems, defaultChoice, grantedScope, scopeOffer } from '../model/grant-scope.ts';

@@ -5,12 +5,12 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { NODE_BASE_URL, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from '../../../custodian/node.ts';
-import { readEspi } from '../../../espi/read.ts';
+import { readEspi } from '../../../espi/index.ts';
 import { createApiClient } from '../../../lib/api-client.ts';
 import { codeFlow } from '../../../testing/custodian-client.ts';
-import { clockFor, usagePointIn } from '../clock.ts';
-import { hasBillingPeriods } from '../resolutions.ts';
-import { fetchWindow, rangeBounds, rangeDays, type DayRange } from '../range.ts';
+import { clockFor, usagePointIn } from '../model/clock.ts';
+import { hasBillingPeriods } from '../model/resolutions.ts';
+import { fetchWindow, rangeBounds, rangeDays, type DayRange } from '../model/range.ts';
 import { feedUrl } from './usage-feed.ts';
 import type { UsagePointListing } from './usage-points.ts';
 

@@ -3,7 +3,7 @@
  * `published-min/max`, docs/espi.md 1.4) and parsed in the Web Worker, so the page never freezes on a big feed.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { TimeZoneRules } from '../../../espi/local-time.ts';
+import type { TimeZoneRules } from '../../../espi/index.ts';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { parseEspiInWorker } from '../../../lib/espi-worker-client.ts';
 import { reportProgress } from './load-progress.ts';

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
-import type { LocalTime } from '../../../espi/local-time.ts';
-import type { EspiDocument, UsagePoint } from '../../../espi/model.ts';
-import { documentForExport } from '../export-document.ts';
+import type { EspiDocument, LocalTime, UsagePoint } from '../../../espi/index.ts';
+import { documentForExport } from '../model/export-document.ts';
 import { saveText } from '../../../lib/save-file.ts';
-import { exportInWorker } from '../export-client.ts';
-import { rangeBounds, type DayRange } from '../range.ts';
+import { exportInWorker } from '../workers/export-client.ts';
+import { rangeBounds, type DayRange } from '../model/range.ts';
 
 function fileStem(name: string, range: DayRange): string {
   const safe =

@@ -1,11 +1,9 @@
 import { useDeferredValue, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { countOf, nounFor } from '../../../espi/plural.ts';
+import { countOf, DISPLAY_LOCALE, nounFor, serviceLabel } from '../../../espi/index.ts';
 import type { UsagePointListing } from '../api/usage-points.ts';
-import { serviceLabel } from '../../../espi/service-kind.ts';
-import { filterUsagePoints } from '../meter-search.ts';
-import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
+import { filterUsagePoints } from '../model/meter-search.ts';
 
 const ROW_HEIGHT = 64;
 /** The URL parameter holding the search, so Back from a meter returns to the same matches. */

@@ -1,6 +1,5 @@
-import type { EspiDocument } from '../../../espi/model.ts';
-import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
-import { warningMeaning } from '../read-error-text.ts';
+import { DISPLAY_LOCALE, type EspiDocument } from '../../../espi/index.ts';
+import { warningMeaning } from '../model/read-error-text.ts';
 
 /** What the reader could not use, said plainly: the data shown is incomplete, and where the problems were. */
 export function ReadWarnings(props: { doc: EspiDocument }) {

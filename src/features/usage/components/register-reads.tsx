@@ -5,11 +5,9 @@ import { TableRegion } from '../../../components/ui/table-region.tsx';
  * and never drawn as usage or added to its totals.
  */
 import { useMemo } from 'react';
-import type { LocalTime } from '../../../espi/local-time.ts';
-import type { UsagePoint } from '../../../espi/model.ts';
-import { formatDateTime } from '../format-time.ts';
-import { registerReadSeries } from '../register-reads.ts';
-import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
+import { DISPLAY_LOCALE, type LocalTime, type UsagePoint } from '../../../espi/index.ts';
+import { formatDateTime } from '../model/format-time.ts';
+import { registerReadSeries } from '../model/register-reads.ts';
 
 const number = new Intl.NumberFormat(DISPLAY_LOCALE, { maximumFractionDigits: 3 });
 

@@ -27,19 +27,18 @@ import {
   YAxis,
   type BarShapeProps,
 } from 'recharts';
-import type { LocalTime } from '../../../espi/local-time.ts';
-import { formatMoney, formatQuantity } from '../../../espi/units.ts';
-import { chartForm, chartPoints, stepCursor, type NumericKey } from '../chart-points.ts';
-import { formatDay, formatInterval } from '../format-time.ts';
-import type { ChartData, ChartRow } from '../series.ts';
-import { SERIES_STYLES, seriesLabel } from '../series-style.ts';
-import { capitalized, rowNotes, rowSentence, valueText, type RowWording } from '../series-text.ts';
+import { formatMoney, formatQuantity, type LocalTime } from '../../../espi/index.ts';
+import { chartForm, chartPoints, stepCursor, type NumericKey } from '../model/chart-points.ts';
+import { formatDay, formatInterval } from '../model/format-time.ts';
+import type { ChartData, ChartRow } from '../model/series.ts';
+import { SERIES_STYLES, seriesLabel } from '../model/series-style.ts';
+import { capitalized, rowNotes, rowSentence, valueText, type RowWording } from '../model/series-text.ts';
 import { PartialHatch } from './partial-hatch.tsx';
-import { axisTicks, type TickUnit } from '../time-ticks.ts';
-import { valueAxisWidth } from '../value-axis.ts';
-import { useElementWidth } from './use-element-width.ts';
-import { useTrailingValue } from './use-trailing-value.ts';
-import { usePalette } from './use-palette.ts';
+import { axisTicks, type TickUnit } from '../model/time-ticks.ts';
+import { valueAxisWidth } from '../model/value-axis.ts';
+import { useElementWidth } from '../hooks/use-element-width.ts';
+import { useTrailingValue } from '../hooks/use-trailing-value.ts';
+import { usePalette } from '../hooks/use-palette.ts';
 
 export interface UsageChartProps {
   data: ChartData;

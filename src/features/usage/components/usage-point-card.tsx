@@ -1,23 +1,26 @@
 import { Link } from 'react-router';
 import { useMemo } from 'react';
-import type { EspiDocument } from '../../../espi/model.ts';
-import type { Period } from '../../../espi/periods.ts';
-import { countOf } from '../../../espi/plural.ts';
-import { formatMoney, formatQuantity } from '../../../espi/units.ts';
+import {
+  countOf,
+  DISPLAY_LOCALE,
+  type EspiDocument,
+  formatMoney,
+  formatQuantity,
+  type Period,
+  serviceLabel,
+} from '../../../espi/index.ts';
 import { describeError } from '../../../lib/api-error.ts';
 import type { UsagePointListing } from '../api/usage-points.ts';
-import { useUsageFeed } from '../api/use-usage.ts';
-import { clockFor, usagePointIn } from '../clock.ts';
-import { formatDay, formatDays } from '../format-time.ts';
-import { dateOfDay, dayNumber, todayIn, type DayRange } from '../range.ts';
-import { serviceLabel } from '../../../espi/service-kind.ts';
+import { useUsageFeed } from '../hooks/use-usage.ts';
+import { clockFor, usagePointIn } from '../model/clock.ts';
+import { formatDay, formatDays } from '../model/format-time.ts';
+import { dateOfDay, dayNumber, todayIn, type DayRange } from '../model/range.ts';
 import {
   summarizeUsagePoint,
   type PeriodFigures,
   type Projection,
   type UsagePointSummary,
-} from '../summary.ts';
-import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
+} from '../model/summary.ts';
 
 /** This month and the last: from the first day of last month to today. */
 function overviewRange(today: string): DayRange {

@@ -1,12 +1,10 @@
 import { TableRegion } from '../../../components/ui/table-region.tsx';
-import type { LocalTime } from '../../../espi/local-time.ts';
-import { formatMoney, formatQuantity } from '../../../espi/units.ts';
-import type { NumericKey } from '../chart-points.ts';
-import { formatInterval } from '../format-time.ts';
-import type { ChartData } from '../series.ts';
-import { seriesLabel } from '../series-style.ts';
-import { capitalized, rowNotes } from '../series-text.ts';
-import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
+import { DISPLAY_LOCALE, formatMoney, formatQuantity, type LocalTime } from '../../../espi/index.ts';
+import type { NumericKey } from '../model/chart-points.ts';
+import { formatInterval } from '../model/format-time.ts';
+import type { ChartData } from '../model/series.ts';
+import { seriesLabel } from '../model/series-style.ts';
+import { capitalized, rowNotes } from '../model/series-text.ts';
 
 /** Rows beyond this are left to the CSV: a table of 35,000 rows helps no one. */
 const MAX_ROWS = 500;

@@ -4,23 +4,28 @@
  * module, so pages that never draw a chart never download it.
  */
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
-import type { LocalTime } from '../../../espi/local-time.ts';
-import type { UsagePoint } from '../../../espi/model.ts';
+import type { LocalTime, UsagePoint } from '../../../espi/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
-import type { NumericKey } from '../chart-points.ts';
-import { formatInterval, zoneOnDays } from '../format-time.ts';
-import { rangeBounds, yearEarlier, type Resolution, type SeriesKey, type UsageViewState } from '../range.ts';
-import { buildChartData, inUnit, UNKNOWN_UNIT, withComparison, type ChartData } from '../series.ts';
-import { SERIES_STYLES, seriesLabel } from '../series-style.ts';
-import { chartSummary } from '../series-text.ts';
+import type { NumericKey } from '../model/chart-points.ts';
+import { formatInterval, zoneOnDays } from '../model/format-time.ts';
+import {
+  rangeBounds,
+  yearEarlier,
+  type Resolution,
+  type SeriesKey,
+  type UsageViewState,
+} from '../model/range.ts';
+import { buildChartData, inUnit, UNKNOWN_UNIT, withComparison, type ChartData } from '../model/series.ts';
+import { SERIES_STYLES, seriesLabel } from '../model/series-style.ts';
+import { chartSummary } from '../model/series-text.ts';
 import { PartialHatch } from './partial-hatch.tsx';
-import { unitOptions } from '../unit-options.ts';
+import { unitOptions } from '../model/unit-options.ts';
 import { RegisterReads } from './register-reads.tsx';
 import { ViewControls } from './view-controls.tsx';
 import { UsageTable } from './usage-table.tsx';
-import { usePalette } from './use-palette.ts';
+import { usePalette } from '../hooks/use-palette.ts';
 
 const UsageChart = lazy(() => import('./usage-chart.tsx'));
 

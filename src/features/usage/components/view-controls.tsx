@@ -10,9 +10,9 @@ import {
   type Resolution,
   type SeriesKey,
   type UsageViewState,
-} from '../range.ts';
-import { seriesLabel } from '../series-style.ts';
-import type { UnitOption } from '../unit-options.ts';
+} from '../model/range.ts';
+import { seriesLabel } from '../model/series-style.ts';
+import type { UnitOption } from '../model/unit-options.ts';
 
 export interface ViewControlsProps {
   state: UsageViewState;

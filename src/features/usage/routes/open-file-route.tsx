@@ -2,19 +2,18 @@ import { useMemo, useRef, useState, type DragEvent } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
-import type { EspiDocument } from '../../../espi/model.ts';
+import { type EspiDocument, serviceLabel } from '../../../espi/index.ts';
 import { parseEspiInWorker } from '../../../lib/espi-worker-client.ts';
-import { chooseClock } from '../clock.ts';
+import { chooseClock } from '../model/clock.ts';
 import { DownloadMyData } from '../components/download-my-data.tsx';
 import { ReadWarnings } from '../components/read-warnings.tsx';
 import { UsageView } from '../components/usage-view.tsx';
-import { formatDay } from '../format-time.ts';
-import { fittingView, type UsageViewState } from '../range.ts';
-import { dataThrough } from '../readings.ts';
-import { hasBillingPeriods, offeredResolutions, readingSeconds } from '../resolutions.ts';
-import { readErrorText, type ReadErrorText } from '../read-error-text.ts';
-import { serviceLabel } from '../../../espi/service-kind.ts';
-import '../usage.css';
+import { formatDay } from '../model/format-time.ts';
+import { fittingView, type UsageViewState } from '../model/range.ts';
+import { dataThrough } from '../model/readings.ts';
+import { hasBillingPeriods, offeredResolutions, readingSeconds } from '../model/resolutions.ts';
+import { readErrorText, type ReadErrorText } from '../model/read-error-text.ts';
+import '../components/usage.css';
 
 type Opened =
   | { status: 'idle' }

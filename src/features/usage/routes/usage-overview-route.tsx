@@ -4,10 +4,10 @@ import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
-import { useUsagePoints } from '../api/use-usage.ts';
+import { useUsagePoints } from '../hooks/use-usage.ts';
 import { UsagePointCard } from '../components/usage-point-card.tsx';
 import { MeterList } from '../components/meter-list.tsx';
-import '../usage.css';
+import '../components/usage.css';
 
 /** Up to this many usage points get a card with recent figures each; more get the searchable list. */
 const MAX_CARDS = 12;

@@ -4,12 +4,11 @@ import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
-import type { LocalTime } from '../../../espi/local-time.ts';
-import type { EspiDocument, UsagePoint } from '../../../espi/model.ts';
+import type { EspiDocument, LocalTime, UsagePoint } from '../../../espi/index.ts';
 import { useConfig } from '../../../lib/api-context.tsx';
-import { useUsageFeed, useUsagePoints } from '../api/use-usage.ts';
+import { useUsageFeed, useUsagePoints } from '../hooks/use-usage.ts';
 import type { UsagePointListing } from '../api/usage-points.ts';
-import { clockFor, usagePointIn } from '../clock.ts';
+import { clockFor, usagePointIn } from '../model/clock.ts';
 import {
   dateOfDay,
   dayNumber,
@@ -21,14 +20,14 @@ import {
   yearEarlier,
   type Resolution,
   type UsageViewState,
-} from '../range.ts';
-import { dataThrough } from '../readings.ts';
-import { hasBillingPeriods, offeredResolutions, readingSeconds } from '../resolutions.ts';
+} from '../model/range.ts';
+import { dataThrough } from '../model/readings.ts';
+import { hasBillingPeriods, offeredResolutions, readingSeconds } from '../model/resolutions.ts';
 import { UsagePointFacts } from '../components/usage-point-card.tsx';
 import { UsageView } from '../components/usage-view.tsx';
 import { ReadWarnings } from '../components/read-warnings.tsx';
 import { DownloadMyData } from '../components/download-my-data.tsx';
-import '../usage.css';
+import '../components/usage.css';
 
 export function Component() {
   const { usagePointId = '' } = useParams();

@@ -1,0 +1,93 @@
+/**
+ * The ESPI domain's public face: everything outside src/espi imports from here (lint enforces it), so the
+ * modules behind it can be split, renamed or merged without touching the portal, the mock or the tests.
+ * Pure: no React, no DOM, no Node; it runs in the page, the parse worker, Node and the mock custodian.
+ * The worker and command-line entries are in hosts/ and are started, not imported.
+ */
+export { aggregate, lowerBound, netOf, totalsOf } from './aggregate.ts';
+export type { Aggregation, Resolution } from './aggregate.ts';
+export { anonymizeDocument, ANONYMOUS_BASE_URL } from './anonymize.ts';
+export { CUSTOMER_RESOURCE_NAMES } from './customer-model.ts';
+export type {
+  CustomerAccount,
+  CustomerEntry,
+  CustomerResourceName,
+  ServiceLocation,
+  Statement,
+  StreetAddress,
+} from './customer-model.ts';
+export { DISPLAY_LOCALE } from './display-locale.ts';
+export { minMaxDownsample, targetPointsFor } from './downsample.ts';
+export { isEstimated } from './enumerations.ts';
+export { EspiReadError } from './errors.ts';
+export type { EspiReadErrorCode } from './errors.ts';
+export type { ParseRequest, ParseResponse } from './hosts/worker-protocol.ts';
+export { espiId } from './ids.ts';
+export {
+  civilFromDays,
+  createLocalTime,
+  daysFromCivil,
+  encodeDstRule,
+  formatUtcOffset,
+  US_DST_END,
+  US_DST_START,
+  usZoneRules,
+} from './local-time.ts';
+export type { LocalTime, TimeZoneRules } from './local-time.ts';
+export { NO_QUALITY } from './model.ts';
+export type {
+  ApplicationInformation,
+  AtomMeta,
+  Authorization,
+  DateTimeInterval,
+  EspiDocument,
+  IntervalBlock,
+  IntervalReadings,
+  LocalTimeParameters,
+  MeterReading,
+  ReadingType,
+  UsagePoint,
+  UsageSummary,
+} from './model.ts';
+export { coverageOf, currentAndPrevious, givenBillingPeriods, periodsCovering } from './periods.ts';
+export type { Period, PeriodCoverage } from './periods.ts';
+export { countOf, nounFor } from './plural.ts';
+export { aggregateOrSlice, precomputeAggregates } from './precompute.ts';
+export { readCustomerDocument } from './read/customer.ts';
+export type { CustomerDocument } from './read/customer.ts';
+export { readEspi } from './read/read-espi.ts';
+export {
+  bulkIdOf,
+  COMMODITY_BLOCKS,
+  describeScope,
+  durationInWords,
+  formatScope,
+  FUNCTION_BLOCKS,
+  isDataBlock,
+  parseScope,
+} from './scope.ts';
+export type { EspiScope } from './scope.ts';
+export { SERVICE_KINDS, serviceKindName, serviceLabel } from './service-kind.ts';
+export {
+  convertEnergy,
+  convertVolume,
+  costToCurrency,
+  displayUnitFor,
+  formatCost,
+  formatMoney,
+  formatQuantity,
+  gasEnergyToVolume,
+  gasVolumeToEnergy,
+  rawToDisplayFactor,
+} from './units.ts';
+export type { Combine, DisplayUnit, EnergyUnit, VolumeUnit } from './units.ts';
+export { csvText, writeCsv } from './write-csv.ts';
+export {
+  writeDownloadMyData,
+  writeEntry,
+  writeFeed,
+  writeFeedChunks,
+  writeServiceStatus,
+} from './write-xml.ts';
+export type { EspiEntry } from './write-xml.ts';
+export { escapeXml } from './xml-text.ts';
