@@ -20,7 +20,7 @@ import { result, type BenchCase, type BenchResult } from '../harness.ts';
 import { startSandboxProcess } from '../sandbox-process.ts';
 import { commercialPortalToken, SANDBOX_PORTAL_REDIRECT_URI } from '../../src/testing/own-api-client.ts';
 import { lastWholeMonth } from '../../src/features/usage/model/export-selection.ts';
-import { todayIn } from '../../src/features/usage/range.ts';
+import { todayIn } from '../../src/features/usage/model/range.ts';
 
 /** In this engineer's bench port range; loopback only. */
 const PORT = 4602;

@@ -7,19 +7,23 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { NODE_BASE_URL, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from '../../../custodian/node.ts';
-import { ANONYMOUS_BASE_URL, anonymizeDocument } from '../../../espi/anonymize.ts';
-import type { EspiDocument } from '../../../espi/model.ts';
-import { readEspi } from '../../../espi/read.ts';
-import { CSV_COLUMNS, writeCsv } from '../../../espi/write-csv.ts';
-import { writeDownloadMyData } from '../../../espi/write-xml.ts';
+import {
+  ANONYMOUS_BASE_URL,
+  anonymizeDocument,
+  type EspiDocument,
+  readEspi,
+  CSV_COLUMNS,
+  writeCsv,
+  writeDownloadMyData,
+} from '../../../espi/index.ts';
 import { createApiClient } from '../../../lib/api-client.ts';
 import { codeFlow } from '../../../testing/custodian-client.ts';
 import { parseCsv } from '../../../testing/csv.ts';
 import { schemaErrors } from '../../../testing/test-data.ts';
-import { clockFor, usagePointIn } from '../clock.ts';
-import { documentForExport } from '../export-document.ts';
+import { clockFor, usagePointIn } from '../model/clock.ts';
+import { documentForExport } from '../model/export-document.ts';
 import { createByteFormatter, type ExportSettings } from '../model/export-format.ts';
-import { fetchWindow, rangeBounds, type DayRange } from '../range.ts';
+import { fetchWindow, rangeBounds, type DayRange } from '../model/range.ts';
 import { exportMeters, type ExportMeter, type MeterWritten, type RunOutcome } from './export-meters.ts';
 import { feedUrl } from './usage-feed.ts';
 import type { UsagePointListing } from './usage-points.ts';

@@ -13,7 +13,7 @@ import type { ApiClient } from '../../../lib/api-client.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { anySignal } from '../../../lib/any-signal.ts';
 import type { MeterFeed, MeterPart } from '../model/export-format.ts';
-import { fetchWindow, type DayRange } from '../range.ts';
+import { fetchWindow, type DayRange } from '../model/range.ts';
 import { feedUrl } from './usage-feed.ts';
 
 export interface ExportMeter {

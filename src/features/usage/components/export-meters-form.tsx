@@ -1,14 +1,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
-import { countOf } from '../../../espi/plural.ts';
-import { serviceLabel } from '../../../espi/service-kind.ts';
+import { countOf, serviceLabel } from '../../../espi/index.ts';
 import { useConfig } from '../../../lib/api-context.tsx';
 import type { UsagePointListing } from '../api/usage-points.ts';
 import type { ExportMeter } from '../api/export-meters.ts';
 import type { ExportFormat } from '../model/export-format.ts';
 import { chosenMeters, lastWholeMonth, meterCaveat, servicesOf, sitesOf } from '../model/export-selection.ts';
 import { useMetersExport } from '../hooks/use-meters-export.ts';
-import { dayNumber, rangeDays, todayIn, type DayRange } from '../range.ts';
+import { dayNumber, rangeDays, todayIn, type DayRange } from '../model/range.ts';
 import { ExportProgressView } from './export-progress.tsx';
 
 /** The longest range one export takes: a year of 15-minute readings for every meter is already 45 GB of XML. */

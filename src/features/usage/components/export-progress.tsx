@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
-import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
-import { countOf } from '../../../espi/plural.ts';
+import { DISPLAY_LOCALE, countOf } from '../../../espi/index.ts';
 import type { MeterSkipped, ExportMeter } from '../api/export-meters.ts';
 import type { ExportProgress, ExportState } from '../hooks/use-meters-export.ts';
 

@@ -6,7 +6,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useApiClient } from '../../../lib/api-context.tsx';
 import type { ExportSettings } from '../model/export-format.ts';
-import { startFormatWorker, type WorkerPartWriter } from '../api/export-format-client.ts';
+import { startFormatWorker, type WorkerPartWriter } from '../workers/export-format-client.ts';
 import { exportMeters, type ExportMeter, type MeterSkipped } from '../api/export-meters.ts';
 import { bestSinkKind, openSink, type ExportSink } from '../api/export-sinks.ts';
 

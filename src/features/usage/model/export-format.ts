@@ -5,15 +5,20 @@
  * its memory does not grow with the export. Pure: it runs in the export worker (export-format-worker.ts)
  * and, in the benchmark, in Node.
  */
-import { ANONYMOUS_BASE_URL, createAnonymizer } from '../../../espi/anonymize.ts';
-import type { EspiDocument } from '../../../espi/model.ts';
-import { readEspi } from '../../../espi/read.ts';
-import { rawToDisplayFactor, displayUnitFor, COST_DIVISOR } from '../../../espi/units.ts';
-import { createCsvWriter } from '../../../espi/write-csv.ts';
-import { createDownloadMyDataWriter } from '../../../espi/write-xml.ts';
-import { clockFor, rulesForZone } from '../clock.ts';
-import { documentForExport } from '../export-document.ts';
-import { rangeBounds, type DayRange } from '../range.ts';
+import {
+  ANONYMOUS_BASE_URL,
+  createAnonymizer,
+  type EspiDocument,
+  readEspi,
+  rawToDisplayFactor,
+  displayUnitFor,
+  COST_DIVISOR,
+  createCsvWriter,
+  createDownloadMyDataWriter,
+} from '../../../espi/index.ts';
+import { clockFor, rulesForZone } from './clock.ts';
+import { documentForExport } from './export-document.ts';
+import { rangeBounds, type DayRange } from './range.ts';
 
 export type ExportFormat = 'xml' | 'csv';
 

@@ -3,9 +3,9 @@
  * some services. Disconnected meters are never left out silently: they are counted and named with the
  * reason, and included unless the customer leaves them out (their history stays readable).
  */
-import { civilFromDays, daysFromCivil } from '../../../espi/local-time.ts';
+import { civilFromDays, daysFromCivil } from '../../../espi/index.ts';
 import type { UsagePointListing } from '../api/usage-points.ts';
-import { dateOfDay, dayNumber, type DayRange } from '../range.ts';
+import { dateOfDay, dayNumber, type DayRange } from './range.ts';
 
 export interface ExportChoice {
   /** A site's name, or undefined for every site. */

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { QueryView } from '../../../components/ui/query-view.tsx';
-import { useUsagePoints } from '../api/use-usage.ts';
+import { useUsagePoints } from '../hooks/use-usage.ts';
 import { ExportMetersForm } from '../components/export-meters-form.tsx';
-import '../usage.css';
+import '../components/usage.css';
 
 /** Download My Data for many meters at once (issue 16). */
 export function Component() {

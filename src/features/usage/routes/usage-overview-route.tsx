@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { DISPLAY_LOCALE } from '../../../espi/display-locale.ts';
+import { DISPLAY_LOCALE } from '../../../espi/index.ts';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';

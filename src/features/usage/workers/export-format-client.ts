@@ -3,7 +3,7 @@
  * Requests are answered in order, each matched by its id.
  */
 import type { ExportSettings, MeterFeed } from '../model/export-format.ts';
-import type { PartWriter } from './export-meters.ts';
+import type { PartWriter } from '../api/export-meters.ts';
 import type { FormatRequest, FormatResponse } from './export-format-protocol.ts';
 
 export interface WorkerPartWriter extends PartWriter {
