@@ -5,7 +5,8 @@
  * server, writing either as it goes to a file, or into memory first and then to the file, as the
  * single-meter download does (one text, then a Blob). Prints its figures as JSON.
  *
- * Arguments: <base URL> <access token> <streamed|in-memory> <from> <to> <output file>
+ * Arguments: <base URL> <streamed|in-memory> <from> <to> <output file>; the access token in EXPORT_TOKEN
+ * (not an argument, which any process on the machine can list).
  */
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -15,7 +16,8 @@ import { exportMeters, type ByteSink, type ExportMeter } from '../src/features/u
 import { createByteFormatter } from '../src/features/usage/model/export-format.ts';
 import type { UsagePointListing } from '../src/features/usage/api/usage-points.ts';
 
-const [base = '', token = '', mode = 'streamed', from = '', to = '', output = ''] = process.argv.slice(2);
+const [base = '', mode = 'streamed', from = '', to = '', output = ''] = process.argv.slice(2);
+const token = process.env.EXPORT_TOKEN ?? '';
 const range = { from, to };
 const api = createApiClient({
   getAccessToken: async () => token,

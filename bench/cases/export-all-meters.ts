@@ -40,8 +40,8 @@ async function exportOnce(mode: 'streamed' | 'in-memory', token: string, from: s
   try {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [fileURLToPath(new URL('../export-client.ts', import.meta.url)), BASE, token, mode, from, to, output],
-      { maxBuffer: 1 << 20 },
+      [fileURLToPath(new URL('../export-client.ts', import.meta.url)), BASE, mode, from, to, output],
+      { maxBuffer: 1 << 20, env: { ...process.env, EXPORT_TOKEN: token } },
     );
     const figures = JSON.parse(stdout) as ExportFigures;
     if (!figures.complete || figures.skipped > 0)
