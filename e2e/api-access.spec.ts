@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
 import { custodian } from './demo-custodian.ts';
+import { createClient, everywhereStored, expectCreateForm, shownSecret } from './api-client-page.ts';
 
 /** The password grant the customer's script makes, with the client's id and secret. */
 function passwordGrant(page: Page, clientId: string, secret: string) {
@@ -14,16 +15,6 @@ function passwordGrant(page: Page, clientId: string, secret: string) {
     form: { grant_type: 'password', username: 'commercial', password: 'demo' },
     headers: { Authorization: `Basic ${btoa(`${clientId}:${secret}`)}` },
   });
-}
-
-/** Every key and value of both storages and the address: where a secret must never end up. */
-async function everywhereStored(page: Page): Promise<string> {
-  const stored = await page.evaluate(() =>
-    [localStorage, sessionStorage]
-      .flatMap((storage) => Object.keys(storage).map((key) => `${key}=${storage.getItem(key) ?? ''}`))
-      .join('\n'),
-  );
-  return `${page.url()}\n${stored}`;
 }
 
 test.describe('API access', () => {
@@ -42,17 +33,9 @@ test.describe('API access', () => {
     // Sign-in is three full page loads of a demo build on shared cores, then 1,280 meters.
     test.slow();
     await openSignedIn(page, '/api-access', 'commercial');
-    await expect(page.getByRole('heading', { name: 'Create your API client' })).toBeVisible({
-      timeout: 30_000,
-    });
-    await expect(page.locator('input[type=password]')).toHaveCount(0);
-    await expectNoAxeViolations(page);
-    await page.getByRole('button', { name: 'Create API client' }).click();
-
-    await expect(page.getByRole('heading', { name: 'Your API client is ready' })).toBeFocused();
+    await expectCreateForm(page);
+    const secret = await createClient(page);
     const clientId = (await page.locator('dl.details code').first().textContent()) ?? '';
-    const secret = (await page.locator('.api-access__copyable pre').textContent()) ?? '';
-    expect(secret).toMatch(/^gbs_[\w-]{43}$/);
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
     await page.getByRole('button', { name: 'I have copied the secret' }).click();
@@ -79,7 +62,7 @@ test.describe('API access', () => {
     await page.getByRole('button', { name: 'Rotate secret' }).click();
     await page.getByRole('button', { name: 'Rotate now' }).click();
     await expect(page.getByRole('heading', { name: 'Your new client secret' })).toBeFocused();
-    const rotated = (await page.locator('.api-access__copyable pre').textContent()) ?? '';
+    const rotated = await shownSecret(page);
     expect(rotated).not.toBe(secret);
     expect((await passwordGrant(page, clientId, secret)).body?.error).toBe('invalid_client');
     expect((await passwordGrant(page, clientId, rotated)).status).toBe(200);

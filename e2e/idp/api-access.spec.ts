@@ -6,8 +6,8 @@
  * refused. The demo build cannot serve here: its custodian lives in the page's service worker, which
  * a script outside the browser cannot reach.
  */
-import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from '../fixtures.ts';
+import { createClient, everywhereStored, expectCreateForm } from '../api-client-page.ts';
 import { savedPythonScript } from '../own-data-script.ts';
 import { openSignedIn } from './provider-sign-in.ts';
 import { CUSTODIAN_URL } from './servers.ts';
@@ -20,16 +20,6 @@ const DEVICES = [
   { name: 'phone', use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
 ];
 
-/** Every key and value of both storages and the address: where a secret must never end up. */
-async function everywhereStored(page: Page): Promise<string> {
-  const stored = await page.evaluate(() =>
-    [localStorage, sessionStorage]
-      .flatMap((storage) => Object.keys(storage).map((key) => `${key}=${storage.getItem(key) ?? ''}`))
-      .join('\n'),
-  );
-  return `${page.url()}\n${stored}`;
-}
-
 for (const device of DEVICES) {
   test.describe(`on a ${device.name}`, () => {
     test.use(device.use);
@@ -38,13 +28,7 @@ for (const device of DEVICES) {
       page,
     }) => {
       await openSignedIn(page, '/api-access', 'commercial');
-      // The account's 1,280 meters load first (the ceiling is chosen by site).
-      await expect(page.getByRole('heading', { name: 'Create your API client' })).toBeVisible({
-        timeout: 30_000,
-      });
-      // No password field anywhere: the script sends the password, not the portal.
-      await expect(page.locator('input[type=password]')).toHaveCount(0);
-      await expectNoAxeViolations(page);
+      await expectCreateForm(page);
 
       // The ceiling: electricity only, 90 days, the meters of one site.
       await page.getByRole('checkbox', { name: 'Natural gas use' }).uncheck();
@@ -52,11 +36,7 @@ for (const device of DEVICES) {
       await page.getByLabel('History').selectOption({ label: '90 days (about 3 months)' });
       await page.getByRole('radio', { name: 'The meters of the sites chosen below' }).check();
       await page.getByRole('list', { name: 'Sites' }).getByRole('checkbox').first().check();
-      await page.getByRole('button', { name: 'Create API client' }).click();
-
-      await expect(page.getByRole('heading', { name: 'Your API client is ready' })).toBeFocused();
-      const secret = (await page.locator('.api-access__copyable pre').textContent()) ?? '';
-      expect(secret).toMatch(/^gbs_[\w-]{43}$/);
+      const secret = await createClient(page);
       await expect(page.getByRole('button', { name: 'Copy client secret' })).toBeVisible();
       await expectNoAxeViolations(page);
       await expectNoHorizontalScroll(page);

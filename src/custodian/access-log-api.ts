@@ -5,8 +5,9 @@
  */
 import { ACCESS_LOG_CAP, accessLogOf, lastAccessedAt } from './access-log.ts';
 import type { CustodianContext } from './context.ts';
-import { isoSeconds, json } from './http-util.ts';
+import { json } from './http-util.ts';
 import type { AccessLogEntry, StoredAuthorization } from './state.ts';
+import { isoSeconds, secondsOf } from '../espi/index.ts';
 
 interface LogQuery {
   /** Epoch seconds, inclusive. */
@@ -28,7 +29,7 @@ function parseLogQuery(params: URLSearchParams): LogQuery | string {
     if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(ms)) {
       return `${name} must be an RFC 3339 date-time such as 2025-06-01T00:00:00Z, not "${value}".`;
     }
-    query[name] = Math.floor(ms / 1000);
+    query[name] = secondsOf(ms);
   }
   const usagePointId = params.get('usagePointId');
   if (usagePointId) query.usagePointId = usagePointId;

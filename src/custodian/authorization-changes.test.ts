@@ -16,6 +16,7 @@ import {
 } from '../testing/custodian-client.ts';
 import { TEST_START } from '../testing/node-custodian.ts';
 import { assertValidEspi } from '../testing/test-data.ts';
+import { millisOf } from '../espi/index.ts';
 
 const DAY = 86_400;
 const NOTIFY_URI = 'https://third-party.test/espi/notify';
@@ -104,7 +105,7 @@ async function clientToken(): Promise<TokenResponse> {
 
 const usagePointsIn = (xml: string) =>
   [...xml.matchAll(/<link rel="self" href="[^"]*\/UsagePoint\/([^"/]+)"/g)].map((m) => m[1]);
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+const iso = (seconds: number) => new Date(millisOf(seconds)).toISOString();
 
 describe('narrowing an authorization', () => {
   it('narrows meters, data blocks and the end at once in the third party’s Authorization, feed and token', async () => {

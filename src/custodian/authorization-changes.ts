@@ -10,7 +10,7 @@
  * needs the app to ask again, through consent.
  */
 import { z } from 'zod';
-import { COMMODITY_BLOCKS, formatScope, isDataBlock, parseScope } from '../espi/index.ts';
+import { COMMODITY_BLOCKS, formatScope, isDataBlock, parseScope, secondsOfIso } from '../espi/index.ts';
 import { authorizationStatus, type CustodianContext } from './context.ts';
 import { notify } from './bulk-notifications.ts';
 import type { AuthorizationChange, AuthorizationTerms, StoredAuthorization } from './state.ts';
@@ -132,7 +132,7 @@ function nextTerms(
     };
   }
 
-  const end = request.end === undefined ? before.end : Math.floor(Date.parse(request.end) / 1000);
+  const end = request.end === undefined ? before.end : secondsOfIso(request.end);
   if (action === 'narrowed' && end !== null && before.end !== null && end > before.end) {
     widened.push('a later end (renew instead)');
   }

@@ -3,7 +3,7 @@
  * that post back to the same URL and run the same logic as the JSON interaction endpoints the
  * browser demo's page calls. Every text from a client or the directory is HTML-escaped.
  */
-import { serviceLabel } from '../espi/index.ts';
+import { type EpochSeconds, millisOf, serviceLabel } from '../espi/index.ts';
 import { nowSeconds, type CustodianContext } from './context.ts';
 import { checkAuthorizeRequest } from './oauth/authorize.ts';
 import { decide } from './oauth/decision.ts';
@@ -193,8 +193,8 @@ ${seen ? `<ul>${seen}</ul>` : '<p>None of your meters has the data this applicat
 const DAY = 86_400;
 
 /** YYYY-MM-DD of an instant, in UTC: the page's dates are UTC days (it has no customer zone to show). */
-function utcDay(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toISOString().slice(0, 10);
+function utcDay(epochSeconds: EpochSeconds): string {
+  return new Date(millisOf(epochSeconds)).toISOString().slice(0, 10);
 }
 
 /**

@@ -9,9 +9,9 @@
  * (`NOTIFY_URI`) gets each one POSTed too, and the log says how the POST went. The same log and POST
  * tell any third party that a customer narrowed or renewed its authorization (authorization-changes.ts).
  */
-import { escapeXml } from '../espi/index.ts';
+import { escapeXml, isoSeconds } from '../espi/index.ts';
 import { authenticate, nowSeconds, type CustodianContext } from './context.ts';
-import { bearerError, isoSeconds, json } from './http-util.ts';
+import { bearerError, json } from './http-util.ts';
 import type { BulkGrant, BulkNotification } from './state.ts';
 
 /** Notifications kept in the log, newest last: enough for an aggregator polling now and then. */

@@ -9,6 +9,7 @@ import { createRateLimits, type RateLimits } from './rate-limits.ts';
 import type { BulkGrant, CustodianStore, StoredAuthorization } from './state.ts';
 import type { ExternalIssuer } from './external-issuer.ts';
 import { ESPI_RESOURCE_PATH, verifyToken, type GrantClaims } from './tokens.ts';
+import { secondsOf } from '../espi/index.ts';
 
 export interface CustodianContext {
   /** Base URL `B`, no trailing slash; also the OIDC issuer. */
@@ -84,7 +85,7 @@ export function findClient(ctx: CustodianContext, clientId: string): Client | un
 }
 
 export function nowSeconds(ctx: CustodianContext): number {
-  return Math.floor(ctx.now() / 1000);
+  return secondsOf(ctx.now());
 }
 
 export type AuthorizationStatus = 'active' | 'expired' | 'revoked' | 'denied';

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { lastAccessedAt } from './access-log.ts';
 import { accessLogResponse } from './access-log-api.ts';
-import { serviceKindName } from '../espi/index.ts';
+import { isoSeconds, secondsOfIso, serviceKindName } from '../espi/index.ts';
 import {
   authenticate,
   authorizationStatus,
@@ -25,7 +25,7 @@ import {
   findUsagePoint,
   type Customer,
 } from './directory.ts';
-import { bearerError, isoSeconds, json, notFound, readJson } from './http-util.ts';
+import { bearerError, json, notFound, readJson } from './http-util.ts';
 import { bulkDataSets, bulkScope, dataSetFor } from './bulk.ts';
 import { notifyMembership } from './bulk-notifications.ts';
 import { changeAuthorization } from './authorization-changes.ts';
@@ -302,7 +302,7 @@ async function createGrant(r: CustomerRequest): Promise<{ status: number; body: 
       },
     };
   }
-  const termEnd = body.termEnd === null ? null : Math.floor(Date.parse(body.termEnd) / 1000);
+  const termEnd = body.termEnd === null ? null : secondsOfIso(body.termEnd);
   if (termEnd !== null && termEnd <= r.at) {
     return {
       status: 422,

@@ -7,7 +7,7 @@
  *
  * Records are descriptors (resources.ts): a Statement's amount is computed only when it is written.
  */
-import type { CustomerEntry, CustomerResourceName, StreetAddress } from '../espi/index.ts';
+import type { CustomerEntry, CustomerResourceName, EpochSeconds, StreetAddress } from '../espi/index.ts';
 import type { CustodianContext } from './context.ts';
 import type { Customer, UsagePointInfo } from './directory.ts';
 import {
@@ -80,7 +80,7 @@ function structural(build: () => CustomerEntry): EntryDescriptor {
 }
 
 /** The months a site has been billed for, most recent last, each with the day its bill was issued. */
-function billedMonths(site: Site, nowSeconds: number): { period: BlockSpan; issued: number }[] {
+function billedMonths(site: Site, nowSeconds: EpochSeconds): { period: BlockSpan; issued: number }[] {
   const [first] = site.usagePoints;
   if (!first) return [];
   const { clock } = zoneOf(first.zone);
@@ -103,7 +103,7 @@ function monthName(period: BlockSpan): string {
 }
 
 /** What a site's bill for a period comes to: every usage point of the account, hundred-thousandths of USD. */
-function billAmount(site: Site, period: BlockSpan, nowSeconds: number): number {
+function billAmount(site: Site, period: BlockSpan, nowSeconds: EpochSeconds): number {
   return site.usagePoints.reduce((sum, up) => sum + periodTotals(up, period, nowSeconds).cost, 0);
 }
 
@@ -115,7 +115,7 @@ export function customerRecords(
   ctx: CustodianContext,
   customer: Customer,
   reach: readonly UsagePointInfo[],
-  nowSeconds: number,
+  nowSeconds: EpochSeconds,
 ): CustomerRecord[] {
   const href = (name: CustomerResourceName, id: string) => `${ctx.espiBase}/${name}/${id}`;
   const reachable = new Set(reach.map((up) => up.id));

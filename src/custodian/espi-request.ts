@@ -3,11 +3,11 @@
  * request with its caller, the query parameters of docs/espi.md 1.4, the Atom answers and the two token
  * checks after authentication (a customer-data token, the usage points it reaches).
  */
-import type { EspiEntry } from '../espi/index.ts';
+import { type EspiEntry, isoSeconds, secondsOf } from '../espi/index.ts';
 import { espiScopeOf, type Caller, type CustodianContext } from './context.ts';
 import { findUsagePoint, type UsagePointInfo } from './directory.ts';
 import { ATOM, PAGE_SIZE, type Page } from './feed-stream.ts';
-import { bearerError, isoSeconds } from './http-util.ts';
+import { bearerError } from './http-util.ts';
 import { inUpdatedWindow, type EntryDescriptor, type ResourceScope, type TimeWindow } from './resources.ts';
 import { isScopeWithin, narrowScope, scopeLimits } from './scope-limits.ts';
 
@@ -40,7 +40,7 @@ export function parseQuery(url: URL): Query | string {
     if (!DATE_TIME.test(value) || Number.isNaN(ms)) {
       return `${name} must be an xs:dateTime such as 2025-01-31T00:00:00Z, not "${value}".`;
     }
-    query[key] = Math.floor(ms / 1000);
+    query[key] = secondsOf(ms);
   }
   // depth is "the maximum number of entries to be transferred" (GBA description): a page size like
   // max-results, which wins when both are given.

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createExternalIssuer } from './external-issuer.ts';
 import { createCustodian } from './handlers.ts';
 import { codeFlow } from '../testing/custodian-client.ts';
+import { nowInSeconds } from '../espi/index.ts';
 
 const B = 'https://custodian.test';
 const ISSUER = 'https://idp.test';
@@ -34,7 +35,7 @@ afterAll(() => server.close());
 async function accessToken(
   override: { claims?: JWTPayload; typ?: string; key?: CryptoKey; lifetime?: number; audience?: string } = {},
 ): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
+  const now = nowInSeconds();
   return new SignJWT({
     sub: 'commercial',
     client_id: 'green-button-portal',

@@ -9,6 +9,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { PORTAL_CLIENT_ID, findCustomerByUsername } from './directory.ts';
 import type { GrantClaims, VerifyResult } from './tokens.ts';
+import { type EpochSeconds, millisOf } from '../espi/index.ts';
 
 export interface ExternalIssuerOptions {
   /** The issuer identifier, exactly as in its tokens' `iss` and its discovery document. */
@@ -21,7 +22,7 @@ export interface ExternalIssuer {
   issuer: string;
   audience: string;
   /** Verifies an access token of the issuer and maps it to the grant it acts under here. */
-  verify(token: string, nowSeconds: number): Promise<VerifyResult<GrantClaims>>;
+  verify(token: string, nowSeconds: EpochSeconds): Promise<VerifyResult<GrantClaims>>;
 }
 
 interface AccessTokenClaims extends JWTPayload {
@@ -59,7 +60,7 @@ export function createExternalIssuer(options: ExternalIssuerOptions): ExternalIs
           audience: options.audience,
           typ: 'at+jwt',
           requiredClaims: ['sub', 'exp', 'jti'],
-          currentDate: new Date(nowSeconds * 1000),
+          currentDate: new Date(millisOf(nowSeconds)),
         }));
       } catch (error) {
         const code = (error as { code?: string }).code;

@@ -5,8 +5,8 @@
  * memory, not the whole document. Between chunks (and every few thousand skipped entries) the stream
  * gives the event loop a turn, so other requests are answered while a large feed is being written.
  */
-import { type EspiEntry, writeFeedChunks } from '../espi/index.ts';
-import { isoSeconds } from './http-util.ts';
+import { type EspiEntry, isoSeconds, writeFeedChunks } from '../espi/index.ts';
+
 import type { EntryDescriptor } from './resources.ts';
 
 export const PAGE_SIZE = { default: 2000, max: 5000 } as const;

@@ -114,8 +114,3 @@ export async function readJson(request: Request): Promise<unknown> {
     return undefined;
   }
 }
-
-/** ISO-8601 UTC, whole seconds. */
-export function isoSeconds(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}

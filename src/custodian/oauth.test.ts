@@ -9,6 +9,8 @@ import {
   pkcePair,
   postForm,
   postJson,
+  redeemCode,
+  signInStep,
   type TokenResponse,
 } from '../testing/custodian-client.ts';
 import { PORTAL, THIRD_PARTY, THIRD_PARTY_AUTH, startClockedCustodian } from '../testing/node-custodian.ts';
@@ -128,11 +130,7 @@ describe('consent shares no more than asked', () => {
   const YEAR = 365 * 86_400;
   /** Signs household in for BrightWatt's electricity-only scope: the consent step's answer. */
   async function consentStep() {
-    const response = await postJson(`${B}/oauth/interaction/sign-in`, {
-      request: await valid(),
-      username: 'household',
-      password: 'demo',
-    });
+    const response = await signInStep(B, THIRD_PARTY, (await pkcePair()).challenge);
     expect(response.status).toBe(200);
     return (await response.json()) as {
       interaction: string;
@@ -202,18 +200,8 @@ describe('authorization_code with PKCE', () => {
 
   it('refuses a wrong verifier, a reused code and a different redirect_uri', async () => {
     const { verifier, challenge } = await pkcePair();
-    const exchange = async (code: string, changes: Record<string, string> = {}) =>
-      postForm(
-        `${B}/oauth/token`,
-        {
-          grant_type: 'authorization_code',
-          code,
-          redirect_uri: THIRD_PARTY.redirectUri,
-          code_verifier: verifier,
-          ...changes,
-        },
-        THIRD_PARTY_AUTH,
-      );
+    const exchange = (code: string, changes: Record<string, string> = {}) =>
+      redeemCode(B, THIRD_PARTY, { code, verifier, secret: THIRD_PARTY.secret }, changes);
     const code = (await authorizeRedirect(B, THIRD_PARTY, challenge)).searchParams.get('code') ?? '';
     const wrong = await exchange(code, { code_verifier: `${verifier}x` });
     expect(wrong.status).toBe(400);
@@ -237,16 +225,7 @@ describe('authorization_code with PKCE', () => {
     const { verifier, challenge } = await pkcePair();
     const code = (await authorizeRedirect(B, THIRD_PARTY, challenge)).searchParams.get('code') ?? '';
     clock.ms += 61_000;
-    const response = await postForm(
-      `${B}/oauth/token`,
-      {
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: THIRD_PARTY.redirectUri,
-        code_verifier: verifier,
-      },
-      THIRD_PARTY_AUTH,
-    );
+    const response = await redeemCode(B, THIRD_PARTY, { code, verifier, secret: THIRD_PARTY.secret });
     expect(((await response.json()) as { error_description: string }).error_description).toMatch(/expired/);
   });
 

@@ -8,10 +8,11 @@
 import { z } from 'zod';
 import { nowSeconds, type CustodianContext } from './context.ts';
 import { OWN_DATA_SCOPE, type Customer } from './directory.ts';
-import { isoSeconds, json, notFound, readJson } from './http-util.ts';
+import { json, notFound, readJson } from './http-util.ts';
 import { OWN_API_LIFETIMES, hashSecret, ownApiAuthorizationId } from './own-api-clients.ts';
 import { isScopeWithin } from './scope-limits.ts';
 import type { OwnApiClient, OwnApiToken } from './state.ts';
+import { isoSeconds } from '../espi/index.ts';
 
 interface OwnApiRequest {
   ctx: CustodianContext;

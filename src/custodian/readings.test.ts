@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findUsagePoint } from './directory.ts';
 import { blockSpans, dataEnd, generateBlock, zoneOf, ESTIMATED, HISTORY_DAYS } from './readings.ts';
+import { millisOf } from '../espi/index.ts';
 
 const now = Date.parse('2025-06-15T12:00:00Z') / 1000;
 const household = findUsagePoint('up-1001-e');
@@ -12,7 +13,7 @@ if (!delivered || !received) throw new Error('directory changed');
 describe('the seeded generator', () => {
   it('publishes late: data ends at a local midnight more than 30 hours before now', () => {
     const end = dataEnd(zoneOf('America/Los_Angeles'), now);
-    expect(new Date(end * 1000).toISOString()).toBe('2025-06-13T07:00:00.000Z');
+    expect(new Date(millisOf(end)).toISOString()).toBe('2025-06-13T07:00:00.000Z');
     const spans = blockSpans(household, -Infinity, Infinity, now);
     expect(spans).toHaveLength(HISTORY_DAYS);
     expect(spans.at(-1)?.end).toBe(end);

@@ -7,6 +7,7 @@
  */
 import {
   createLocalTime,
+  type EpochSeconds,
   type IntervalReadings,
   type LocalTime,
   type LocalTimeParameters,
@@ -49,11 +50,11 @@ export function allZones(): Zone[] {
 }
 
 /** The end of published data: the local midnight whose day was published 30 h after it ended. */
-export function dataEnd(z: Zone, nowSeconds: number): number {
+export function dataEnd(z: Zone, nowSeconds: EpochSeconds): number {
   return z.clock.startOfLocalDay(nowSeconds - PUBLICATION_LAG);
 }
 
-export function dataStart(z: Zone, nowSeconds: number): number {
+export function dataStart(z: Zone, nowSeconds: EpochSeconds): number {
   return z.clock.addLocalDays(dataEnd(z, nowSeconds), -HISTORY_DAYS);
 }
 
@@ -68,7 +69,12 @@ export interface BlockSpan {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Blocks lying wholly inside [from, to), clipped to the published data. */
-export function blockSpans(up: UsagePointInfo, from: number, to: number, nowSeconds: number): BlockSpan[] {
+export function blockSpans(
+  up: UsagePointInfo,
+  from: number,
+  to: number,
+  nowSeconds: EpochSeconds,
+): BlockSpan[] {
   const z = zoneOf(up.zone);
   const { clock } = z;
   const first = Math.max(from, dataStart(z, nowSeconds));
@@ -95,7 +101,11 @@ export function blockSpans(up: UsagePointInfo, from: number, to: number, nowSeco
 }
 
 /** The block a URL key names, if it is published. */
-export function blockSpanByKey(up: UsagePointInfo, key: string, nowSeconds: number): BlockSpan | undefined {
+export function blockSpanByKey(
+  up: UsagePointInfo,
+  key: string,
+  nowSeconds: EpochSeconds,
+): BlockSpan | undefined {
   const match = /^(\d{4})(\d{2})(\d{2})?$/.exec(key);
   if (!match) return undefined;
   const { clock } = zoneOf(up.zone);

@@ -6,12 +6,14 @@
 import {
   type AtomMeta,
   type Authorization,
+  type EpochSeconds,
   type EspiEntry,
   espiId,
   type IntervalReadings,
+  isoSeconds,
   type UsageSummary,
 } from '../espi/index.ts';
-import { isoSeconds } from './http-util.ts';
+
 import type { ReadingSpec, UsagePointInfo } from './directory.ts';
 import type { CustodianContext } from './context.ts';
 import {
@@ -50,7 +52,7 @@ export interface EntryDescriptor {
 
 export interface ResourceScope {
   ctx: CustodianContext;
-  nowSeconds: number;
+  nowSeconds: EpochSeconds;
   limits: ScopeLimits;
   /** The subscription whose URL space the entries live in. */
   subscriptionId: string;
@@ -209,7 +211,7 @@ export function billingPeriods(
   up: UsagePointInfo,
   from: number,
   to: number,
-  nowSeconds: number,
+  nowSeconds: EpochSeconds,
 ): BlockSpan[] {
   const { clock } = zoneOf(up.zone);
   const last = Math.min(to, dataEnd(zoneOf(up.zone), nowSeconds));
@@ -240,7 +242,7 @@ export function billingPeriods(
 export function periodTotals(
   up: UsagePointInfo,
   period: BlockSpan,
-  nowSeconds: number,
+  nowSeconds: EpochSeconds,
 ): { total: number; cost: number } {
   const spec = up.readings[0];
   if (!spec) return { total: 0, cost: 0 };

@@ -14,8 +14,10 @@ import {
   pkcePair,
   postForm,
   postJson,
+  redeemCode,
+  signInStep,
 } from '../testing/custodian-client.ts';
-import { PORTAL, THIRD_PARTY, THIRD_PARTY_AUTH, startClockedCustodian } from '../testing/node-custodian.ts';
+import { PORTAL, THIRD_PARTY, startClockedCustodian } from '../testing/node-custodian.ts';
 import { signToken } from './tokens.ts';
 import { commercialApiClient } from '../testing/own-api-client.ts';
 
@@ -38,37 +40,14 @@ describe('single-use credentials under parallel use', () => {
   it('redeems an authorization code once, however many redemptions race', async () => {
     const { verifier, challenge } = await pkcePair();
     const code = (await authorizeRedirect(B, THIRD_PARTY, challenge)).searchParams.get('code') ?? '';
-    const redeem = () =>
-      postForm(
-        `${B}/oauth/token`,
-        {
-          grant_type: 'authorization_code',
-          code,
-          redirect_uri: THIRD_PARTY.redirectUri,
-          code_verifier: verifier,
-        },
-        THIRD_PARTY_AUTH,
-      );
+    const redeem = () => redeemCode(B, THIRD_PARTY, { code, verifier, secret: THIRD_PARTY.secret });
     const statuses = (await Promise.all(Array.from({ length: 30 }, redeem))).map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 400)).toHaveLength(29);
   });
 
   it('turns one consent into one authorization, however often it is posted', async () => {
-    const { challenge } = await pkcePair();
-    const signIn = await postJson(`${B}/oauth/interaction/sign-in`, {
-      request: {
-        client_id: THIRD_PARTY.clientId,
-        redirect_uri: THIRD_PARTY.redirectUri,
-        response_type: 'code',
-        scope: THIRD_PARTY.scope,
-        state: 's',
-        code_challenge: challenge,
-        code_challenge_method: 'S256',
-      },
-      username: 'household',
-      password: 'demo',
-    });
+    const signIn = await signInStep(B, THIRD_PARTY, (await pkcePair()).challenge);
     const { interaction } = (await signIn.json()) as { interaction: string };
     const before = Object.keys(custodian.store.state.authorizations).length;
     const decide = () =>

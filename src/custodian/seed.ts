@@ -4,7 +4,7 @@
  * every registered client has the Authorization its client_credentials tokens point to.
  */
 import { CUSTOMERS, OWN_DATA_SCOPE, THIRD_PARTIES, type Client, type Customer } from './directory.ts';
-import { formatScope, parseScope } from '../espi/index.ts';
+import { type EpochMillis, type EpochSeconds, formatScope, parseScope, secondsOf } from '../espi/index.ts';
 import { bulkDataSets, type BulkDataSet } from './bulk.ts';
 import { POPULATION_SIZE, findAnyCustomer, syntheticCustomer, syntheticCustomerId } from './population.ts';
 import { DEFAULT_FAULTS, type BulkGrant, type CustodianState, type StoredAuthorization } from './state.ts';
@@ -55,7 +55,7 @@ export function plannedAuthorization(
   customer: Customer,
   id: string,
   [clientId, state, meters]: Plan,
-  nowSeconds: number,
+  nowSeconds: EpochSeconds,
   ageDays: number,
 ): StoredAuthorization {
   const client = thirdParty(clientId);
@@ -97,7 +97,7 @@ export function plannedAuthorization(
   }
 }
 
-function ownAuthorization(customer: Customer, nowSeconds: number): StoredAuthorization {
+function ownAuthorization(customer: Customer, nowSeconds: EpochSeconds): StoredAuthorization {
   const start = nowSeconds - 3 * YEAR;
   return {
     id: `own-${customer.id}`,
@@ -120,7 +120,7 @@ export function clientAuthorizationId(clientId: string): string {
   return `client-${clientId}`;
 }
 
-function clientAuthorization(client: Client, nowSeconds: number): StoredAuthorization {
+function clientAuthorization(client: Client, nowSeconds: EpochSeconds): StoredAuthorization {
   return {
     id: clientAuthorizationId(client.clientId),
     customerId: '',
@@ -221,7 +221,7 @@ function plannedGrant(
   customerId: string,
   dataSet: BulkDataSet,
   usagePointIds: string[],
-  nowSeconds: number,
+  nowSeconds: EpochSeconds,
   ageDays: number,
   terms: SeededGrant[5],
 ): BulkGrant {
@@ -248,7 +248,7 @@ function plannedGrant(
   };
 }
 
-function seededBulkGrants(nowSeconds: number): BulkGrant[] {
+function seededBulkGrants(nowSeconds: EpochSeconds): BulkGrant[] {
   return SEEDED_GRANTS.map(([id, customerId, [clientId, index], meters, ageDays, terms]) => {
     const customer = findAnyCustomer(customerId);
     const dataSet = bulkDataSets(thirdParty(clientId))[index];
@@ -264,8 +264,8 @@ const FIRST_EXTRA_CUSTOMER = 1001;
  * Grants of synthetic customers joining one bulk until it holds `meters` more meters, every customer's
  * terms a little different (demo control `PUT /__demo/bulks/{bulkId}/population`; the bulk benchmark).
  */
-export function syntheticBulkGrants(dataSet: BulkDataSet, meters: number, nowMs: number): BulkGrant[] {
-  const nowSeconds = Math.floor(nowMs / 1000);
+export function syntheticBulkGrants(dataSet: BulkDataSet, meters: number, nowMs: EpochMillis): BulkGrant[] {
+  const nowSeconds = secondsOf(nowMs);
   const grants: BulkGrant[] = [];
   let remaining = meters;
   for (let n = FIRST_EXTRA_CUSTOMER; remaining > 0 && n <= POPULATION_SIZE; n++) {
@@ -289,8 +289,8 @@ export function syntheticBulkGrants(dataSet: BulkDataSet, meters: number, nowMs:
   return grants;
 }
 
-export function initialState(nowMs: number): CustodianState {
-  const nowSeconds = Math.floor(nowMs / 1000);
+export function initialState(nowMs: EpochMillis): CustodianState {
+  const nowSeconds = secondsOf(nowMs);
   const authorizations: StoredAuthorization[] = [];
   for (const customer of CUSTOMERS) {
     authorizations.push(ownAuthorization(customer, nowSeconds));
@@ -334,9 +334,9 @@ const NAMED_CLIENTS = THIRD_PARTIES.filter((c) => !c.bulkCapable).map((c) => c.c
 export function syntheticAuthorizations(
   customer: Customer,
   count: number,
-  nowMs: number,
+  nowMs: EpochMillis,
 ): StoredAuthorization[] {
-  const nowSeconds = Math.floor(nowMs / 1000);
+  const nowSeconds = secondsOf(nowMs);
   return Array.from({ length: count }, (_, i) =>
     plannedAuthorization(
       customer,

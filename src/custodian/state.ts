@@ -6,6 +6,7 @@
  * what the person did), memory in tests. The signing key is kept beside the state, never in it.
  */
 import type { JWK } from 'jose';
+import { type EpochSeconds, secondsOf } from '../espi/index.ts';
 
 /** Where one custodian's signing key (a private JWK) lives: generated on first start, then kept. */
 export interface KeyStore {
@@ -284,7 +285,7 @@ export function createStore(
   let state = storage.load() ?? initial();
 
   const persist = () => {
-    pruneExpired(state, Math.floor(now() / 1000));
+    pruneExpired(state, secondsOf(now()));
     storage.save(state);
   };
 
@@ -323,7 +324,7 @@ export function upgrade(parsed: Partial<CustodianState> | undefined): CustodianS
   };
 }
 
-function pruneExpired(state: CustodianState, nowSeconds: number): void {
+function pruneExpired(state: CustodianState, nowSeconds: EpochSeconds): void {
   const live = (set: JtiSet): JtiSet =>
     Object.fromEntries(Object.entries(set).filter(([, until]) => until >= nowSeconds));
   state.revokedJtis = live(state.revokedJtis);

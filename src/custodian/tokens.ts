@@ -16,6 +16,7 @@ import {
   type JWTPayload,
 } from 'jose';
 import type { KeyStore } from './state.ts';
+import { type EpochSeconds, millisOf } from '../espi/index.ts';
 
 export const TOKEN_TYPES = {
   access: 'at+jwt',
@@ -99,7 +100,7 @@ export async function jwks(issuer: string): Promise<{ keys: JWK[] }> {
 export async function signToken(
   kind: TokenKind,
   claims: JWTPayload,
-  options: { issuer: string; audience: string; nowSeconds: number; lifetime: number },
+  options: { issuer: string; audience: string; nowSeconds: EpochSeconds; lifetime: number },
 ): Promise<string> {
   const { privateKey, kid } = await signingKeys(options.issuer);
   return new SignJWT(claims)
@@ -129,7 +130,7 @@ export type VerifyResult<T> = { ok: true; claims: T } | { ok: false; reason: 'ex
 export async function verifyToken<T extends JWTPayload>(
   kind: TokenKind,
   token: string,
-  options: { issuer: string; nowSeconds: number },
+  options: { issuer: string; nowSeconds: EpochSeconds },
 ): Promise<VerifyResult<T>> {
   const { publicKey } = await signingKeys(options.issuer);
   try {
@@ -139,7 +140,7 @@ export async function verifyToken<T extends JWTPayload>(
       ...(audience ? { audience } : {}),
       typ: TOKEN_TYPES[kind],
       algorithms: ['ES256'],
-      currentDate: new Date(options.nowSeconds * 1000),
+      currentDate: new Date(millisOf(options.nowSeconds)),
     });
     return { ok: true, claims: payload as T };
   } catch (error) {

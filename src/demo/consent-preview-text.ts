@@ -4,6 +4,7 @@
  * and months are the customer's (the meter's zone), as the custodian cut them.
  */
 import type { PreviewSeries } from '../custodian/oauth/consent-preview.ts';
+import { millisOf } from '../espi/index.ts';
 
 export function bucketLabel(
   series: PreviewSeries,
@@ -15,7 +16,7 @@ export function bucketLabel(
     series.bucket === 'month'
       ? { month: 'short', year: 'numeric', timeZone }
       : { month: 'short', day: 'numeric', timeZone };
-  return new Intl.DateTimeFormat(locale, options).format(start * 1000);
+  return new Intl.DateTimeFormat(locale, options).format(millisOf(start));
 }
 
 export function previewSummary(series: PreviewSeries, timeZone: string, locale = 'en-US'): string {

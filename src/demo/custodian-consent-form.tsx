@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { describeScope, serviceLabel } from '../espi/index.ts';
+import { describeScope, type EpochSeconds, millisOf, serviceLabel } from '../espi/index.ts';
 import type { ConsentUsagePoint } from '../custodian/oauth/sign-in.ts';
 import {
   decide,
@@ -218,8 +218,8 @@ const DAY_SECONDS = 86_400;
 const TERM_SECONDS = 365 * DAY_SECONDS;
 
 /** The local calendar day of an instant, as a date field holds it (YYYY-MM-DD). */
-function dayOf(epochSeconds: number): string {
-  const d = new Date(epochSeconds * 1000);
+function dayOf(epochSeconds: EpochSeconds): string {
+  const d = new Date(millisOf(epochSeconds));
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

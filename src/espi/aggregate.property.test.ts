@@ -9,6 +9,7 @@ import { aggregate, type Aggregation } from './aggregate.ts';
 import { civilFromDays } from './local-time.ts';
 import { NO_QUALITY, type MeterReading } from './model.ts';
 import { RULES_SPAN, TEST_ZONES, clockOf, intlOffset, type TestZone } from '../testing/zones.ts';
+import { millisOf } from './time-units.ts';
 
 const HOUR = 3600;
 const DAY = 86_400;
@@ -79,7 +80,7 @@ function expectLocalHours(zone: TestZone, agg: Aggregation) {
     const start = agg.start[i] ?? NaN;
     const onTheHour = (start + intlOffset(zone.iana, start)) % HOUR === 0;
     const clockShifts = intlOffset(zone.iana, start - 1) !== intlOffset(zone.iana, start);
-    expect(onTheHour || clockShifts, `hour bucket at ${new Date(start * 1000).toISOString()}`).toBe(true);
+    expect(onTheHour || clockShifts, `hour bucket at ${new Date(millisOf(start)).toISOString()}`).toBe(true);
     expect((agg.end[i] ?? NaN) - start).toBeLessThanOrEqual(HOUR);
   }
 }

@@ -1,3 +1,4 @@
+import type { EpochSeconds } from './time-units.ts';
 /**
  * The standard's numeric code lists, transcribed from the `xs:appinfo` names of espi.xsd (ESPI 4.0,
  * version 4.0.20231213; reference section 3). The schema declares each list as a union with plain UInt16,
@@ -603,7 +604,7 @@ export function isSuspect(quality: number | undefined): boolean {
 export function authorizationState(
   status: number,
   authorizedPeriod: { start: number; duration: number } | undefined,
-  nowSeconds: number,
+  nowSeconds: EpochSeconds,
 ): 'active' | 'revoked' | 'denied' | 'expired' | 'unknown' {
   if (status === 0) return 'revoked';
   if (status === 2) return 'denied';

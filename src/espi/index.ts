@@ -68,6 +68,8 @@ export {
 } from './scope.ts';
 export type { EspiScope } from './scope.ts';
 export { SERVICE_KINDS, serviceKindName, serviceLabel } from './service-kind.ts';
+export { isoSeconds, millisOf, nowInSeconds, secondsOf, secondsOfIso } from './time-units.ts';
+export type { EpochDays, EpochMillis, EpochSeconds, LocalDate } from './time-units.ts';
 export {
   convertEnergy,
   convertVolume,

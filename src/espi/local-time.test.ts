@@ -12,6 +12,7 @@ import {
   US_DST_START,
   usZoneRules,
 } from './local-time.ts';
+import { type EpochSeconds, millisOf } from './time-units.ts';
 
 const meta = { relatedHrefs: [] };
 const ltp = (tzOffset: number, dst = true): LocalTimeParameters => ({
@@ -26,7 +27,7 @@ const utc = (iso: string) => Date.parse(iso) / 1000;
 const ianaFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Offset in seconds that the platform's IANA database gives for a zone at an instant. */
-function ianaOffset(zone: string, epochSeconds: number): number {
+function ianaOffset(zone: string, epochSeconds: EpochSeconds): number {
   let format = ianaFormats.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
@@ -41,7 +42,7 @@ function ianaOffset(zone: string, epochSeconds: number): number {
     });
     ianaFormats.set(zone, format);
   }
-  const parts = format.formatToParts(new Date(epochSeconds * 1000));
+  const parts = format.formatToParts(new Date(millisOf(epochSeconds)));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const local =
     Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) / 1000;

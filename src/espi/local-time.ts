@@ -6,6 +6,7 @@
  * Pure arithmetic on epoch seconds (no Date, no Intl): aggregation calls it once per reading.
  */
 import type { LocalTimeParameters } from './model.ts';
+import type { EpochDays, EpochSeconds } from './time-units.ts';
 
 /** The four fields of LocalTimeParameters that define a clock (LocalTimeParameters itself fits). */
 export interface TimeZoneRules {
@@ -81,7 +82,7 @@ export function dstRuleHex(word: number): string {
 // --- Civil calendar arithmetic (proleptic Gregorian; H. Hinnant, "chrono-Compatible Low-Level Date Algorithms")
 
 /** Days since 1970-01-01 of a civil date (month 1-12). */
-export function daysFromCivil(year: number, month: number, day: number): number {
+export function daysFromCivil(year: number, month: number, day: number): EpochDays {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -92,7 +93,7 @@ export function daysFromCivil(year: number, month: number, day: number): number 
 }
 
 /** Civil date of a day count since 1970-01-01. */
-export function civilFromDays(days: number): { year: number; month: number; day: number } {
+export function civilFromDays(days: EpochDays): { year: number; month: number; day: number } {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -107,7 +108,7 @@ export function civilFromDays(days: number): { year: number; month: number; day:
 }
 
 /** ISO weekday of a day count: 1 = Monday ... 7 = Sunday (1970-01-01 was a Thursday). */
-export function weekdayOfDays(days: number): number {
+export function weekdayOfDays(days: EpochDays): number {
   return ((((days + 3) % 7) + 7) % 7) + 1;
 }
 
@@ -243,8 +244,8 @@ export interface LocalTime {
   hasDst: boolean;
   /** True when no LocalTimeParameters were given and the fallback (or UTC) is used. */
   isFallback: boolean;
-  offsetAt(epochSeconds: number): number;
-  toLocal(epochSeconds: number): LocalParts;
+  offsetAt(epochSeconds: EpochSeconds): number;
+  toLocal(epochSeconds: EpochSeconds): LocalParts;
   /** Epoch seconds of a local wall time; a time skipped by spring-forward maps past the gap, an ambiguous one to its first occurrence. */
   fromLocal(
     year: number,
@@ -253,20 +254,20 @@ export interface LocalTime {
     hour?: number,
     minute?: number,
     second?: number,
-  ): number;
-  startOfLocalHour(epochSeconds: number): number;
-  startOfLocalDay(epochSeconds: number): number;
+  ): EpochSeconds;
+  startOfLocalHour(epochSeconds: EpochSeconds): EpochSeconds;
+  startOfLocalDay(epochSeconds: EpochSeconds): EpochSeconds;
   /** Start of the local week; weeks start on Monday unless `weekStartsOn` (ISO weekday 1-7) says otherwise. */
-  startOfLocalWeek(epochSeconds: number, weekStartsOn?: number): number;
-  startOfLocalMonth(epochSeconds: number): number;
+  startOfLocalWeek(epochSeconds: EpochSeconds, weekStartsOn?: number): EpochSeconds;
+  startOfLocalMonth(epochSeconds: EpochSeconds): EpochSeconds;
   /** Same wall-clock time `days` local days later (so across DST it moves 23 or 25 hours). */
-  addLocalDays(epochSeconds: number, days: number): number;
+  addLocalDays(epochSeconds: EpochSeconds, days: number): EpochSeconds;
   /** Same wall-clock time `months` later, the day clamped to the month's length. */
-  addLocalMonths(epochSeconds: number, months: number): number;
+  addLocalMonths(epochSeconds: EpochSeconds, months: number): EpochSeconds;
   /** DST start and end instants (epoch seconds) in a local year, or undefined without DST. */
-  dstTransitions(year: number): { start: number; end: number } | undefined;
+  dstTransitions(year: number): { start: EpochSeconds; end: EpochSeconds } | undefined;
   /** Local ISO-8601 with offset: `2024-03-10T03:00:00-04:00`. */
-  toIsoLocal(epochSeconds: number): string;
+  toIsoLocal(epochSeconds: EpochSeconds): string;
 }
 
 const SECONDS_PER_DAY = 86400;
@@ -304,7 +305,7 @@ export function createLocalTime(ltp: LocalTimeParameters | undefined, fallback?:
     return t;
   }
 
-  function offsetAt(epochSeconds: number): number {
+  function offsetAt(epochSeconds: EpochSeconds): number {
     if (!hasDst) return tzOffset;
     const year = civilFromDays(Math.floor((epochSeconds + tzOffset) / SECONDS_PER_DAY)).year;
     const t = dstTransitions(year);
@@ -317,7 +318,7 @@ export function createLocalTime(ltp: LocalTimeParameters | undefined, fallback?:
     return inDst ? tzOffset + dstOffset : tzOffset;
   }
 
-  function toLocal(epochSeconds: number): LocalParts {
+  function toLocal(epochSeconds: EpochSeconds): LocalParts {
     const offset = offsetAt(epochSeconds);
     const local = epochSeconds + offset;
     const days = Math.floor(local / SECONDS_PER_DAY);
@@ -347,12 +348,12 @@ export function createLocalTime(ltp: LocalTimeParameters | undefined, fallback?:
     return wall - tzOffset;
   }
 
-  function startOfLocalDay(epochSeconds: number): number {
+  function startOfLocalDay(epochSeconds: EpochSeconds): number {
     const p = toLocal(epochSeconds);
     return fromLocal(p.year, p.month, p.day);
   }
 
-  const iso = (epochSeconds: number): string => {
+  const iso = (epochSeconds: EpochSeconds): string => {
     const p = toLocal(epochSeconds);
     const off = p.offset;
     const offText =

@@ -9,6 +9,7 @@
  */
 
 import type { PrecomputedAggregates } from './precompute.ts';
+import type { EpochSeconds } from './time-units.ts';
 
 /** Atom envelope of one entry: identity and the links that tie the resource graph together. */
 export interface AtomMeta {
@@ -28,7 +29,7 @@ export interface AtomMeta {
 
 /** ESPI `DateTimeInterval`: epoch seconds and a length in seconds. */
 export interface DateTimeInterval {
-  start: number;
+  start: EpochSeconds;
   duration: number;
 }
 

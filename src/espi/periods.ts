@@ -9,10 +9,11 @@
  */
 import { daysFromCivil, type LocalTime } from './local-time.ts';
 import type { DateTimeInterval, UsageSummary } from './model.ts';
+import type { EpochDays, EpochSeconds } from './time-units.ts';
 
 export interface Period {
-  start: number;
-  end: number;
+  start: EpochSeconds;
+  end: EpochSeconds;
   /** 'billing' when the custodian's billing periods set it, 'month' when it is a calendar month. */
   kind: 'billing' | 'month';
 }
@@ -28,13 +29,13 @@ export interface PeriodCoverage {
 }
 
 /** The local calendar day of an instant, as days since 1970-01-01. */
-function localDay(clock: LocalTime, epochSeconds: number): number {
+function localDay(clock: LocalTime, epochSeconds: EpochSeconds): EpochDays {
   const p = clock.toLocal(epochSeconds);
   return daysFromCivil(p.year, p.month, p.day);
 }
 
 /** Local calendar days from `start` up to `end` (exclusive): the days a person counts on a calendar. */
-export function localDaysBetween(clock: LocalTime, start: number, end: number): number {
+export function localDaysBetween(clock: LocalTime, start: EpochSeconds, end: EpochSeconds): number {
   if (end <= start) return 0;
   return localDay(clock, end - 1) - localDay(clock, start) + 1;
 }

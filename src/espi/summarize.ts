@@ -6,6 +6,7 @@
 import { flowDirectionName, unitSymbol } from './enumerations.ts';
 import type { EspiDocument, MeterReading } from './model.ts';
 import { scaleValue } from './units.ts';
+import { isoSeconds } from './time-units.ts';
 
 export interface Summary {
   usagePoints: number;
@@ -24,11 +25,6 @@ export interface Summary {
 /** Every MeterReading of the document, claimed by a UsagePoint or not. */
 export function allMeterReadings(doc: EspiDocument): MeterReading[] {
   return [...doc.usagePoints.flatMap((p) => p.meterReadings), ...doc.orphanMeterReadings];
-}
-
-/** `2024-03-10T08:00:00Z`: seconds precision, as ESPI times are whole seconds. */
-export function isoSeconds(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
 export function summarize(doc: EspiDocument): Summary {

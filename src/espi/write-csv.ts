@@ -8,6 +8,7 @@ import { serviceKindName } from './service-kind.ts';
 import { createLocalTime, type TimeZoneRules } from './local-time.ts';
 import { NO_QUALITY, type EspiDocument, type MeterReading, type UsagePoint } from './model.ts';
 import { COST_DIVISOR, displayUnitFor, rawToDisplayFactor } from './units.ts';
+import { isoSeconds } from './time-units.ts';
 
 export const CSV_COLUMNS = [
   'usage_point',
@@ -46,10 +47,6 @@ function csvNumber(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
 
-function isoUtc(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toISOString().replace('.000Z', 'Z');
-}
-
 function usagePointLabel(up: UsagePoint | undefined, index: number): string {
   if (!up) return 'Unlinked meter readings';
   return up.meta.title ?? `Usage point ${index + 1} (${serviceKindName(up.serviceKind)})`;
@@ -81,7 +78,7 @@ function* rowsOf(
     const q = r.quality[i] ?? NO_QUALITY;
     const quality = qualityName(q === NO_QUALITY ? rt?.defaultQuality : q);
     const costText = cost === undefined || Number.isNaN(cost) ? '' : csvNumber(cost / COST_DIVISOR);
-    yield `${prefix}${isoUtc(start)},${clock.toIsoLocal(start)},${r.duration[i] ?? 0},${csvNumber((r.value[i] ?? NaN) * factor)},${unit},${costText},${costText ? currency : ''},${csvText(quality)}\r\n`;
+    yield `${prefix}${isoSeconds(start)},${clock.toIsoLocal(start)},${r.duration[i] ?? 0},${csvNumber((r.value[i] ?? NaN) * factor)},${unit},${costText},${costText ? currency : ''},${csvText(quality)}\r\n`;
   }
 }
 

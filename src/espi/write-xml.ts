@@ -29,6 +29,7 @@ import {
   type UsagePoint,
   type UsageSummary,
 } from './model.ts';
+import { isoSeconds } from './time-units.ts';
 
 export type EspiEntry =
   | { kind: 'UsagePoint'; resource: UsagePoint }
@@ -68,11 +69,6 @@ export function atomDateTime(value: string | undefined): string | undefined {
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return `${text}T00:00:00Z`;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
-}
-
-/** Epoch seconds as an Atom dateTime without milliseconds. */
-export function isoFromEpoch(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 // --- ESPI element helpers --------------------------------------------------------------------------------
@@ -437,7 +433,7 @@ export function writeEntry(entry: EspiEntry): string {
 
 /** The feed's opening: the XML declaration, `<feed>`, its id, title, updated and links. */
 function feedHead(header: FeedHeader): string {
-  const updated = atomDateTime(header.updated) ?? isoFromEpoch(0);
+  const updated = atomDateTime(header.updated) ?? isoSeconds(0);
   const selfType = linkType(header.selfHref);
   return [
     XML_DECLARATION,
@@ -656,7 +652,7 @@ export function writeDownloadMyData(doc: EspiDocument, options: DownloadMyDataOp
     {
       title: options.title ?? 'Green Button Download My Data',
       selfHref: options.selfHref ?? options.usagePointsHref ?? `${base}/UsagePoint`,
-      updated: options.updated ?? latest ?? isoFromEpoch(0),
+      updated: options.updated ?? latest ?? isoSeconds(0),
     },
     entries,
   );

@@ -55,9 +55,9 @@ export interface FlowOptions {
   state?: string;
 }
 
-/** Validate, sign in and (for third parties) decide: the redirect URL the browser would be sent to. */
-export async function authorizeRedirect(base: string, options: FlowOptions, challenge: string): Promise<URL> {
-  const request = {
+/** The authorize request a client sends for `options`, as the sign-in step carries it. */
+export function authorizeRequest(options: FlowOptions, challenge: string): Record<string, string> {
+  return {
     client_id: options.clientId,
     redirect_uri: options.redirectUri,
     response_type: 'code',
@@ -67,11 +67,20 @@ export async function authorizeRedirect(base: string, options: FlowOptions, chal
     code_challenge_method: 'S256',
     ...(options.nonce ? { nonce: options.nonce } : {}),
   };
-  const signIn = await postJson(`${base}/oauth/interaction/sign-in`, {
-    request,
+}
+
+/** The sign-in step of the custodian's page (its JSON form): the customer signs in to that request. */
+export function signInStep(base: string, options: FlowOptions, challenge: string): Promise<Response> {
+  return postJson(`${base}/oauth/interaction/sign-in`, {
+    request: authorizeRequest(options, challenge),
     username: options.username ?? 'household',
     password: 'demo',
   });
+}
+
+/** Validate, sign in and (for third parties) decide: the redirect URL the browser would be sent to. */
+export async function authorizeRedirect(base: string, options: FlowOptions, challenge: string): Promise<URL> {
+  const signIn = await signInStep(base, options, challenge);
   const body = (await signIn.json()) as {
     consentRequired: boolean;
     redirectUrl?: string;
@@ -90,23 +99,37 @@ export async function authorizeRedirect(base: string, options: FlowOptions, chal
   return new URL(decided.redirectUrl);
 }
 
+/**
+ * Redeems an authorization code at the token endpoint, as a confidential client (`secret`) or a public
+ * one; `changes` alters the request (a wrong verifier, another redirect_uri) for the tests that refuse it.
+ */
+export function redeemCode(
+  base: string,
+  options: FlowOptions,
+  grant: { code: string; verifier: string; secret?: string },
+  changes: Record<string, string> = {},
+): Promise<Response> {
+  return postForm(
+    `${base}/oauth/token`,
+    {
+      grant_type: 'authorization_code',
+      code: grant.code,
+      redirect_uri: options.redirectUri,
+      code_verifier: grant.verifier,
+      ...(grant.secret ? {} : { client_id: options.clientId }),
+      ...changes,
+    },
+    grant.secret ? { Authorization: basic(options.clientId, grant.secret) } : {},
+  );
+}
+
 /** The whole authorization-code flow, with the right verifier: the token response. */
 export async function codeFlow(base: string, options: FlowOptions, secret?: string): Promise<TokenResponse> {
   const { verifier, challenge } = await pkcePair();
   const redirect = await authorizeRedirect(base, options, challenge);
   const code = redirect.searchParams.get('code');
   if (!code) throw new Error(`no code in ${redirect}`);
-  const response = await postForm(
-    `${base}/oauth/token`,
-    {
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: options.redirectUri,
-      code_verifier: verifier,
-      ...(secret ? {} : { client_id: options.clientId }),
-    },
-    secret ? { Authorization: basic(options.clientId, secret) } : {},
-  );
+  const response = await redeemCode(base, options, { code, verifier, ...(secret ? { secret } : {}) });
   if (!response.ok) throw new Error(`token: ${response.status} ${await response.text()}`);
   return (await response.json()) as TokenResponse;
 }

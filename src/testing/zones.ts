@@ -7,7 +7,9 @@
 import {
   createLocalTime,
   encodeDstRule,
+  type EpochSeconds,
   type LocalTime,
+  millisOf,
   type TimeZoneRules,
   usZoneRules,
 } from '../espi/index.ts';
@@ -48,13 +50,13 @@ export function clockOf(zone: TestZone): LocalTime {
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The zone's offset from UTC at an instant, seconds, as Intl (the IANA database) has it. */
-export function intlOffset(iana: string, epochSeconds: number): number {
+export function intlOffset(iana: string, epochSeconds: EpochSeconds): number {
   let format = offsetFormats.get(iana);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { timeZone: iana, timeZoneName: 'longOffset' });
     offsetFormats.set(iana, format);
   }
-  const name = format.formatToParts(new Date(epochSeconds * 1000)).find((p) => p.type === 'timeZoneName');
+  const name = format.formatToParts(new Date(millisOf(epochSeconds))).find((p) => p.type === 'timeZoneName');
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name?.value ?? '');
   if (!match) return 0; // "GMT" alone is UTC
   const seconds = Number(match[2]) * 3600 + Number(match[3]) * 60;

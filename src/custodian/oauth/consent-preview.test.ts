@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { readEspi } from '../../espi/index.ts';
+import { millisOf, readEspi } from '../../espi/index.ts';
 import { NODE_BASE_URL as B } from '../node.ts';
 import { findCustomer, type Customer } from '../directory.ts';
-import { codeFlow, feedPages, pkcePair, postForm, postJson } from '../../testing/custodian-client.ts';
+import {
+  codeFlow,
+  feedPages,
+  pkcePair,
+  postForm,
+  postJson,
+  signInStep,
+} from '../../testing/custodian-client.ts';
 import { TEST_START, THIRD_PARTY, startClockedCustodian } from '../../testing/node-custodian.ts';
 import { previewSeries, scopeReach } from './consent-preview.ts';
 import { historyInWords } from './history-window.ts';
@@ -26,8 +33,8 @@ describe('what a scope reaches of a customer’s data', () => {
     // 2025-06-15 12:00 UTC less 395 days is 2024-05-16 05:00 in Sacramento: that day is cut, the 17th is
     // the first whole one. Data is published 30 hours late: the 13th has not ended 30 hours before.
     const { history } = scopeReach(household, THIRD_PARTY.scope, at);
-    expect(new Date(history.start * 1000).toISOString()).toBe('2024-05-17T07:00:00.000Z');
-    expect(new Date(history.end * 1000).toISOString()).toBe('2025-06-13T07:00:00.000Z');
+    expect(new Date(millisOf(history.start)).toISOString()).toBe('2024-05-17T07:00:00.000Z');
+    expect(new Date(millisOf(history.end)).toISOString()).toBe('2025-06-13T07:00:00.000Z');
     expect(historyInWords(history)).toBe('Readings from May 17, 2024 to June 12, 2025');
   });
 
@@ -65,19 +72,7 @@ describe('the preview of one meter', () => {
 
 describe('POST /oauth/interaction/preview', () => {
   async function consentStep() {
-    const response = await postJson(`${B}/oauth/interaction/sign-in`, {
-      request: {
-        client_id: THIRD_PARTY.clientId,
-        redirect_uri: THIRD_PARTY.redirectUri,
-        response_type: 'code',
-        scope: THIRD_PARTY.scope,
-        state: 's',
-        code_challenge: (await pkcePair()).challenge,
-        code_challenge_method: 'S256',
-      },
-      username: 'household',
-      password: 'demo',
-    });
+    const response = await signInStep(B, THIRD_PARTY, (await pkcePair()).challenge);
     return (await response.json()) as {
       interaction: string;
       history: { start: number; end: number; timeZone: string };

@@ -1,3 +1,4 @@
+import { millisOf } from '../../espi/index.ts';
 /**
  * How far back a consent's data reaches, in words: the first and the last whole day of readings the app
  * may read, as calendar days of the customer's zone (not the reader's: a day of readings is the meter's
@@ -13,7 +14,7 @@ export interface HistoryWindow {
 
 export function historyDays(window: HistoryWindow, locale = 'en-US'): { first: string; last: string } {
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: window.timeZone });
-  return { first: day.format(window.start * 1000), last: day.format((window.end - 1) * 1000) };
+  return { first: day.format(millisOf(window.start)), last: day.format((window.end - 1) * 1000) };
 }
 
 export function historyInWords(window: HistoryWindow, locale?: string): string {

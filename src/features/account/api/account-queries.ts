@@ -5,7 +5,14 @@
  * `rel="next"` pages, bounded so a custodian that links a page to itself cannot keep the page loading.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { type CustomerDocument, readCustomerDocument, type Statement } from '../../../espi/index.ts';
+import {
+  type CustomerDocument,
+  type EpochMillis,
+  isoSeconds,
+  readCustomerDocument,
+  secondsOf,
+  type Statement,
+} from '../../../espi/index.ts';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { accountViews, BILL_WINDOWS, type AccountView, type BillWindow } from '../model/account-view.ts';
 
@@ -65,21 +72,19 @@ export function accountsQuery(client: ApiClient, espiBaseUrl: string) {
 }
 
 /** Bills issued within `window` before `nowMs` (the feed's published time is the issue time). */
-export function billsQuery(client: ApiClient, espiBaseUrl: string, window: BillWindow, nowMs: number) {
+export function billsQuery(client: ApiClient, espiBaseUrl: string, window: BillWindow, nowMs: EpochMillis) {
   return queryOptions({
     queryKey: accountKeys.bills(window),
     queryFn: async ({ signal }): Promise<Statement[]> => {
       const url = new URL(`${espiBaseUrl}/Statement`);
-      url.searchParams.set('published-min', isoSeconds(nowMs - BILL_WINDOWS[window].days * DAY_MS));
-      url.searchParams.set('published-max', isoSeconds(nowMs));
+      url.searchParams.set(
+        'published-min',
+        isoSeconds(secondsOf(nowMs - BILL_WINDOWS[window].days * DAY_MS)),
+      );
+      url.searchParams.set('published-max', isoSeconds(secondsOf(nowMs)));
       const pages = await readFeed(client, url.href, signal);
       return pages.flatMap((page) => page.statements);
     },
     staleTime: 30 * 60_000,
   });
-}
-
-/** `2025-06-15T12:00:00Z`: the xs:dateTime the ESPI query parameters take, without milliseconds. */
-function isoSeconds(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }

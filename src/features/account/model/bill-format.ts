@@ -1,5 +1,5 @@
 /** Dates and amounts of the account page, in the zone of the account's service address. */
-import { formatCost } from '../../../espi/index.ts';
+import { type EpochSeconds, formatCost, millisOf } from '../../../espi/index.ts';
 
 const USD = 840;
 
@@ -7,12 +7,12 @@ export function moneyText(raw: number | undefined): string {
   return raw === undefined ? 'Not published' : formatCost(raw, USD);
 }
 
-export function dateText(epochSeconds: number, timeZone: string | undefined): string {
+export function dateText(epochSeconds: EpochSeconds, timeZone: string | undefined): string {
   if (!Number.isFinite(epochSeconds)) return 'Unknown date';
   return new Intl.DateTimeFormat(undefined, {
     dateStyle: 'medium',
     ...(timeZone ? { timeZone } : {}),
-  }).format(epochSeconds * 1000);
+  }).format(millisOf(epochSeconds));
 }
 
 /** "Oct 1 – Oct 31, 2025": the end is exclusive, so the last day shown is the one before it. */

@@ -9,6 +9,7 @@ import {
   type SessionDependencies,
   type SessionUserManager,
 } from './session.ts';
+import { nowInSeconds } from '../../../espi/index.ts';
 
 function user(accessToken: string, options: { refresh?: boolean; lifetime?: number } = {}): User {
   return new User({
@@ -17,7 +18,7 @@ function user(accessToken: string, options: { refresh?: boolean; lifetime?: numb
     id_token: `id-token-of-${accessToken}`,
     token_type: 'Bearer',
     profile: { sub: 'rc-1001', iss: 'https://dc.test', aud: 'portal', exp: 0, iat: 0 },
-    expires_at: Math.floor(Date.now() / 1000) + (options.lifetime ?? 600),
+    expires_at: nowInSeconds() + (options.lifetime ?? 600),
   });
 }
 

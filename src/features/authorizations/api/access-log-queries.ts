@@ -9,10 +9,11 @@ import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
 import { parseResponse } from '../../../lib/parse-response.ts';
 import { LOG_PAGE_SIZE, logApiQuery, type AccessLogFilters } from '../model/access-log-filters.ts';
 import { authorizationKeys, authorizationUrl } from './authorization-queries.ts';
+import { secondsOfIso } from '../../../espi/index.ts';
 
 const instant = z.pipe(
   z.iso.datetime({ offset: true }),
-  z.transform((value) => Math.floor(Date.parse(value) / 1000)),
+  z.transform((value) => secondsOfIso(value)),
 );
 
 const count = z.int().check(z.nonnegative());

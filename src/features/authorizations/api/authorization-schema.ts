@@ -7,11 +7,12 @@ import * as z from 'zod/mini';
 import { parseResponse } from '../../../lib/parse-response.ts';
 import type { UsagePoint as SharedUsagePoint } from '../../../lib/usage-points.ts';
 import { AUTHORIZATION_STATUSES, type ListedAuthorization } from '../model/authorization-list.ts';
+import { secondsOfIso } from '../../../espi/index.ts';
 
 /** An RFC 3339 date-time (the customer API's instants) or epoch seconds, as epoch seconds. */
 const instant = z.pipe(
   z.union([z.number(), z.iso.datetime({ offset: true })]),
-  z.transform((value) => (typeof value === 'number' ? value : Math.floor(Date.parse(value) / 1000))),
+  z.transform((value) => (typeof value === 'number' ? value : secondsOfIso(value))),
 );
 
 const optionalText = z.pipe(

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { nowInSeconds } from '../../../espi/index.ts';
 
 /**
  * The time the component first rendered, in epoch seconds: what reminders ("Ends in 12 days") and the
@@ -6,6 +7,6 @@ import { useState } from 'react';
  * never moves a date); day-sized figures do not need a ticking clock.
  */
 export function useNowSeconds(): number {
-  const [now] = useState(() => Math.floor(Date.now() / 1000));
+  const [now] = useState(() => nowInSeconds());
   return now;
 }

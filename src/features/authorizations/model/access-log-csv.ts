@@ -3,7 +3,7 @@
  * UTC (ISO 8601, what a spreadsheet sorts and converts), meters by id and by name. Text cells go through
  * the ESPI CSV writer's quoting, which also neutralises cells a spreadsheet would run as a formula.
  */
-import { csvText } from '../../../espi/index.ts';
+import { csvText, millisOf } from '../../../espi/index.ts';
 
 export const ACCESS_LOG_CSV_COLUMNS = [
   'time_utc',
@@ -28,7 +28,7 @@ export interface LoggedRead {
 export function accessLogCsv(reads: readonly LoggedRead[], meterName: (id: string) => string): string {
   const rows = reads.map((read) =>
     [
-      new Date(read.at * 1000).toISOString().replace('.000Z', 'Z'),
+      new Date(millisOf(read.at)).toISOString().replace('.000Z', 'Z'),
       csvText(read.resource),
       csvText(read.usagePointIds.join(' ')),
       csvText(read.usagePointIds.map(meterName).join('; ')),

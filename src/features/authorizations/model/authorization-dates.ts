@@ -4,7 +4,7 @@
  * the authorized period's end.
  */
 import type { AuthorizationStatus } from './authorization-list.ts';
-import { DISPLAY_LOCALE } from '../../../espi/index.ts';
+import { DISPLAY_LOCALE, type EpochSeconds, millisOf } from '../../../espi/index.ts';
 
 export interface Period {
   start: number;
@@ -43,16 +43,16 @@ export function endingOf(a: DatedAuthorization): { label: string; at?: number } 
 const dateFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, { dateStyle: 'medium' });
 const dateTimeFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
 
-export function formatDate(epochSeconds: number): string {
-  return dateFormat.format(epochSeconds * 1000);
+export function formatDate(epochSeconds: EpochSeconds): string {
+  return dateFormat.format(millisOf(epochSeconds));
 }
 
-export function formatDateTime(epochSeconds: number): string {
-  return dateTimeFormat.format(epochSeconds * 1000);
+export function formatDateTime(epochSeconds: EpochSeconds): string {
+  return dateTimeFormat.format(millisOf(epochSeconds));
 }
 
-export function isoDate(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toISOString();
+export function isoDate(epochSeconds: EpochSeconds): string {
+  return new Date(millisOf(epochSeconds)).toISOString();
 }
 
 /** "12 Mar 2026 to 12 Mar 2027", "from 3 Feb 2025, open-ended". */

@@ -9,7 +9,9 @@ import {
   formatScope,
   FUNCTION_BLOCKS,
   isDataBlock,
+  millisOf,
   parseScope,
+  secondsOfIso,
 } from '../../../espi/index.ts';
 import { formatDate } from './authorization-dates.ts';
 
@@ -65,7 +67,7 @@ export function changeRequest(
     ...(sameSet(after.dataBlocks, blocks) ? {} : { functionBlocks: after.dataBlocks }),
     ...(after.end === before.end || after.end === null
       ? {}
-      : { end: new Date(after.end * 1000).toISOString() }),
+      : { end: new Date(millisOf(after.end)).toISOString() }),
   };
 }
 
@@ -84,7 +86,7 @@ export function grantsAsRequested(current: Terms, request: ChangeRequest): boole
     )
   )
     return false;
-  if (request.end !== undefined && current.end !== Math.floor(Date.parse(request.end) / 1000)) return false;
+  if (request.end !== undefined && current.end !== secondsOfIso(request.end)) return false;
   return true;
 }
 

@@ -4,6 +4,7 @@
  */
 import { periodEnd, type Period } from './authorization-dates.ts';
 import type { AuthorizationStatus } from './authorization-list.ts';
+import { type EpochSeconds, millisOf } from '../../../espi/index.ts';
 
 /** How close an end must be to be called out: a month, the notice a customer can act on calmly. */
 export const REMINDER_DAYS = 30;
@@ -20,18 +21,18 @@ interface Ending {
  * Calendar days, in the customer's time zone, from today to the day an active authorization's term
  * ends (0: it ends today), as a person counts them; undefined without an end.
  */
-export function daysUntilEnd(a: Ending, nowSeconds: number): number | undefined {
+export function daysUntilEnd(a: Ending, nowSeconds: EpochSeconds): number | undefined {
   const end = periodEnd(a.authorizedPeriod);
   if (a.status !== 'active' || end === undefined || end <= nowSeconds) return undefined;
   return Math.round((localMidnight(end) - localMidnight(nowSeconds)) / DAY);
 }
 
-function localMidnight(epochSeconds: number): number {
-  const day = new Date(epochSeconds * 1000);
+function localMidnight(epochSeconds: EpochSeconds): number {
+  const day = new Date(millisOf(epochSeconds));
   return new Date(day.getFullYear(), day.getMonth(), day.getDate()).getTime() / 1000;
 }
 
-export function endsSoon(a: Ending, nowSeconds: number): boolean {
+export function endsSoon(a: Ending, nowSeconds: EpochSeconds): boolean {
   const days = daysUntilEnd(a, nowSeconds);
   return days !== undefined && days <= REMINDER_DAYS;
 }
@@ -44,6 +45,6 @@ export function endsInWords(days: number): string {
 }
 
 /** Where a renewal made now ends, as the custodian sets it: one year from today. */
-export function renewedEnd(nowSeconds: number): number {
+export function renewedEnd(nowSeconds: EpochSeconds): number {
   return nowSeconds + RENEWAL_DAYS * DAY;
 }

@@ -2,7 +2,7 @@
  * Times as the custodian's clock reads them. The clock gives local calendar parts (LocalTimeParameters,
  * DST included); Intl only spells them, in UTC, so the browser's own zone never shifts a reading.
  */
-import { DISPLAY_LOCALE, formatUtcOffset, type LocalTime } from '../../../espi/index.ts';
+import { DISPLAY_LOCALE, type EpochSeconds, formatUtcOffset, type LocalTime } from '../../../espi/index.ts';
 
 const dateFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
   timeZone: 'UTC',
@@ -36,35 +36,35 @@ const monthDayFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
 });
 const hourFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, { timeZone: 'UTC', hour: 'numeric' });
 
-function wall(clock: LocalTime, epochSeconds: number): Date {
+function wall(clock: LocalTime, epochSeconds: EpochSeconds): Date {
   const p = clock.toLocal(epochSeconds);
   return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
 }
 
-export function formatDay(clock: LocalTime, epochSeconds: number): string {
+export function formatDay(clock: LocalTime, epochSeconds: EpochSeconds): string {
   return dateFormat.format(wall(clock, epochSeconds));
 }
 
-export function formatDateTime(clock: LocalTime, epochSeconds: number): string {
+export function formatDateTime(clock: LocalTime, epochSeconds: EpochSeconds): string {
   return dateTimeFormat.format(wall(clock, epochSeconds));
 }
 
 /** `Nov 2026`, or `Nov` when the year is clear from around it. */
 export function formatMonth(
   clock: LocalTime,
-  epochSeconds: number,
+  epochSeconds: EpochSeconds,
   length: 'long' | 'short' = 'long',
 ): string {
   return (length === 'long' ? monthFormat : monthOnlyFormat).format(wall(clock, epochSeconds));
 }
 
 /** `Nov 3`. */
-export function formatMonthDay(clock: LocalTime, epochSeconds: number): string {
+export function formatMonthDay(clock: LocalTime, epochSeconds: EpochSeconds): string {
   return monthDayFormat.format(wall(clock, epochSeconds));
 }
 
 /** `6 AM`. */
-export function formatHour(clock: LocalTime, epochSeconds: number): string {
+export function formatHour(clock: LocalTime, epochSeconds: EpochSeconds): string {
   return hourFormat.format(wall(clock, epochSeconds));
 }
 

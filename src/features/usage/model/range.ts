@@ -4,7 +4,15 @@
  * widened so that whole local days (for daily meters whole months) arrive whatever the zone (the reader's
  * LocalTimeParameters cut them).
  */
-import { civilFromDays, daysFromCivil, type LocalTime } from '../../../espi/index.ts';
+import {
+  civilFromDays,
+  daysFromCivil,
+  type EpochDays,
+  type EpochSeconds,
+  isoSeconds,
+  type LocalDate,
+  type LocalTime,
+} from '../../../espi/index.ts';
 import type { FeedWindow } from '../api/usage-keys.ts';
 
 export const RESOLUTIONS = ['interval', 'hour', 'day', 'month', 'billing'] as const;
@@ -34,9 +42,6 @@ export const SERIES = ['delivered', 'received', 'net', 'cost', 'compare'] as con
 export type SeriesKey = (typeof SERIES)[number];
 const DEFAULT_SERIES: readonly SeriesKey[] = ['delivered', 'received', 'net'];
 
-/** A calendar day in the custodian's zone, as `YYYY-MM-DD`. */
-export type LocalDate = string;
-
 /** Days `from` to `to`, both included. */
 export interface DayRange {
   from: LocalDate;
@@ -52,7 +57,7 @@ export interface UsageViewState {
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD`, or undefined when it is not a real date. */
-export function dayNumber(date: string): number | undefined {
+export function dayNumber(date: LocalDate): EpochDays | undefined {
   const match = DATE_PATTERN.exec(date);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -61,7 +66,7 @@ export function dayNumber(date: string): number | undefined {
   return back.year === year && back.month === month && back.day === day ? days : undefined;
 }
 
-export function dateOfDay(days: number): LocalDate {
+export function dateOfDay(days: EpochDays): LocalDate {
   const { year, month, day } = civilFromDays(days);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -132,18 +137,13 @@ export function shiftRange(range: DayRange, direction: -1 | 1): DayRange {
 }
 
 /** Epoch seconds of the range's first local midnight and of the midnight after its last day. */
-export function rangeBounds(range: DayRange, clock: LocalTime): { start: number; end: number } {
+export function rangeBounds(range: DayRange, clock: LocalTime): { start: EpochSeconds; end: EpochSeconds } {
   const from = civilFromDays(dayNumber(range.from) ?? 0);
   const to = civilFromDays((dayNumber(range.to) ?? 0) + 1);
   return {
     start: clock.fromLocal(from.year, from.month, from.day),
     end: clock.fromLocal(to.year, to.month, to.day),
   };
-}
-
-/** The reference implementation's only accepted time format, `YYYY-MM-DDTHH:MM:SSZ` (docs/espi.md 1.4). */
-export function riTimestamp(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /**
@@ -174,7 +174,7 @@ export function fetchWindow(range: DayRange, readingSeconds?: number): FeedWindo
     readingSeconds !== undefined && readingSeconds >= MONTH_BLOCKS_FROM_SECONDS ? wholeMonths(range) : range;
   const from = (dayNumber(whole.from) ?? 0) - 1;
   const to = (dayNumber(whole.to) ?? 0) + 2;
-  return { publishedMin: riTimestamp(from * 86400), publishedMax: riTimestamp(to * 86400) };
+  return { publishedMin: isoSeconds(from * 86400), publishedMax: isoSeconds(to * 86400) };
 }
 
 /** `wanted` when offered, else the finest offered resolution coarser than it (else the coarsest offered). */
