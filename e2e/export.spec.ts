@@ -99,8 +99,8 @@ test('every meter for the last whole month as CSV, to disk, with the custodianâ€
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
 
-  const from = await page.getByLabel('From').inputValue();
-  const to = await page.getByLabel('To').inputValue();
+  const from = await page.getByLabel('From', { exact: true }).inputValue();
+  const to = await page.getByLabel('To', { exact: true }).inputValue();
   const download = page.waitForEvent('download', { timeout: 14 * 60_000 });
   await page.getByRole('button', { name: `Export ${METERS.toLocaleString('en-US')} meters` }).click();
   await expect(page.getByRole('progressbar')).toBeVisible();
