@@ -51,6 +51,11 @@ export function appRoutes(services: LoaderServices): RouteObject[] {
       handle: usagePointsQueries,
     },
     {
+      path: 'usage/export',
+      element: page(() => import('../features/usage/routes/export-route.tsx')),
+      handle: usagePointsQueries,
+    },
+    {
       path: 'usage/:usagePointId',
       element: page(() => import('../features/usage/routes/usage-point-route.tsx')),
       // The feed's window depends on the usage point's time zone: the listing comes first.

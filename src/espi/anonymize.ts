@@ -64,6 +64,14 @@ export function createPseudonyms(): (kind: string, original: string) => number {
 
 /** Every resource of `doc` with no title, and ids and links replaced by pseudonyms (module comment). */
 export function anonymizeDocument(doc: EspiDocument): EspiDocument {
+  return createAnonymizer()(doc);
+}
+
+/**
+ * `anonymizeDocument` for an export written in parts (one meter's document after another): one set of
+ * pseudonyms for the whole file, so an id met in two parts gets one pseudonym, as in one document.
+ */
+export function createAnonymizer(): (doc: EspiDocument) => EspiDocument {
   const pseudonym = createPseudonyms();
 
   /** The href under the neutral base: resource names kept, every other segment a pseudonym of it. */
@@ -120,7 +128,7 @@ export function anonymizeDocument(doc: EspiDocument): EspiDocument {
     ...(up.localTime ? { localTime: localTime(up.localTime) } : {}),
   });
 
-  return {
+  return (doc) => ({
     usagePoints: doc.usagePoints.map(usagePoint),
     orphanMeterReadings: doc.orphanMeterReadings.map(meterReading),
     ...(doc.orphanUsageSummaries ? { orphanUsageSummaries: doc.orphanUsageSummaries.map(summary) } : {}),
@@ -129,5 +137,5 @@ export function anonymizeDocument(doc: EspiDocument): EspiDocument {
     applicationInformation: [],
     warnings: [],
     partial: doc.partial,
-  };
+  });
 }

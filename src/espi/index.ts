@@ -6,7 +6,7 @@
  */
 export { aggregate, lowerBound, netOf, totalsOf } from './aggregate.ts';
 export type { Aggregation, Resolution } from './aggregate.ts';
-export { anonymizeDocument, ANONYMOUS_BASE_URL } from './anonymize.ts';
+export { anonymizeDocument, ANONYMOUS_BASE_URL, createAnonymizer } from './anonymize.ts';
 export { CUSTOMER_RESOURCE_NAMES } from './customer-model.ts';
 export type {
   CustomerAccount,
@@ -93,11 +93,13 @@ export {
   formatQuantity,
   gasEnergyToVolume,
   gasVolumeToEnergy,
+  COST_DIVISOR,
   rawToDisplayFactor,
 } from './units.ts';
 export type { Combine, DisplayUnit, EnergyUnit, VolumeUnit } from './units.ts';
-export { csvText, writeCsv } from './write-csv.ts';
+export { createCsvWriter, CSV_COLUMNS, csvText, writeCsv } from './write-csv.ts';
 export {
+  createDownloadMyDataWriter,
   writeDownloadMyData,
   writeEntry,
   writeFeed,

@@ -84,39 +84,58 @@ function* rowsOf(
 
 /** The CSV in chunks of `rowsPerChunk` rows (header first), for large files and streaming. */
 export function* writeCsvChunks(doc: EspiDocument, options: CsvOptions = {}): Generator<string> {
+  const writer = createCsvWriter(options);
+  yield writer.header;
+  yield* writer.rows(doc);
+}
+
+/**
+ * A CSV written as it goes, one document (a meter's) at a time: `header`, then `rows` for each document
+ * (with that document's fallback zone, if it has one of its own). Usage points without a title are
+ * numbered across the documents, as if they were one.
+ */
+export function createCsvWriter(options: CsvOptions = {}): {
+  header: string;
+  rows(doc: EspiDocument, fallbackTimeZone?: TimeZoneRules): Generator<string>;
+} {
   const rowsPerChunk = options.rowsPerChunk ?? 10_000;
-  let chunk: string[] = [`${CSV_COLUMNS.join(',')}\r\n`];
-  const sources: {
-    mr: MeterReading;
-    up: string;
-    label: string;
-    clock: ReturnType<typeof createLocalTime>;
-  }[] = [];
-  doc.usagePoints.forEach((up, i) => {
-    const clock = createLocalTime(up.localTime, options.fallbackTimeZone);
-    up.meterReadings.forEach((mr, j) =>
-      sources.push({ mr, up: usagePointLabel(up, i), label: meterReadingLabel(mr, j), clock }),
+  let usagePoints = 0;
+  function* rows(doc: EspiDocument, fallbackTimeZone = options.fallbackTimeZone): Generator<string> {
+    const sources: {
+      mr: MeterReading;
+      up: string;
+      label: string;
+      clock: ReturnType<typeof createLocalTime>;
+    }[] = [];
+    for (const up of doc.usagePoints) {
+      const clock = createLocalTime(up.localTime, fallbackTimeZone);
+      const label = usagePointLabel(up, usagePoints++);
+      up.meterReadings.forEach((mr, j) =>
+        sources.push({ mr, up: label, label: meterReadingLabel(mr, j), clock }),
+      );
+    }
+    const orphanClock = createLocalTime(doc.localTimeParameters[0], fallbackTimeZone);
+    doc.orphanMeterReadings.forEach((mr, j) =>
+      sources.push({
+        mr,
+        up: usagePointLabel(undefined, 0),
+        label: meterReadingLabel(mr, j),
+        clock: orphanClock,
+      }),
     );
-  });
-  const orphanClock = createLocalTime(doc.localTimeParameters[0], options.fallbackTimeZone);
-  doc.orphanMeterReadings.forEach((mr, j) =>
-    sources.push({
-      mr,
-      up: usagePointLabel(undefined, 0),
-      label: meterReadingLabel(mr, j),
-      clock: orphanClock,
-    }),
-  );
-  for (const source of sources) {
-    for (const row of rowsOf(source.mr, source.up, source.label, source.clock)) {
-      chunk.push(row);
-      if (chunk.length >= rowsPerChunk) {
-        yield chunk.join('');
-        chunk = [];
+    let chunk: string[] = [];
+    for (const source of sources) {
+      for (const row of rowsOf(source.mr, source.up, source.label, source.clock)) {
+        chunk.push(row);
+        if (chunk.length >= rowsPerChunk) {
+          yield chunk.join('');
+          chunk = [];
+        }
       }
     }
+    if (chunk.length > 0) yield chunk.join('');
   }
-  if (chunk.length > 0) yield chunk.join('');
+  return { header: `${CSV_COLUMNS.join(',')}\r\n`, rows };
 }
 
 /** The whole CSV as one string. */

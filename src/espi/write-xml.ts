@@ -431,25 +431,26 @@ export function writeEntry(entry: EspiEntry): string {
   return out.join('');
 }
 
-/**
- * A feed in chunks of a few hundred kilobytes, for streaming a large response without holding it twice.
- * Joining the chunks gives exactly `writeFeed`'s output.
- */
-export function* writeFeedChunks(
-  header: FeedHeader,
-  entries: Iterable<EspiEntry>,
-  chunkChars = 1 << 18,
-): Generator<string> {
+/** The feed's opening: the XML declaration, `<feed>`, its id, title, updated and links. */
+function feedHead(header: FeedHeader): string {
   const updated = atomDateTime(header.updated) ?? isoSeconds(0);
-  let out: Out = [
+  const selfType = linkType(header.selfHref);
+  return [
     XML_DECLARATION,
     `<feed${NAMESPACES}>\n`,
     `<id>${escapeXml(header.id ?? espiId(header.selfHref))}</id>`,
     `<title>${escapeXml(header.title)}</title>`,
     `<updated>${updated}</updated>`,
-    `<link rel="self" href="${escapeXml(header.selfHref)}"${linkType(header.selfHref) ? ` type="${linkType(header.selfHref)}"` : ''}/>\n`,
+    `<link rel="self" href="${escapeXml(header.selfHref)}"${selfType ? ` type="${selfType}"` : ''}/>\n`,
     header.nextHref ? `<link rel="next" href="${escapeXml(header.nextHref)}"/>\n` : '',
-  ];
+  ].join('');
+}
+
+const FEED_TAIL = '</feed>\n';
+
+/** Entries as text in chunks of about `chunkChars` characters. */
+function* entryChunks(entries: Iterable<EspiEntry>, chunkChars: number): Generator<string> {
+  let out: Out = [];
   let size = 0;
   for (const entry of entries) {
     const before = out.length;
@@ -462,8 +463,21 @@ export function* writeFeedChunks(
       size = 0;
     }
   }
-  out.push('</feed>\n');
-  yield out.join('');
+  if (out.length > 0) yield out.join('');
+}
+
+/**
+ * A feed in chunks of a few hundred kilobytes, for streaming a large response without holding it twice.
+ * Joining the chunks gives exactly `writeFeed`'s output.
+ */
+export function* writeFeedChunks(
+  header: FeedHeader,
+  entries: Iterable<EspiEntry>,
+  chunkChars = 1 << 18,
+): Generator<string> {
+  yield feedHead(header);
+  yield* entryChunks(entries, chunkChars);
+  yield FEED_TAIL;
 }
 
 /** A whole Atom feed. */
@@ -508,88 +522,108 @@ function withMeta(meta: AtomMeta, selfHref: string, related: readonly string[]):
  * `baseUrl`, so a parsed real file can be re-exported. The document is not modified.
  */
 export function documentToEntries(doc: EspiDocument, options: DocumentExportOptions): EspiEntry[] {
+  return createEntryBuilder(options)(doc);
+}
+
+/**
+ * `documentToEntries` for a file written in parts (one meter's document after another): the numbering of
+ * filled-in links, and the LocalTimeParameters and ReadingTypes already written, carry over from one part
+ * to the next, so the parts' entries are those of the one document they add up to (when each part's
+ * unlinked resources, orphans and authorizations, come last, as in a Download My Data export: it has none).
+ */
+export function createEntryBuilder(options: DocumentExportOptions): (doc: EspiDocument) => EspiEntry[] {
   const base = options.baseUrl.replace(/\/+$/, '');
   const usagePointsHref = options.usagePointsHref?.replace(/\/+$/, '') ?? `${base}/UsagePoint`;
-  const entries: EspiEntry[] = [];
   const localTimes = new Map<LocalTimeParameters, { written: LocalTimeParameters; emitted: boolean }>();
   const readingTypeEntries = new Map<ReadingType, ReadingType>();
+  const counts = { usagePoints: 0, orphans: 0, authorizations: 0, applications: 0 };
 
-  const prepareLocalTime = (ltp: LocalTimeParameters) => {
-    let prepared = localTimes.get(ltp);
-    if (!prepared) {
-      const meta = withMeta(ltp.meta, `${base}/LocalTimeParameters/${localTimes.size + 1}`, []);
-      prepared = { written: { ...ltp, meta }, emitted: false };
-      localTimes.set(ltp, prepared);
-    }
-    return prepared;
-  };
-  const emitLocalTime = (ltp: LocalTimeParameters): LocalTimeParameters => {
-    const prepared = prepareLocalTime(ltp);
-    if (!prepared.emitted) {
-      prepared.emitted = true;
-      entries.push({ kind: 'LocalTimeParameters', resource: prepared.written });
-    }
-    return prepared.written;
-  };
+  return (doc) => {
+    const entries: EspiEntry[] = [];
+    const prepareLocalTime = (ltp: LocalTimeParameters) => {
+      let prepared = localTimes.get(ltp);
+      if (!prepared) {
+        const meta = withMeta(ltp.meta, `${base}/LocalTimeParameters/${localTimes.size + 1}`, []);
+        prepared = { written: { ...ltp, meta }, emitted: false };
+        localTimes.set(ltp, prepared);
+      }
+      return prepared;
+    };
+    const emitLocalTime = (ltp: LocalTimeParameters): LocalTimeParameters => {
+      const prepared = prepareLocalTime(ltp);
+      if (!prepared.emitted) {
+        prepared.emitted = true;
+        entries.push({ kind: 'LocalTimeParameters', resource: prepared.written });
+      }
+      return prepared.written;
+    };
 
-  const meterReadingEntries = (mr: MeterReading, selfHref: string): void => {
-    const rt = mr.readingType;
-    let rtWritten = rt ? readingTypeEntries.get(rt) : undefined;
-    const newReadingType = rt !== undefined && rtWritten === undefined;
-    if (rt && !rtWritten) {
-      rtWritten = {
-        ...rt,
-        meta: withMeta(rt.meta, `${base}/ReadingType/${readingTypeEntries.size + 1}`, []),
-      };
-      readingTypeEntries.set(rt, rtWritten);
-    }
-    const self = mr.meta.selfHref ?? selfHref;
-    const related = [...(rtWritten?.meta.selfHref ? [rtWritten.meta.selfHref] : []), `${self}/IntervalBlock`];
-    const written: MeterReading = { ...mr, meta: withMeta(mr.meta, self, related) };
-    if (rtWritten) written.readingType = rtWritten;
-    entries.push({ kind: 'MeterReading', resource: written });
-    if (newReadingType && rtWritten) entries.push({ kind: 'ReadingType', resource: rtWritten });
-    mr.blocks.forEach((block, k) => {
-      const blockSelf = `${written.meta.selfHref ?? self}/IntervalBlock/${k + 1}`;
-      entries.push({
-        kind: 'IntervalBlock',
-        meterReading: written,
-        block: { ...block, meta: withMeta(block.meta, blockSelf, []) },
+    const meterReadingEntries = (mr: MeterReading, selfHref: string): void => {
+      const rt = mr.readingType;
+      let rtWritten = rt ? readingTypeEntries.get(rt) : undefined;
+      const newReadingType = rt !== undefined && rtWritten === undefined;
+      if (rt && !rtWritten) {
+        rtWritten = {
+          ...rt,
+          meta: withMeta(rt.meta, `${base}/ReadingType/${readingTypeEntries.size + 1}`, []),
+        };
+        readingTypeEntries.set(rt, rtWritten);
+      }
+      const self = mr.meta.selfHref ?? selfHref;
+      const related = [
+        ...(rtWritten?.meta.selfHref ? [rtWritten.meta.selfHref] : []),
+        `${self}/IntervalBlock`,
+      ];
+      const written: MeterReading = { ...mr, meta: withMeta(mr.meta, self, related) };
+      if (rtWritten) written.readingType = rtWritten;
+      entries.push({ kind: 'MeterReading', resource: written });
+      if (newReadingType && rtWritten) entries.push({ kind: 'ReadingType', resource: rtWritten });
+      mr.blocks.forEach((block, k) => {
+        const blockSelf = `${written.meta.selfHref ?? self}/IntervalBlock/${k + 1}`;
+        entries.push({
+          kind: 'IntervalBlock',
+          meterReading: written,
+          block: { ...block, meta: withMeta(block.meta, blockSelf, []) },
+        });
       });
-    });
-  };
+    };
 
-  doc.usagePoints.forEach((up, i) => {
-    const self = up.meta.selfHref ?? `${usagePointsHref}/${i + 1}`;
-    const summaryCollections = [...new Set(up.usageSummaries.map((s) => `${self}/${s.element}`))];
-    const ltpSelf = up.localTime ? prepareLocalTime(up.localTime).written.meta.selfHref : undefined;
-    const related = [
-      ...(up.meterReadings.length > 0 ? [`${self}/MeterReading`] : []),
-      ...summaryCollections,
-      ...(ltpSelf ? [ltpSelf] : []),
-    ];
-    const written: UsagePoint = { ...up, meta: withMeta(up.meta, self, related) };
-    entries.push({ kind: 'UsagePoint', resource: written });
-    if (up.localTime) written.localTime = emitLocalTime(up.localTime);
-    up.meterReadings.forEach((mr, j) => meterReadingEntries(mr, `${self}/MeterReading/${j + 1}`));
-    up.usageSummaries.forEach((s, k) => {
-      const summarySelf = `${self}/${s.element}/${k + 1}`;
-      entries.push({ kind: 'UsageSummary', resource: { ...s, meta: withMeta(s.meta, summarySelf, [self]) } });
-    });
-  });
-  for (const ltp of doc.localTimeParameters) emitLocalTime(ltp);
-  doc.orphanMeterReadings.forEach((mr, j) => meterReadingEntries(mr, `${base}/MeterReading/${j + 1}`));
-  doc.authorizations.forEach((a, i) => {
-    entries.push({
-      kind: 'Authorization',
-      resource: { ...a, meta: withMeta(a.meta, `${base}/Authorization/${i + 1}`, []) },
-    });
-  });
-  doc.applicationInformation.forEach((ai, i) => {
-    const meta = withMeta(ai.meta, `${base}/ApplicationInformation/${i + 1}`, []);
-    entries.push({ kind: 'ApplicationInformation', resource: { ...ai, meta } });
-  });
-  return entries;
+    for (const up of doc.usagePoints) {
+      const self = up.meta.selfHref ?? `${usagePointsHref}/${++counts.usagePoints}`;
+      const summaryCollections = [...new Set(up.usageSummaries.map((s) => `${self}/${s.element}`))];
+      const ltpSelf = up.localTime ? prepareLocalTime(up.localTime).written.meta.selfHref : undefined;
+      const related = [
+        ...(up.meterReadings.length > 0 ? [`${self}/MeterReading`] : []),
+        ...summaryCollections,
+        ...(ltpSelf ? [ltpSelf] : []),
+      ];
+      const written: UsagePoint = { ...up, meta: withMeta(up.meta, self, related) };
+      entries.push({ kind: 'UsagePoint', resource: written });
+      if (up.localTime) written.localTime = emitLocalTime(up.localTime);
+      up.meterReadings.forEach((mr, j) => meterReadingEntries(mr, `${self}/MeterReading/${j + 1}`));
+      up.usageSummaries.forEach((s, k) => {
+        const summarySelf = `${self}/${s.element}/${k + 1}`;
+        entries.push({
+          kind: 'UsageSummary',
+          resource: { ...s, meta: withMeta(s.meta, summarySelf, [self]) },
+        });
+      });
+    }
+    for (const ltp of doc.localTimeParameters) emitLocalTime(ltp);
+    for (const mr of doc.orphanMeterReadings)
+      meterReadingEntries(mr, `${base}/MeterReading/${++counts.orphans}`);
+    for (const a of doc.authorizations) {
+      entries.push({
+        kind: 'Authorization',
+        resource: { ...a, meta: withMeta(a.meta, `${base}/Authorization/${++counts.authorizations}`, []) },
+      });
+    }
+    for (const ai of doc.applicationInformation) {
+      const meta = withMeta(ai.meta, `${base}/ApplicationInformation/${++counts.applications}`, []);
+      entries.push({ kind: 'ApplicationInformation', resource: { ...ai, meta } });
+    }
+    return entries;
+  };
 }
 
 export interface DownloadMyDataOptions extends DocumentExportOptions {
@@ -622,4 +656,28 @@ export function writeDownloadMyData(doc: EspiDocument, options: DownloadMyDataOp
     },
     entries,
   );
+}
+
+/**
+ * A Download My Data file written as it goes, one document (a meter's) at a time, for exports too large
+ * to hold: `head`, then `part` for each document, then `tail`. The parts' text joined is exactly
+ * `writeDownloadMyData` of the one document they add up to, given the same `updated` (which a streamed
+ * file must know before its first entry, where the whole-document writer takes the latest of them all).
+ */
+export function createDownloadMyDataWriter(options: DownloadMyDataOptions & { updated: string }): {
+  head: string;
+  part(doc: EspiDocument, chunkChars?: number): Generator<string>;
+  tail: string;
+} {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const entriesOf = createEntryBuilder(options);
+  return {
+    head: feedHead({
+      title: options.title ?? 'Green Button Download My Data',
+      selfHref: options.selfHref ?? options.usagePointsHref ?? `${base}/UsagePoint`,
+      updated: options.updated,
+    }),
+    part: (doc, chunkChars = 1 << 18) => entryChunks(entriesOf(doc), chunkChars),
+    tail: FEED_TAIL,
+  };
 }

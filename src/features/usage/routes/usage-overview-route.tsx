@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { DISPLAY_LOCALE } from '../../../espi/index.ts';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
@@ -17,6 +18,14 @@ export function Component() {
     <>
       <PageTitle>My energy</PageTitle>
       <h1>My energy</h1>
+      {points.data && points.data.length > 1 && (
+        <p>
+          <Link to="/usage/export">
+            Download my data for all {points.data.length.toLocaleString(DISPLAY_LOCALE)} meters
+          </Link>{' '}
+          (or those of a site or a service), for the days you choose.
+        </p>
+      )}
       {points.isPending && <LoadingState label="Loading your meters" />}
       {points.isError && (
         <ErrorState
