@@ -9,18 +9,21 @@ import { codeFlow } from './custodian-client.ts';
 
 export const NODE_CUSTOMER_API = `${NODE_BASE_URL}/api/customer/v1`;
 
-export async function signedInPortalClient(username: string): Promise<ApiClient> {
+/** `fetchImpl` replaces the network under the client (a test that drops the connection). */
+export async function signedInPortalClient(
+  username: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<ApiClient> {
   const { access_token } = await codeFlow(NODE_BASE_URL, {
     clientId: 'green-button-portal',
     redirectUri: NODE_PORTAL_REDIRECT_URI,
     scope: 'openid customer_api',
     username,
   });
-  return createApiClient({
-    getAccessToken: async () => access_token,
-    renew: async () => null,
-    onSessionLost: () => {},
-  });
+  return createApiClient(
+    { getAccessToken: async () => access_token, renew: async () => null, onSessionLost: () => {} },
+    fetchImpl,
+  );
 }
 
 /** What the tests need of a QueryObserver, whatever its view's shape. */

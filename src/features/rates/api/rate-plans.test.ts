@@ -4,37 +4,21 @@
  * the costs the custodian put on each reading (the same rates), which ties the engine to the custodian.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { NODE_BASE_URL, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from '../../../custodian/node.ts';
+import { startNodeCustodian } from '../../../custodian/node.ts';
 import { compareRatesIn, costToCurrency, readEspi } from '../../../espi/index.ts';
-import { createApiClient } from '../../../lib/api-client.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import type { UsagePoint } from '../../../lib/usage-points.ts';
-import { codeFlow } from '../../../testing/custodian-client.ts';
+import { NODE_CUSTOMER_API as API, signedInPortalClient } from '../../../testing/portal-client.ts';
 import { comparisonWindow } from './rate-comparison.ts';
 import { parseRatePlans } from './rate-plans.ts';
 
 const NOW = Date.parse('2026-11-29T20:00:00Z');
 const custodian = startNodeCustodian({ now: () => NOW });
 afterAll(() => custodian.close());
-const API = `${NODE_BASE_URL}/api/customer/v1`;
-
-async function signedIn(username: string) {
-  const { access_token } = await codeFlow(NODE_BASE_URL, {
-    clientId: 'green-button-portal',
-    redirectUri: NODE_PORTAL_REDIRECT_URI,
-    scope: 'openid customer_api',
-    username,
-  });
-  return createApiClient({
-    getAccessToken: async () => access_token,
-    renew: async () => null,
-    onSessionLost: () => {},
-  });
-}
 
 describe('GET /rate-plans', () => {
   it('publishes URDB tariffs and puts the household on its time-of-use plan, with the residential plans open', async () => {
-    const api = await signedIn('household');
+    const api = await signedInPortalClient('household');
     const { ratePlans, servicePoints } = parseRatePlans(await api.json(`${API}/rate-plans`));
     expect(ratePlans.map((p) => p.id)).toEqual([
       'res-tiered',
@@ -58,7 +42,7 @@ describe('GET /rate-plans', () => {
   });
 
   it('puts both of the bakery’s electricity meters on the demand plan', async () => {
-    const api = await signedIn('business');
+    const api = await signedInPortalClient('business');
     const { ratePlans, servicePoints } = parseRatePlans(await api.json(`${API}/rate-plans`));
     expect(servicePoints.map((s) => s.currentPlanId)).toEqual(['gs-demand', 'gs-demand']);
     const demand = ratePlans.find((p) => p.id === 'gs-demand')?.tariff;
@@ -72,7 +56,7 @@ describe('GET /rate-plans', () => {
   });
 
   it('refuses, at the edge, a tariff whose schedule names a period it does not price', async () => {
-    const api = await signedIn('household');
+    const api = await signedInPortalClient('household');
     const body = (await api.json(`${API}/rate-plans`)) as {
       ratePlans: { tariff: { energyweekdayschedule: number[][] } }[];
     };
@@ -87,7 +71,7 @@ describe('GET /rate-plans', () => {
 
 describe('a year priced as the worker prices it', () => {
   it('prices the household’s twelve months; on its own plan the energy equals the costs on its readings', async () => {
-    const api = await signedIn('household');
+    const api = await signedInPortalClient('household');
     const plans = parseRatePlans(await api.json(`${API}/rate-plans`));
     const { usagePoints } = (await api.json(`${API}/usage-points`)) as { usagePoints: UsagePoint[] };
     const listing = usagePoints.find((up) => up.id === 'up-1001-e') as UsagePoint;

@@ -6,7 +6,7 @@
  * written: resumed, the file is the one an uninterrupted run writes.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { NODE_BASE_URL, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from '../../../custodian/node.ts';
+import { NODE_BASE_URL, startNodeCustodian } from '../../../custodian/node.ts';
 import {
   ANONYMOUS_BASE_URL,
   anonymizeDocument,
@@ -16,8 +16,8 @@ import {
   writeCsv,
   writeDownloadMyData,
 } from '../../../espi/index.ts';
-import { createApiClient } from '../../../lib/api-client.ts';
-import { codeFlow } from '../../../testing/custodian-client.ts';
+import type { ApiClient } from '../../../lib/api-client.ts';
+import { signedInPortalClient } from '../../../testing/portal-client.ts';
 import { parseCsv } from '../../../testing/csv.ts';
 import { schemaErrors } from '../../../testing/test-data.ts';
 import { clockFor, usagePointIn } from '../model/clock.ts';
@@ -37,16 +37,7 @@ const UPDATED = '2026-11-29T20:00:00Z';
 
 /** The commercial account's API client (fetch replaceable, to drop the connection) and three of its meters: electricity, gas, water. */
 async function commercial(fetchImpl: typeof fetch = fetch) {
-  const { access_token } = await codeFlow(NODE_BASE_URL, {
-    clientId: 'green-button-portal',
-    redirectUri: NODE_PORTAL_REDIRECT_URI,
-    scope: 'openid customer_api',
-    username: 'commercial',
-  });
-  const api = createApiClient(
-    { getAccessToken: async () => access_token, renew: async () => null, onSessionLost: () => {} },
-    fetchImpl,
-  );
+  const api = await signedInPortalClient('commercial', fetchImpl);
   const { usagePoints } = (await api.json(`${NODE_BASE_URL}/api/customer/v1/usage-points`)) as {
     usagePoints: UsagePointListing[];
   };
@@ -69,11 +60,7 @@ function exportMeterOf(listing: UsagePointListing): ExportMeter {
 }
 
 /** An export run as the page runs it, its formatter in process and its file in memory. */
-async function streamed(
-  api: ReturnType<typeof createApiClient>,
-  meters: ExportMeter[],
-  settings: Partial<ExportSettings> = {},
-) {
+async function streamed(api: ApiClient, meters: ExportMeter[], settings: Partial<ExportSettings> = {}) {
   const formatter = createByteFormatter({
     format: 'xml',
     range: RANGE,
@@ -104,7 +91,7 @@ async function streamed(
 }
 
 /** The same meters as one document, fetched and cut as the single-meter download does. */
-async function wholeDocument(api: ReturnType<typeof createApiClient>, listings: UsagePointListing[]) {
+async function wholeDocument(api: ApiClient, listings: UsagePointListing[]) {
   const parts: EspiDocument[] = [];
   for (const listing of listings) {
     const url = feedUrl(listing.hrefs.batch, fetchWindow(RANGE, listing.intervalLength));

@@ -4,10 +4,9 @@
  * a week of it showed "No readings").
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { NODE_BASE_URL, NODE_PORTAL_REDIRECT_URI, startNodeCustodian } from '../../../custodian/node.ts';
+import { NODE_BASE_URL, startNodeCustodian } from '../../../custodian/node.ts';
 import { readEspi } from '../../../espi/index.ts';
-import { createApiClient } from '../../../lib/api-client.ts';
-import { codeFlow } from '../../../testing/custodian-client.ts';
+import { signedInPortalClient } from '../../../testing/portal-client.ts';
 import { clockFor, usagePointIn } from '../model/clock.ts';
 import { hasBillingPeriods } from '../model/resolutions.ts';
 import { fetchWindow, rangeBounds, rangeDays, type DayRange } from '../model/range.ts';
@@ -18,17 +17,7 @@ const custodian = startNodeCustodian({ now: () => Date.parse('2026-11-29T20:00:0
 afterAll(() => custodian.close());
 
 async function household() {
-  const { access_token } = await codeFlow(NODE_BASE_URL, {
-    clientId: 'green-button-portal',
-    redirectUri: NODE_PORTAL_REDIRECT_URI,
-    scope: 'openid customer_api',
-    username: 'household',
-  });
-  const api = createApiClient({
-    getAccessToken: async () => access_token,
-    renew: async () => null,
-    onSessionLost: () => {},
-  });
+  const api = await signedInPortalClient('household');
   const { usagePoints } = (await api.json(`${NODE_BASE_URL}/api/customer/v1/usage-points`)) as {
     usagePoints: UsagePointListing[];
   };
