@@ -12,9 +12,14 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { findCustomerByUsername } from '../src/custodian/directory.ts';
 import { blockSpans, generateBlock, zoneOf } from '../src/custodian/readings.ts';
-import type { ReadingType } from '../src/espi/model.ts';
-import { displayUnitFor, rawToDisplayFactor } from '../src/espi/units.ts';
-import { CSV_COLUMNS } from '../src/espi/write-csv.ts';
+import {
+  CSV_COLUMNS,
+  displayUnitFor,
+  type EpochSeconds,
+  nowInSeconds,
+  rawToDisplayFactor,
+  type ReadingType,
+} from '../src/espi/index.ts';
 import { csvRecord } from '../src/testing/csv.ts';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from './fixtures.ts';
 import { openSignedIn } from './sign-in.ts';
@@ -23,7 +28,7 @@ import type { Page } from '@playwright/test';
 const METERS = 1280;
 
 /** Readings and totals by unit (as the CSV writes them) the custodian publishes for every commercial meter over local days [from, to]. */
-function published(from: string, to: string, now: number) {
+function published(from: string, to: string, now: EpochSeconds) {
   const customer = findCustomerByUsername('commercial');
   if (!customer) throw new Error('no commercial account');
   let rows = 0;
@@ -112,7 +117,7 @@ test('every meter for the last whole month as CSV, to disk, with the custodianâ€
   await expect(page.getByText(/^Export complete: 1,280 of 1,280 meters/)).toBeVisible();
   await expectNoAxeViolations(page);
 
-  const expected = published(from, to, Date.now());
+  const expected = published(from, to, nowInSeconds());
   const actual = await csvFigures(path);
   expect(actual.header).toBe(CSV_COLUMNS.join(','));
   expect(actual.rows).toBe(expected.rows);

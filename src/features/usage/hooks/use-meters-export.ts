@@ -67,8 +67,12 @@ export function useMetersExport() {
     const current = open.current;
     if (!current) return;
     open.current = undefined;
-    current.writer.close();
-    setState(await next(current));
+    // The worker writes the file's closing text (tail), so it is stopped only once the end is written.
+    try {
+      setState(await next(current));
+    } finally {
+      current.writer.close();
+    }
   }, []);
 
   const finish = useCallback(
