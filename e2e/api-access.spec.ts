@@ -65,7 +65,29 @@ test.describe('API access', () => {
     const rotated = await shownSecret(page);
     expect(rotated).not.toBe(secret);
     expect((await passwordGrant(page, clientId, secret)).body?.error).toBe('invalid_client');
-    expect((await passwordGrant(page, clientId, rotated)).status).toBe(200);
+    const second = await passwordGrant(page, clientId, rotated);
+    expect(second.status).toBe(200);
     await expectNoAxeViolations(page);
+
+    // Revoking every token is asked first: Cancel leaves the new token working, confirming stops it.
+    await page.getByRole('button', { name: 'I have copied the secret' }).click();
+    await page.getByRole('button', { name: 'Check for new tokens' }).click();
+    const revokeAll = page.getByRole('button', { name: 'Revoke all tokens' });
+    const dialog = page.getByRole('dialog', { name: 'Revoke the active token?' });
+    await revokeAll.click();
+    await expect(dialog).toBeVisible();
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    const secondFeed = `${new URL(String(second.body?.resourceURI)).pathname.replace(/^\/custodian/, '')}?max-results=1`;
+    expect((await custodian(page, secondFeed, { bearer: String(second.body?.access_token) })).status).toBe(
+      200,
+    );
+    await revokeAll.click();
+    await dialog.getByRole('button', { name: 'Revoke all now' }).click();
+    await expect(page.locator('.api-access__token', { hasText: 'Active' })).toHaveCount(0);
+    expect((await custodian(page, secondFeed, { bearer: String(second.body?.access_token) })).status).toBe(
+      401,
+    );
   });
 });

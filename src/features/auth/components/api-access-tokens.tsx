@@ -1,6 +1,8 @@
 import { describeScope, DISPLAY_LOCALE } from '../../../espi/index.ts';
 import { describeError } from '../../../lib/api-error.ts';
+import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { LoadingState } from '../../../components/ui/loading-state.tsx';
 import { useOwnApiTokens, useRevokeTokens, type OwnApiToken } from '../api/api-access-client.ts';
@@ -30,6 +32,8 @@ export function ApiAccessTokens() {
   const tokens = useOwnApiTokens(true);
   const revoke = useRevokeTokens();
   const active = tokens.data?.filter((t) => t.status === 'active') ?? [];
+  // Revoking every token stops every script at once: asked first, since it cannot be undone.
+  const [confirmingAll, setConfirmingAll] = useState(false);
 
   return (
     <section className="card stack" aria-labelledby="api-tokens-heading">
@@ -103,11 +107,31 @@ export function ApiAccessTokens() {
           Check for new tokens
         </Button>
         {active.length > 0 && (
-          <Button variant="danger" disabled={revoke.isPending} onClick={() => revoke.mutate(undefined)}>
+          <Button variant="danger" disabled={revoke.isPending} onClick={() => setConfirmingAll(true)}>
             Revoke all tokens
           </Button>
         )}
       </p>
+      <ConfirmDialog
+        open={confirmingAll}
+        title={
+          active.length === 1 ? 'Revoke the active token?' : `Revoke all ${active.length} active tokens?`
+        }
+        confirmLabel="Revoke all now"
+        danger
+        busy={revoke.isPending}
+        onConfirm={() => {
+          setConfirmingAll(false);
+          revoke.mutate(undefined);
+        }}
+        onCancel={() => setConfirmingAll(false)}
+      >
+        <p>
+          Every script using this client stops at once: its access tokens are refused and its refresh tokens
+          no longer work. A script gets a new token by signing in with the password again. This cannot be
+          undone.
+        </p>
+      </ConfirmDialog>
       <p role="status" className="visually-hidden">
         {revoke.isSuccess ? (revoke.variables === undefined ? 'Every token revoked.' : 'Token revoked.') : ''}
       </p>
