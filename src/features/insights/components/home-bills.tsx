@@ -13,7 +13,7 @@ import { MAX_HOME_METERS, useServiceBills } from '../hooks/use-service-bills.ts'
 import { AttentionList } from './attention-list.tsx';
 import { BillCard } from './bill-card.tsx';
 import { periodText } from './format.ts';
-import '../insights.css';
+import './insights.css';
 
 function LastBill(props: { timeZone: string | undefined }) {
   const api = useApiClient();

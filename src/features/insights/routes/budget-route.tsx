@@ -8,7 +8,7 @@ import { useApiClient, useConfig } from '../../../lib/api-context.tsx';
 import { usagePointsQuery } from '../../../lib/usage-points.ts';
 import { insightSettingsQuery } from '../api/insight-settings.ts';
 import { BudgetForm } from '../components/budget-form.tsx';
-import '../insights.css';
+import '../components/insights.css';
 
 export function Component() {
   const api = useApiClient();

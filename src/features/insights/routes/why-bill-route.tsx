@@ -17,7 +17,7 @@ import { usagePointsQuery, type UsagePoint } from '../../../lib/usage-points.ts'
 import { usagePointInsightsQuery } from '../api/usage-point-insights.ts';
 import { ChangeSplit } from '../components/change-split.tsx';
 import { day } from '../components/format.ts';
-import '../insights.css';
+import '../components/insights.css';
 
 function WhyThisBill(props: { usagePoint: UsagePoint }) {
   const { usagePoint } = props;

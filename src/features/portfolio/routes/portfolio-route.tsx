@@ -26,7 +26,7 @@ import {
   costChange,
   type Grouping,
 } from '../model/portfolio.ts';
-import '../portfolio.css';
+import '../components/portfolio.css';
 
 const CAPTIONS: Readonly<Record<Grouping, string>> = {
   site: 'Sites',

@@ -22,7 +22,7 @@ import {
 } from '../hooks/use-rates.ts';
 import { comparisonView } from '../model/comparison-view.ts';
 import type { UsagePoint } from '../../../lib/usage-points.ts';
-import '../rates.css';
+import '../components/rates.css';
 
 function meterChoices(ratePlans: RatePlans, usagePoints: UsagePoint[]): MeterChoice[] {
   const byId = new Map(usagePoints.map((up) => [up.id, up]));
