@@ -58,8 +58,12 @@ test('sites ranked by cost, and an outlier opened with its reason', async ({ pag
   const outliers = page.getByRole('region', { name: 'Meters that stand out' });
   await expect(outliers.getByText(/^Use per reading \+\d+% on the same month a year before$/)).toHaveCount(2);
   await expect(outliers.getByText(/^\d+% of readings estimated$/)).toHaveCount(1);
-  // The meter's item holds its link and, in a list inside, its reasons.
-  const stopped = outliers.getByRole('listitem').filter({ has: page.getByText(/^No readings since /) });
+  // The meter's item holds its link and, in a list inside, its reasons (items without a link): only the
+  // meter's item matches.
+  const stopped = outliers
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link') })
+    .filter({ has: page.getByText(/^No readings since /) });
   await expect(stopped).toHaveCount(1);
   const meter = stopped.getByRole('link');
   const name = (await meter.textContent()) ?? '';
